@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+
+namespace LossGuard.Analyzers.Knowledge;
+
+/// <summary>LossGuard.Runtime: <c>LossGuard.Activations</c>, <c>LossGuard.Losses</c>, <c>LossGuard.Labels</c>.</summary>
+internal static class RuntimeTable
+{
+    private const string Activations = "LossGuard.Activations";
+    private const string Losses = "LossGuard.Losses";
+    private const string Labels = "LossGuard.Labels";
+
+    public static LibraryTable Create() => new(
+        "LossGuard.Runtime",
+        ImmutableArray.Create(Activations, Losses),
+        ImmutableArray.Create(
+            new ProducerEntry(Activations, "Softmax", ValueDomain.Probabilities, "logits", "destination", "classes"),
+            new ProducerEntry(Activations, "LogSoftmax", ValueDomain.LogProbabilities, "logits", "destination", "classes"),
+            new ProducerEntry(Activations, "Sigmoid", ValueDomain.IndependentProbabilities, "logits", "destination"),
+            new ProducerEntry(Activations, "LogSigmoid", ValueDomain.LogProbabilities, "logits", "destination"),
+            new ProducerEntry(Labels, "OneHot", ValueDomain.OneHotLabels, "classIndices", "destination", "classes"),
+            new ProducerEntry(Labels, "ArgMax", ValueDomain.ClassIndices, "scores", Classes: "classes")),
+        ImmutableArray.Create(
+            new LossInputEntry(Losses, "SoftmaxCrossEntropyWithLogits", "logits", ValueDomain.Logits, "classes"),
+            new LossInputEntry(Losses, "SoftmaxCrossEntropyWithLogits", "labels", ValueDomain.OneHotLabels, "classes"),
+            new LossInputEntry(Losses, "SparseSoftmaxCrossEntropyWithLogits", "logits", ValueDomain.Logits, "classes"),
+            new LossInputEntry(Losses, "SparseSoftmaxCrossEntropyWithLogits", "labels", ValueDomain.ClassIndices, "classes"),
+            new LossInputEntry(Losses, "SigmoidCrossEntropyWithLogits", "logits", ValueDomain.Logits),
+            new LossInputEntry(Losses, "CategoricalCrossEntropy", "probabilities", ValueDomain.Probabilities, "classes"),
+            new LossInputEntry(Losses, "SparseCategoricalCrossEntropy", "probabilities", ValueDomain.Probabilities, "classes"),
+            new LossInputEntry(Losses, "BinaryCrossEntropy", "probabilities", ValueDomain.IndependentProbabilities),
+            new LossInputEntry(Losses, "NegativeLogLikelihood", "logProbabilities", ValueDomain.LogProbabilities, "classes")));
+}

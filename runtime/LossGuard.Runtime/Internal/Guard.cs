@@ -1,0 +1,111 @@
+using System;
+using System.Globalization;
+
+namespace LossGuard.Internal;
+
+/// <summary>Argument checks shared by every public entry point; each names the offending parameter.</summary>
+internal static class Guard
+{
+    public static int Rows(int length, int classes, string paramName)
+    {
+        if (classes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(classes), classes, "classes must be positive.");
+        }
+
+        if (length % classes != 0)
+        {
+            throw new ArgumentException(
+                Format("{0} has {1} elements, which is not a multiple of classes ({2}).", paramName, length, classes),
+                paramName);
+        }
+
+        return length / classes;
+    }
+
+    public static void SameLength(int expected, int actual, string paramName, string expectedWhat)
+    {
+        if (actual != expected)
+        {
+            throw new ArgumentException(
+                Format("{0} has {1} elements; expected {2} ({3}).", paramName, actual, expected, expectedWhat),
+                paramName);
+        }
+    }
+
+    public static void Destination(int required, int actual, string paramName)
+    {
+        if (actual < required)
+        {
+            throw new ArgumentException(
+                Format("{0} has {1} elements; at least {2} are needed.", paramName, actual, required),
+                paramName);
+        }
+    }
+
+    /// <summary>An optional output span: empty means "not wanted", otherwise it must be long enough.</summary>
+    public static bool OptionalDestination(int required, int actual, string paramName)
+    {
+        if (actual == 0 && required != 0)
+        {
+            return false;
+        }
+
+        Destination(required, actual, paramName);
+        return true;
+    }
+
+    public static bool OptionalWeights(int classes, int actual, string paramName)
+    {
+        if (actual == 0)
+        {
+            return false;
+        }
+
+        SameLength(classes, actual, paramName, "one weight per class");
+        return true;
+    }
+
+    public static void RowLossesForReduction(Reduction reduction, int rows, int actual)
+    {
+        if (reduction is < Reduction.Mean or > Reduction.None)
+        {
+            throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Unknown reduction.");
+        }
+
+        if (reduction == Reduction.None && actual < rows)
+        {
+            throw new ArgumentException(
+                Format("Reduction.None writes one loss per row: rowLosses has {0} elements, {1} are needed.", actual, rows),
+                "rowLosses");
+        }
+    }
+
+    public static void LabelSmoothing(double labelSmoothing)
+    {
+        if (!(labelSmoothing >= 0.0 && labelSmoothing <= 1.0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(labelSmoothing), labelSmoothing, "labelSmoothing must be in [0, 1].");
+        }
+    }
+
+    public static void ClassIndices(ReadOnlySpan<int> labels, int classes, int? ignoreIndex, string paramName)
+    {
+        for (int row = 0; row < labels.Length; row++)
+        {
+            int label = labels[row];
+            if ((uint)label >= (uint)classes && label != ignoreIndex)
+            {
+                throw new ArgumentOutOfRangeException(
+                    paramName,
+                    label,
+                    Format("{0}[{1}] = {2} is not a class index in [0, {3}){4}.",
+                        paramName, row, label, classes,
+                        ignoreIndex is int ignored ? Format(" nor the ignore index ({0})", ignored) : string.Empty));
+            }
+        }
+    }
+
+    private static string Format(string format, params object[] args) =>
+        string.Format(CultureInfo.InvariantCulture, format, args);
+}

@@ -1,0 +1,149 @@
+using System;
+using System.Numerics;
+
+namespace LossGuard.Internal;
+
+/// <summary>
+/// Softmax cross-entropy on raw logits, per row: loss = sum_c w_c t_c (lse - z_c) and
+/// d loss / d z_j = p_j sum_c w_c t_c - w_j t_j, with t the (smoothed) target distribution.
+/// The gradient row is written after the row's loss is known, so it may alias the logits.
+/// </summary>
+internal static class SoftmaxCrossEntropyKernel
+{
+    public static T Dense<T>(
+        ReadOnlySpan<T> logits, ReadOnlySpan<T> labels, int classes, Span<T> gradient, Reduction reduction,
+        ReadOnlySpan<T> classWeights, double labelSmoothing, Span<T> rowLosses)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int rows = Guard.Rows(logits.Length, classes, nameof(logits));
+        Guard.SameLength(logits.Length, labels.Length, nameof(labels), "one label per logit");
+        bool weighted = Guard.OptionalWeights(classes, classWeights.Length, nameof(classWeights));
+        bool withGradient = Guard.OptionalDestination(logits.Length, gradient.Length, nameof(gradient));
+        Guard.LabelSmoothing(labelSmoothing);
+        Guard.RowLossesForReduction(reduction, rows, rowLosses.Length);
+
+        var reducer = new Reducer(reduction, rows);
+        double scale = reducer.GradientScale;
+        double keep = 1.0 - labelSmoothing;
+        double spread = labelSmoothing / classes;
+        double sum = 0.0;
+
+        for (int row = 0; row < rows; row++)
+        {
+            ReadOnlySpan<T> z = logits.Slice(row * classes, classes);
+            ReadOnlySpan<T> t = labels.Slice(row * classes, classes);
+            double lse = RowMath.LogSumExp(z, RowMath.Max(z));
+
+            double targetMass = 0.0;
+            double loss = 0.0;
+            for (int c = 0; c < classes; c++)
+            {
+                double wt = Weight(classWeights, weighted, c) * (keep * double.CreateTruncating(t[c]) + spread);
+                targetMass += wt;
+                loss += wt * (lse - double.CreateTruncating(z[c]));
+            }
+
+            sum += loss;
+            Reducer.Store(rowLosses, row, loss);
+
+            if (withGradient)
+            {
+                Span<T> g = gradient.Slice(row * classes, classes);
+                for (int c = 0; c < classes; c++)
+                {
+                    double p = Math.Exp(double.CreateTruncating(z[c]) - lse);
+                    double wt = Weight(classWeights, weighted, c) * (keep * double.CreateTruncating(t[c]) + spread);
+                    g[c] = T.CreateTruncating(scale * (p * targetMass - wt));
+                }
+            }
+        }
+
+        return reducer.Finish<T>(sum);
+    }
+
+    public static T Sparse<T>(
+        ReadOnlySpan<T> logits, ReadOnlySpan<int> labels, int classes, Span<T> gradient, Reduction reduction,
+        ReadOnlySpan<T> classWeights, double labelSmoothing, int ignoreIndex, Span<T> rowLosses)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int rows = Guard.Rows(logits.Length, classes, nameof(logits));
+        Guard.SameLength(rows, labels.Length, nameof(labels), "one class index per row");
+        Guard.ClassIndices(labels, classes, ignoreIndex, nameof(labels));
+        bool weighted = Guard.OptionalWeights(classes, classWeights.Length, nameof(classWeights));
+        bool withGradient = Guard.OptionalDestination(logits.Length, gradient.Length, nameof(gradient));
+        Guard.LabelSmoothing(labelSmoothing);
+        Guard.RowLossesForReduction(reduction, rows, rowLosses.Length);
+
+        double weightOfAllClasses = 0.0;
+        for (int c = 0; c < classes; c++)
+        {
+            weightOfAllClasses += Weight(classWeights, weighted, c);
+        }
+
+        double counted = 0.0;
+        foreach (int label in labels)
+        {
+            if (label != ignoreIndex)
+            {
+                counted += Weight(classWeights, weighted, label);
+            }
+        }
+
+        var reducer = new Reducer(reduction, counted);
+        double scale = reducer.GradientScale;
+        double keep = 1.0 - labelSmoothing;
+        double spread = labelSmoothing / classes;
+        double sum = 0.0;
+
+        for (int row = 0; row < rows; row++)
+        {
+            ReadOnlySpan<T> z = logits.Slice(row * classes, classes);
+            int label = labels[row];
+            if (label == ignoreIndex)
+            {
+                Reducer.Store(rowLosses, row, 0.0);
+                if (withGradient)
+                {
+                    gradient.Slice(row * classes, classes).Clear();
+                }
+
+                continue;
+            }
+
+            double lse = RowMath.LogSumExp(z, RowMath.Max(z));
+            double labelWeight = Weight(classWeights, weighted, label);
+            double loss = keep * labelWeight * (lse - double.CreateTruncating(z[label]));
+            if (spread != 0.0)
+            {
+                double smoothing = 0.0;
+                for (int c = 0; c < classes; c++)
+                {
+                    smoothing += Weight(classWeights, weighted, c) * (lse - double.CreateTruncating(z[c]));
+                }
+
+                loss += spread * smoothing;
+            }
+
+            sum += loss;
+            Reducer.Store(rowLosses, row, loss);
+
+            if (withGradient)
+            {
+                double probabilityFactor = keep * labelWeight + spread * weightOfAllClasses;
+                Span<T> g = gradient.Slice(row * classes, classes);
+                for (int c = 0; c < classes; c++)
+                {
+                    double p = Math.Exp(double.CreateTruncating(z[c]) - lse);
+                    double target = spread * Weight(classWeights, weighted, c) + (c == label ? keep * labelWeight : 0.0);
+                    g[c] = T.CreateTruncating(scale * (p * probabilityFactor - target));
+                }
+            }
+        }
+
+        return reducer.Finish<T>(sum);
+    }
+
+    private static double Weight<T>(ReadOnlySpan<T> classWeights, bool weighted, int c)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        weighted ? double.CreateTruncating(classWeights[c]) : 1.0;
+}
