@@ -101,7 +101,25 @@ public sealed class PassLogitsCodeFixProvider : CodeFixProvider
 
         var tracked = root.TrackNodes(argument, statement);
         tracked = tracked.ReplaceNode(tracked.GetCurrentNode(argument)!, replacement);
-        return tracked.RemoveNode(tracked.GetCurrentNode(statement)!, SyntaxRemoveOptions.KeepExteriorTrivia | SyntaxRemoveOptions.KeepDirectives);
+        return RemoveDeadDeclaration(tracked, tracked.GetCurrentNode(statement));
+    }
+
+    /// <summary>Removes a declaration statement; its leading comments move to the statement that follows.</summary>
+    private static SyntaxNode? RemoveDeadDeclaration(SyntaxNode root, LocalDeclarationStatementSyntax? current)
+    {
+        if (current?.Parent is not BlockSyntax block)
+        {
+            return null;
+        }
+
+        int index = block.Statements.IndexOf(current);
+        var statements = block.Statements;
+        if (index + 1 < statements.Count)
+        {
+            statements = statements.Replace(statements[index + 1], statements[index + 1].WithLeadingTrivia(current.GetLeadingTrivia()));
+        }
+
+        return root.ReplaceNode(block, block.WithStatements(statements.RemoveAt(index)));
     }
 
     private static ExpressionSyntax Unparenthesize(ExpressionSyntax expression)

@@ -1,0 +1,50 @@
+using System.IO;
+using System.Linq;
+using LossGuard.Analyzers.Catalogue;
+using LossGuard.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace LossGuard.Analyzers.Tests.Catalogue;
+
+public sealed class DescriptorTests
+{
+    [Fact]
+    public void The_catalogue_holds_LG0001_to_LG0010_once_each_as_warnings()
+    {
+        var ids = Descriptors.All.Select(d => d.Id).ToArray();
+
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => $"LG{i:D4}"), ids);
+        Assert.All(Descriptors.All, d => Assert.Equal(DiagnosticSeverity.Warning, d.DefaultSeverity));
+        Assert.All(Descriptors.All, d => Assert.True(d.IsEnabledByDefault));
+    }
+
+    [Fact]
+    public void Categories_follow_the_rule_contract()
+    {
+        Assert.All(Descriptors.All, d => Assert.Equal(
+            d.Id is RuleIds.UnrecognisedKerasLossName or RuleIds.UnstableTensorPrimitivesSoftMax ? "Reliability" : "Usage",
+            d.Category));
+    }
+
+    [Fact]
+    public void Every_help_link_names_an_existing_rule_page()
+    {
+        Assert.All(Descriptors.All, d =>
+        {
+            Assert.StartsWith(Descriptors.HelpLinkBase, d.HelpLinkUri);
+            string relative = d.HelpLinkUri.Substring(Descriptors.HelpLinkBase.Length);
+            Assert.Equal(d.Id + ".md", relative);
+            Assert.True(File.Exists(Path.Combine(RepositoryRootAttribute.Value, "docs", "rules", relative)), d.HelpLinkUri);
+        });
+    }
+
+    [Fact]
+    public void Every_rule_is_listed_in_the_release_tracking_file()
+    {
+        string unshipped = File.ReadAllText(Path.Combine(
+            RepositoryRootAttribute.Value, "analyzers", "LossGuard.Analyzers", "AnalyzerReleases.Unshipped.md"));
+
+        Assert.All(Descriptors.All, d => Assert.Contains($"{d.Id} | {d.Category} | Warning | {d.Title}", unshipped));
+    }
+}

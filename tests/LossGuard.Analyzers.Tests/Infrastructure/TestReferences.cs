@@ -1,0 +1,16 @@
+using System.IO;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace LossGuard.Analyzers.Tests.Infrastructure;
+
+/// <summary>What test compilations reference: .NET 10 and, where a test wants it, the real LossGuard.Runtime.</summary>
+internal static class TestReferences
+{
+    public static ReferenceAssemblies Net10 { get; } = new(
+        "net10.0",
+        new PackageIdentity("Microsoft.NETCore.App.Ref", ReferencePackVersionAttribute.Value),
+        Path.Combine("ref", "net10.0"));
+
+    public static MetadataReference Runtime { get; } = MetadataReference.CreateFromFile(typeof(Losses).Assembly.Location);
+}

@@ -1,0 +1,63 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace LossGuard.Analyzers.Tests.Infrastructure;
+
+/// <summary>Runs an analyzer on sources compiled against .NET 10 and LossGuard.Runtime.</summary>
+internal static class Verify<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
+
+    public static Task AnalyzerAsync(string source, params DiagnosticResult[] expected) =>
+        AnalyzerAsync(source, withRuntime: true, expected);
+
+    public static Task AnalyzerAsync(string source, bool withRuntime, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        {
+            TestCode = source,
+            ReferenceAssemblies = TestReferences.Net10,
+        };
+        if (withRuntime)
+        {
+            test.TestState.AdditionalReferences.Add(TestReferences.Runtime);
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+}
+
+/// <summary>Runs an analyzer and its code fix; <c>fixedSource</c> equal to <c>source</c> asserts that no fix is offered.</summary>
+internal static class Verify<TAnalyzer, TCodeFix>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TCodeFix : CodeFixProvider, new()
+{
+    public static Task CodeFixAsync(string source, string fixedSource, params DiagnosticResult[] expected) =>
+        CodeFixAsync(source, fixedSource, iterations: null, expected);
+
+    public static Task CodeFixAsync(string source, string fixedSource, int? iterations, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            ReferenceAssemblies = TestReferences.Net10,
+        };
+        test.TestState.AdditionalReferences.Add(TestReferences.Runtime);
+        test.FixedState.AdditionalReferences.Add(TestReferences.Runtime);
+        if (iterations is int count)
+        {
+            test.NumberOfIncrementalIterations = count;
+            test.NumberOfFixAllIterations = 1;
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+}
