@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Xunit;
 
 namespace LossGuard.Runtime.Tests;
 
@@ -32,4 +33,18 @@ internal static class Reference
 
     public static float[] RandomLogits(Random random, int length, double scale = 3.0) =>
         Enumerable.Range(0, length).Select(_ => (float)((random.NextDouble() * 2 - 1) * scale)).ToArray();
+
+    /// <summary>Checks an analytic gradient against central finite differences of the loss.</summary>
+    public static void AssertGradient(Func<double[], double> loss, double[] at, double[] gradient)
+    {
+        const double h = 1e-6;
+        for (int i = 0; i < at.Length; i++)
+        {
+            double[] plus = (double[])at.Clone();
+            double[] minus = (double[])at.Clone();
+            plus[i] += h;
+            minus[i] -= h;
+            Assert.Equal((loss(plus) - loss(minus)) / (2 * h), gradient[i], 6);
+        }
+    }
 }
