@@ -18,7 +18,8 @@ failed=$(count Failed)
 echo "unit tests: $passed passed, $failed failed"
 [ "$status" -eq 0 ] && [ "$passed" -gt 0 ] || exit 1
 
-bash build/test-sample.sh
-bash build/test-packages.sh
+bash build/test-sample.sh | tee -a "$log"
+bash build/test-packages.sh | tee -a "$log"
 
-echo "all checks: $((passed + 2)) passed, 0 failed"
+checks=$(grep -oE "^(sample|package) checks: [0-9]+ passed" "$log" | awk '{ total += $3 } END { print total + 0 }')
+echo "all checks: $((passed + checks)) passed, 0 failed"
