@@ -5,26 +5,20 @@ using Microsoft.CodeAnalysis;
 
 namespace LossGuard.Analyzers.Knowledge;
 
-/// <summary>The library tables resolved against one compilation: symbol lookups for producers and loss inputs.</summary>
+/// <summary>The library tables resolved against one compilation: symbol lookups for producers, transforms and loss inputs.</summary>
 internal sealed class LibraryKnowledge
 {
     public static ImmutableArray<LibraryTable> Tables { get; } = ImmutableArray.Create(
         RuntimeTable.Create(),
-        GateOnlyTables.TensorPrimitives(),
-        GateOnlyTables.TorchSharp(),
-        GateOnlyTables.TensorFlowNet());
+        TensorPrimitivesTable.Create(),
+        MathTable.Create());
 
-    private readonly Dictionary<INamedTypeSymbol, Dictionary<string, ProducerEntry>> producers;
-    private readonly Dictionary<INamedTypeSymbol, Dictionary<string, List<LossInputEntry>>> lossInputs;
+    private readonly Dictionary<INamedTypeSymbol, Dictionary<string, List<object>>> entries;
 
-    private LibraryKnowledge(
-        ImmutableArray<string> referencedLibraries,
-        Dictionary<INamedTypeSymbol, Dictionary<string, ProducerEntry>> producers,
-        Dictionary<INamedTypeSymbol, Dictionary<string, List<LossInputEntry>>> lossInputs)
+    private LibraryKnowledge(ImmutableArray<string> referencedLibraries, Dictionary<INamedTypeSymbol, Dictionary<string, List<object>>> entries)
     {
         ReferencedLibraries = referencedLibraries;
-        this.producers = producers;
-        this.lossInputs = lossInputs;
+        this.entries = entries;
     }
 
     /// <summary>The names of the tables whose marker types this compilation can see.</summary>
@@ -47,72 +41,71 @@ internal sealed class LibraryKnowledge
         }
 
         var referenced = ImmutableArray.CreateBuilder<string>();
-        var producers = new Dictionary<INamedTypeSymbol, Dictionary<string, ProducerEntry>>(SymbolEqualityComparer.Default);
-        var lossInputs = new Dictionary<INamedTypeSymbol, Dictionary<string, List<LossInputEntry>>>(SymbolEqualityComparer.Default);
+        var entries = new Dictionary<INamedTypeSymbol, Dictionary<string, List<object>>>(SymbolEqualityComparer.Default);
+        void Add(string typeName, string method, object entry)
+        {
+            if (Type(typeName) is not { } type)
+            {
+                return;
+            }
+
+            if (!entries.TryGetValue(type, out var byName))
+            {
+                entries[type] = byName = new Dictionary<string, List<object>>();
+            }
+
+            if (!byName.TryGetValue(method, out var list))
+            {
+                byName[method] = list = new List<object>();
+            }
+
+            list.Add(entry);
+        }
+
         foreach (var table in Tables)
         {
-            if (!table.MarkerTypes.Any(marker => Type(marker) is not null))
+            if (!table.MarkerTypes.IsEmpty)
             {
-                continue;
-            }
-
-            referenced.Add(table.Name);
-            foreach (var producer in table.Producers)
-            {
-                if (Type(producer.Type) is { } type)
+                if (!table.MarkerTypes.Any(marker => Type(marker) is not null))
                 {
-                    ByName(producers, type)[producer.Method] = producer;
+                    continue;
                 }
+
+                referenced.Add(table.Name);
             }
 
-            foreach (var input in table.LossInputs)
-            {
-                if (Type(input.Type) is { } type)
-                {
-                    var byName = ByName(lossInputs, type);
-                    if (!byName.TryGetValue(input.Method, out var list))
-                    {
-                        byName[input.Method] = list = new List<LossInputEntry>();
-                    }
-
-                    list.Add(input);
-                }
-            }
+            table.Producers.ForEach(p => Add(p.Type, p.Method, p));
+            table.Transforms.ForEach(t => Add(t.Type, t.Method, t));
+            table.LossInputs.ForEach(l => Add(l.Type, l.Method, l));
         }
 
-        return new LibraryKnowledge(referenced.ToImmutable(), producers, lossInputs);
+        return new LibraryKnowledge(referenced.ToImmutable(), entries);
     }
 
-    public ProducerEntry? FindProducer(IMethodSymbol method) =>
-        producers.TryGetValue(method.ContainingType.OriginalDefinition, out var byName)
-        && byName.TryGetValue(method.Name, out var entry)
-            ? entry
-            : null;
+    /// <summary>Whether any table describes this method: the bodies that call none are never analysed.</summary>
+    public bool Knows(IMethodSymbol method) => Entries(method).Count > 0;
 
-    public LossInputEntry? FindLossInput(IMethodSymbol method, IParameterSymbol parameter)
-    {
-        if (lossInputs.TryGetValue(method.ContainingType.OriginalDefinition, out var byName)
-            && byName.TryGetValue(method.Name, out var entries))
-        {
-            foreach (var entry in entries)
-            {
-                if (entry.Parameter == parameter.Name)
-                {
-                    return entry;
-                }
-            }
-        }
+    public ProducerEntry? FindProducer(IMethodSymbol method) => Entries(method).OfType<ProducerEntry>().FirstOrDefault();
 
-        return null;
-    }
+    /// <summary>The transform entry matching this overload: its parameters exist, and it returns what the entry returns.</summary>
+    public TransformEntry? FindTransform(IMethodSymbol method) =>
+        Entries(method).OfType<TransformEntry>().FirstOrDefault(entry =>
+            HasParameter(method, entry.Input)
+            && HasParameter(method, entry.Scalar)
+            && (entry.Destination is null ? !method.ReturnsVoid : HasParameter(method, entry.Destination)));
 
-    private static Dictionary<string, T> ByName<T>(Dictionary<INamedTypeSymbol, Dictionary<string, T>> map, INamedTypeSymbol type)
-    {
-        if (!map.TryGetValue(type, out var byName))
-        {
-            map[type] = byName = new Dictionary<string, T>();
-        }
+    public LossInputEntry? FindLossInput(IMethodSymbol method, IParameterSymbol parameter) =>
+        Entries(method).OfType<LossInputEntry>().FirstOrDefault(entry => entry.Parameter == parameter.Name);
 
-        return byName;
-    }
+    public IEnumerable<LossInputEntry> FindLossInputs(IMethodSymbol method) => Entries(method).OfType<LossInputEntry>();
+
+    private IReadOnlyList<object> Entries(IMethodSymbol method) =>
+        method.ContainingType is { } type
+        && entries.TryGetValue(type.OriginalDefinition, out var byName)
+        && byName.TryGetValue(method.Name, out var list)
+            ? list
+            : System.Array.Empty<object>();
+
+    private static bool HasParameter(IMethodSymbol method, string? name) =>
+        name is null || method.Parameters.Any(parameter => parameter.Name == name);
 }

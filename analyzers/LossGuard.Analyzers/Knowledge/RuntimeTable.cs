@@ -13,9 +13,9 @@ internal static class RuntimeTable
         "LossGuard.Runtime",
         ImmutableArray.Create(Activations, Losses),
         ImmutableArray.Create(
-            new ProducerEntry(Activations, "Softmax", ValueDomain.Probabilities, "logits", "destination", "classes"),
+            new ProducerEntry(Activations, "Softmax", ValueDomain.Probabilities, "logits", "destination", "classes", FusedLog: "Activations.LogSoftmax"),
             new ProducerEntry(Activations, "LogSoftmax", ValueDomain.LogProbabilities, "logits", "destination", "classes"),
-            new ProducerEntry(Activations, "Sigmoid", ValueDomain.IndependentProbabilities, "logits", "destination"),
+            new ProducerEntry(Activations, "Sigmoid", ValueDomain.IndependentProbabilities, "logits", "destination", FusedLog: "Activations.LogSigmoid"),
             new ProducerEntry(Activations, "LogSigmoid", ValueDomain.LogProbabilities, "logits", "destination"),
             new ProducerEntry(Labels, "OneHot", ValueDomain.OneHotLabels, "classIndices", "destination", "classes"),
             new ProducerEntry(Labels, "ArgMax", ValueDomain.ClassIndices, "scores", Classes: "classes")),
@@ -25,8 +25,12 @@ internal static class RuntimeTable
             new LossInputEntry(Losses, "SparseSoftmaxCrossEntropyWithLogits", "logits", ValueDomain.Logits, "classes"),
             new LossInputEntry(Losses, "SparseSoftmaxCrossEntropyWithLogits", "labels", ValueDomain.ClassIndices, "classes"),
             new LossInputEntry(Losses, "SigmoidCrossEntropyWithLogits", "logits", ValueDomain.Logits),
-            new LossInputEntry(Losses, "CategoricalCrossEntropy", "probabilities", ValueDomain.Probabilities, "classes"),
-            new LossInputEntry(Losses, "SparseCategoricalCrossEntropy", "probabilities", ValueDomain.Probabilities, "classes"),
-            new LossInputEntry(Losses, "BinaryCrossEntropy", "probabilities", ValueDomain.IndependentProbabilities),
-            new LossInputEntry(Losses, "NegativeLogLikelihood", "logProbabilities", ValueDomain.LogProbabilities, "classes")));
+            new LossInputEntry(Losses, "CategoricalCrossEntropy", "probabilities", ValueDomain.Probabilities, "classes", "Losses.SoftmaxCrossEntropyWithLogits"),
+            new LossInputEntry(Losses, "CategoricalCrossEntropy", "labels", ValueDomain.OneHotLabels, "classes"),
+            new LossInputEntry(Losses, "SparseCategoricalCrossEntropy", "probabilities", ValueDomain.Probabilities, "classes", "Losses.SparseSoftmaxCrossEntropyWithLogits"),
+            new LossInputEntry(Losses, "SparseCategoricalCrossEntropy", "labels", ValueDomain.ClassIndices, "classes"),
+            new LossInputEntry(Losses, "BinaryCrossEntropy", "probabilities", ValueDomain.IndependentProbabilities, FusedWithActivation: "Losses.SigmoidCrossEntropyWithLogits"),
+            new LossInputEntry(Losses, "NegativeLogLikelihood", "logProbabilities", ValueDomain.LogProbabilities, "classes"),
+            new LossInputEntry(Losses, "NegativeLogLikelihood", "labels", ValueDomain.ClassIndices, "classes")),
+        ImmutableArray<TransformEntry>.Empty);
 }

@@ -7,13 +7,46 @@ namespace LossGuard.Analyzers.Knowledge;
 /// <param name="Input">The parameter carrying the value it transforms (the logits), if any.</param>
 /// <param name="Destination">The parameter it writes its result into, if any; otherwise the return value.</param>
 /// <param name="Classes">The parameter carrying the class count, if any.</param>
+/// <param name="FusedLog">How the fused, stable log of this activation is called, if there is one.</param>
+/// <param name="NeedsMaxSubtractedInput">The producer overflows unless its input is max-subtracted.</param>
 internal sealed record ProducerEntry(
-    string Type, string Method, ValueDomain Domain, string? Input, string? Destination = null, string? Classes = null);
+    string Type,
+    string Method,
+    ValueDomain Domain,
+    string? Input,
+    string? Destination = null,
+    string? Classes = null,
+    string? FusedLog = null,
+    bool NeedsMaxSubtractedInput = false);
+
+/// <summary>What an element-wise or reducing library call does to the domain of its input.</summary>
+internal enum TransformKind
+{
+    /// <summary>The natural logarithm: probabilities become log-probabilities.</summary>
+    Log,
+
+    /// <summary>Clipping (clamp, max, min against constants): the domain is kept.</summary>
+    Clip,
+
+    /// <summary>The maximum of a buffer, a scalar that remembers which buffer it came from.</summary>
+    MaxOf,
+
+    /// <summary>Subtracting a scalar: subtracting the buffer's own maximum makes it max-subtracted.</summary>
+    SubtractScalar,
+}
+
+/// <summary>A library call that transforms a value rather than producing a new domain.</summary>
+/// <param name="Input">The parameter carrying the transformed value; <c>null</c>: the one argument that is not a constant.</param>
+/// <param name="Scalar">For <see cref="TransformKind.SubtractScalar"/>: the parameter carrying the scalar.</param>
+internal sealed record TransformEntry(
+    string Type, string Method, TransformKind Kind, string? Input, string? Destination = null, string? Scalar = null);
 
 /// <summary>A loss parameter and the domain the loss expects there.</summary>
 /// <param name="Type">Metadata name of the declaring type.</param>
 /// <param name="Method">Loss method name (all overloads).</param>
 /// <param name="Parameter">The parameter name.</param>
 /// <param name="Expects">The domain the loss expects in that parameter.</param>
-/// <param name="Classes">The parameter carrying the class count, if any.</param>
-internal sealed record LossInputEntry(string Type, string Method, string Parameter, ValueDomain Expects, string? Classes = null);
+/// <param name="Classes">The parameter carrying the class count, if any; its presence marks a softmax over classes.</param>
+/// <param name="FusedWithActivation">The fused loss to use when the input is an activation of logits (probability-space losses).</param>
+internal sealed record LossInputEntry(
+    string Type, string Method, string Parameter, ValueDomain Expects, string? Classes = null, string? FusedWithActivation = null);

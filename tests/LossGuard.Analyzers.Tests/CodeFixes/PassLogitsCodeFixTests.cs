@@ -2,7 +2,7 @@ using System.Threading.Tasks;
 using LossGuard.Analyzers.Catalogue;
 using Xunit;
 using Verify = LossGuard.Analyzers.Tests.Infrastructure.Verify<
-    LossGuard.Analyzers.Rules.ActivationIntoLogitsLossAnalyzer,
+    LossGuard.Analyzers.Rules.ValueDomainAnalyzer,
     LossGuard.CodeFixes.PassLogitsCodeFixProvider>;
 
 namespace LossGuard.Analyzers.Tests.CodeFixes;

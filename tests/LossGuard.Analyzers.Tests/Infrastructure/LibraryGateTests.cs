@@ -37,7 +37,7 @@ public sealed class LibraryGateTests
     {
         var telemetry = await TelemetryAsync(withRuntime: true);
 
-        Assert.Equal(1, telemetry.OperationActionsCount);
+        Assert.Equal(1, telemetry.OperationBlockActionsCount);
     }
 
     private static async Task<AnalyzerTelemetryInfo> TelemetryAsync(bool withRuntime)
@@ -53,7 +53,7 @@ public sealed class LibraryGateTests
             new[] { CSharpSyntaxTree.ParseText(TrainingLikeCode) },
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var analyzer = new ActivationIntoLogitsLossAnalyzer();
+        var analyzer = new ValueDomainAnalyzer();
         var withAnalyzers = compilation.WithAnalyzers(
             ImmutableArray.Create<DiagnosticAnalyzer>(analyzer),
             new CompilationWithAnalyzersOptions(

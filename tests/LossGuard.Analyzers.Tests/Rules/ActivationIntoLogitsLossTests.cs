@@ -2,7 +2,7 @@ using System.Threading.Tasks;
 using LossGuard.Analyzers.Catalogue;
 using LossGuard.Analyzers.Rules;
 using Xunit;
-using Verify = LossGuard.Analyzers.Tests.Infrastructure.Verify<LossGuard.Analyzers.Rules.ActivationIntoLogitsLossAnalyzer>;
+using Verify = LossGuard.Analyzers.Tests.Infrastructure.Verify<LossGuard.Analyzers.Rules.ValueDomainAnalyzer>;
 
 namespace LossGuard.Analyzers.Tests.Rules;
 

@@ -1,0 +1,93 @@
+using LossGuard.Analyzers.Knowledge;
+using Microsoft.CodeAnalysis;
+
+namespace LossGuard.Analyzers.Flow;
+
+/// <summary>
+/// What the engine knows of one value on every path that reaches a point: its domain and the call that made it,
+/// the class count, axis and rank where known, a compile-time constant, the buffer it lives in, and the function it
+/// holds when it is a delegate.
+/// </summary>
+/// <param name="Domain">What the numbers mean.</param>
+/// <param name="Origin">The library call that put the value in its domain (for messages and additional locations).</param>
+/// <param name="Classes">The class count the producer was given, when it is a constant.</param>
+/// <param name="Constant">A boolean or numeric constant.</param>
+/// <param name="Storage">
+/// The buffer's identity: an allocating operation for a buffer made in the analysed code (aliased only through values
+/// sharing it), an <see cref="ExternalStorage"/> for one that came from elsewhere (it may alias any other external
+/// buffer), <see cref="Storages.Any"/> when it may be any buffer; <c>null</c> for scalars.
+/// </param>
+/// <param name="Partial">The value is a slice of its storage: a write through it changes only part of the buffer.</param>
+/// <param name="MaxOf">For a scalar: the storage of the buffer whose maximum it is.</param>
+/// <param name="ElementOf">For a scalar read from a buffer: that buffer's storage.</param>
+/// <param name="Function">For a delegate: the lambda or method it calls.</param>
+/// <param name="Axis">The axis an activation normalised along, when known.</param>
+/// <param name="Rank">The number of dimensions, when known.</param>
+internal sealed record AbstractValue(
+    ValueDomain Domain,
+    IOperation? Origin = null,
+    int? Classes = null,
+    object? Constant = null,
+    object? Storage = null,
+    bool Partial = false,
+    object? MaxOf = null,
+    object? ElementOf = null,
+    FunctionValue? Function = null,
+    int? Axis = null,
+    int? Rank = null)
+{
+    public static AbstractValue Unknown { get; } = new(ValueDomain.Unknown);
+
+    public bool IsKnownDomain => Domain != ValueDomain.Unknown;
+
+    /// <summary>The buffer was made in the analysed code, so only values sharing this storage alias it.</summary>
+    public bool HasLocalStorage => Storage is IOperation;
+
+    public static AbstractValue OfConstant(object? constant) => constant is null ? Unknown : new(ValueDomain.Unknown, Constant: constant);
+
+    /// <summary>What holds on both paths: the facts the two values share.</summary>
+    public static AbstractValue Join(AbstractValue left, AbstractValue right)
+    {
+        if (left.Equals(right))
+        {
+            return left;
+        }
+
+        var domain = left.Domain == right.Domain ? left.Domain : ValueDomain.Unknown;
+        return new AbstractValue(
+            domain,
+            domain == ValueDomain.Unknown ? null : EarlierOf(left.Origin, right.Origin),
+            Same(left.Classes, right.Classes),
+            Equals(left.Constant, right.Constant) ? left.Constant : null,
+            JoinStorage(left.Storage, right.Storage),
+            left.Partial || right.Partial,
+            Equals(left.MaxOf, right.MaxOf) ? left.MaxOf : null,
+            Equals(left.ElementOf, right.ElementOf) ? left.ElementOf : null,
+            Equals(left.Function, right.Function) ? left.Function : null,
+            Same(left.Axis, right.Axis),
+            Same(left.Rank, right.Rank));
+    }
+
+    /// <summary>Two different buffers joined: the value may be either, so a write through it may touch any buffer.</summary>
+    private static object? JoinStorage(object? left, object? right) =>
+        Equals(left, right) ? left : left is null && right is null ? null : Storages.Any;
+
+    private static int? Same(int? left, int? right) => left == right ? left : null;
+
+    /// <summary>Both origins make the value's domain; the earlier in source order is named, so the join is deterministic.</summary>
+    private static IOperation? EarlierOf(IOperation? left, IOperation? right)
+    {
+        if (left is null || right is null)
+        {
+            return left ?? right;
+        }
+
+        var byTree = string.CompareOrdinal(left.Syntax.SyntaxTree.FilePath, right.Syntax.SyntaxTree.FilePath);
+        if (byTree != 0)
+        {
+            return byTree < 0 ? left : right;
+        }
+
+        return left.Syntax.SpanStart <= right.Syntax.SpanStart ? left : right;
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.CodeAnalysis;
+
+namespace LossGuard.Analyzers.Flow;
+
+/// <summary>What a BCL call does with the buffer it is called on (arrays, spans, memory): language-level, not a library table.</summary>
+internal enum BufferView
+{
+    None,
+
+    /// <summary>The same elements (<c>AsSpan()</c>, <c>AsMemory()</c>).</summary>
+    Whole,
+
+    /// <summary>Some of the same elements (<c>Slice</c>, <c>AsSpan(start, length)</c>).</summary>
+    Part,
+
+    /// <summary>A new buffer with the same contents (<c>ToArray</c>, <c>Clone</c>).</summary>
+    Copy,
+
+    /// <summary>An enumerator whose <c>Current</c> is an element.</summary>
+    Enumerator,
+
+    /// <summary><c>source.CopyTo(destination)</c>: the destination now holds the source's contents.</summary>
+    CopyTo,
+
+    /// <summary>Reads the buffer and changes nothing (<c>Length</c>-like queries, LINQ over it).</summary>
+    Read,
+}
+
+internal static class BufferViews
+{
+    public static BufferView Classify(IMethodSymbol method)
+    {
+        var receiver = method.IsExtensionMethod || method.ReducedFrom is not null
+            ? (method.ReducedFrom ?? method).Parameters is { Length: > 0 } parameters ? parameters[0].Type : null
+            : method.ContainingType;
+        var declaring = method.ContainingType?.ToDisplayString() ?? string.Empty;
+        if (declaring == "System.Linq.Enumerable")
+        {
+            return method.Name is "ToArray" or "ToList" ? BufferView.Copy : BufferView.Read;
+        }
+
+        if (receiver is null || !IsBuffer(receiver) && receiver.SpecialType != SpecialType.System_Array)
+        {
+            return BufferView.None;
+        }
+
+        var arguments = method.Parameters.Length - (method.IsExtensionMethod && method.ReducedFrom is null ? 1 : 0);
+        return method.Name switch
+        {
+            "AsSpan" or "AsMemory" => arguments == 0 ? BufferView.Whole : BufferView.Part,
+            "Slice" => BufferView.Part,
+            "ToArray" or "Clone" => BufferView.Copy,
+            "GetEnumerator" => BufferView.Enumerator,
+            "CopyTo" or "TryCopyTo" => BufferView.CopyTo,
+            "GetLength" or "GetHashCode" or "Equals" or "ToString" or "SequenceEqual" or "IndexOf" or "Contains" or "GetPinnableReference" => BufferView.Read,
+            _ => BufferView.None,
+        };
+    }
+
+    /// <summary>Arrays, spans and memory: values whose elements the engine follows.</summary>
+    public static bool IsBuffer(ITypeSymbol? type) =>
+        type is IArrayTypeSymbol
+        || type is INamedTypeSymbol named && named.OriginalDefinition.ToDisplayString() is
+            "System.Span<T>" or "System.ReadOnlySpan<T>" or "System.Memory<T>" or "System.ReadOnlyMemory<T>";
+
+    /// <summary>Parameter types through which a callee can change a buffer's elements.</summary>
+    public static bool IsWritable(ITypeSymbol? type) =>
+        type is IArrayTypeSymbol
+        || type?.SpecialType is SpecialType.System_Array or SpecialType.System_Collections_Generic_IList_T or SpecialType.System_Collections_Generic_ICollection_T
+        || type is INamedTypeSymbol named && (named.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_IList_T or SpecialType.System_Collections_Generic_ICollection_T
+            || named.OriginalDefinition.ToDisplayString() is "System.Span<T>" or "System.Memory<T>" or "System.Collections.IList");
+}

@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LossGuard.Analyzers.Flow;
+
+/// <summary>
+/// Locals and parameters that a lambda or local function assigns: they may change whenever the function runs, so the
+/// engine never tracks them.
+/// </summary>
+internal static class CapturedWrites
+{
+    public static ISet<ISymbol> Of(IOperation root)
+    {
+        var written = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var nested in root.Descendants().Where(o => o is IAnonymousFunctionOperation or ILocalFunctionOperation))
+        {
+            foreach (var operation in nested.Descendants())
+            {
+                foreach (var target in Targets(operation))
+                {
+                    if (Symbol(target) is { } symbol)
+                    {
+                        written.Add(symbol);
+                    }
+                }
+            }
+        }
+
+        return written;
+    }
+
+    private static IEnumerable<IOperation> Targets(IOperation operation) => operation switch
+    {
+        IAssignmentOperation assignment => assignment.Target.DescendantsAndSelf(),
+        IIncrementOrDecrementOperation increment => new[] { increment.Target },
+        IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => new[] { argument.Value },
+        _ => Enumerable.Empty<IOperation>(),
+    };
+
+    private static ISymbol? Symbol(IOperation target) => target switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        _ => null,
+    };
+}

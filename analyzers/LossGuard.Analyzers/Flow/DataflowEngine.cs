@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using LossGuard.Analyzers.Knowledge;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LossGuard.Analyzers.Flow;
+
+/// <summary>
+/// The value-domain dataflow engine for one compilation: analyses a body's control-flow graph (and those of its
+/// lambdas and local functions) and answers, through cached summaries, what a method of the compilation returns.
+/// </summary>
+internal sealed class DataflowEngine
+{
+    private readonly Compilation compilation;
+    private readonly ConcurrentDictionary<IMethodSymbol, ControlFlowGraph?> graphs = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SummaryKey, AbstractValue> summaries = new();
+    private readonly ConcurrentDictionary<IFieldSymbol, object?> fieldConstants = new(SymbolEqualityComparer.Default);
+
+    public DataflowEngine(Compilation compilation, LibraryKnowledge knowledge)
+    {
+        this.compilation = compilation;
+        Knowledge = knowledge;
+    }
+
+    public LibraryKnowledge Knowledge { get; }
+
+    public Compilation Compilation => compilation;
+
+    /// <summary>Whether a body calls anything a table knows; the engine runs only on those.</summary>
+    public bool IsRelevant(IOperation body) =>
+        body.Descendants().Any(operation => operation is IInvocationOperation call && Knowledge.Knows(call.TargetMethod));
+
+    /// <summary>The facts for one body; empty when it is past the budget.</summary>
+    public BodyFacts Analyze(ControlFlowGraph graph, SyntaxNode body, int maxCallDepth, CancellationToken cancellationToken)
+    {
+        var budget = new EngineBudget(maxCallDepth, cancellationToken);
+        var calls = ImmutableArray.CreateBuilder<CallFact>();
+        var returns = ImmutableArray.CreateBuilder<ReturnFact>();
+        try
+        {
+            var untracked = CapturedWrites.Of(graph.OriginalOperation);
+            AnalyzeWithNested(graph, untracked, budget, calls, returns);
+        }
+        catch (BudgetExceededException)
+        {
+            return BodyFacts.Empty(body);
+        }
+
+        return new BodyFacts(body, calls.ToImmutable(), returns.ToImmutable());
+    }
+
+    private void AnalyzeWithNested(
+        ControlFlowGraph graph, ISet<ISymbol> untracked, EngineBudget budget,
+        ImmutableArray<CallFact>.Builder calls, ImmutableArray<ReturnFact>.Builder returns)
+    {
+        var result = new GraphAnalysis(this, graph, new FlowState(), depth: 0, budget, untracked, recordFacts: true).Run();
+        calls.AddRange(result.Calls);
+        returns.AddRange(result.Returns);
+        foreach (var localFunction in graph.LocalFunctions)
+        {
+            AnalyzeWithNested(graph.GetLocalFunctionControlFlowGraph(localFunction, budget.CancellationToken), untracked, budget, calls, returns);
+        }
+
+        foreach (var lambda in graph.Blocks.SelectMany(block => block.Operations.Concat(Branch(block)))
+                     .SelectMany(operation => operation.DescendantsAndSelf())
+                     .OfType<IFlowAnonymousFunctionOperation>())
+        {
+            AnalyzeWithNested(graph.GetAnonymousFunctionControlFlowGraph(lambda, budget.CancellationToken), untracked, budget, calls, returns);
+        }
+    }
+
+    private static IEnumerable<IOperation> Branch(BasicBlock block) =>
+        block.BranchValue is { } value ? new[] { value } : Enumerable.Empty<IOperation>();
+
+    /// <summary>What a call into the compilation returns, given what is known of its arguments.</summary>
+    public AbstractValue Summarize(IMethodSymbol method, ImmutableArray<AbstractValue> arguments, int depth, EngineBudget budget)
+    {
+        if (depth >= budget.MaxCallDepth || GraphOf(method, budget.CancellationToken) is not { } graph)
+        {
+            return AbstractValue.Unknown;
+        }
+
+        var key = new SummaryKey(method, arguments);
+        if (summaries.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var summary = Run(graph, method.Parameters, arguments, depth + 1, budget);
+        summaries.TryAdd(key, summary);
+        return summary;
+    }
+
+    /// <summary>What a lambda or local function returns for these arguments (not cached: its graph belongs to one body).</summary>
+    public AbstractValue Invoke(ControlFlowGraph graph, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<AbstractValue> arguments, int depth, EngineBudget budget) =>
+        depth >= budget.MaxCallDepth ? AbstractValue.Unknown : Run(graph, parameters, arguments, depth + 1, budget);
+
+    private AbstractValue Run(ControlFlowGraph graph, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<AbstractValue> arguments, int depth, EngineBudget budget)
+    {
+        var entry = new FlowState();
+        for (var i = 0; i < parameters.Length && i < arguments.Length; i++)
+        {
+            var argument = arguments[i];
+            entry.Set(parameters[i], argument.Storage is null ? argument : argument with { Storage = new ExternalStorage(parameters[i]) });
+        }
+
+        var untracked = CapturedWrites.Of(graph.OriginalOperation);
+        return new GraphAnalysis(this, graph, entry, depth, budget, untracked, recordFacts: false).Run().Returned;
+    }
+
+    /// <summary>The constant a <c>readonly</c> field is initialised with, if its initialiser is a constant.</summary>
+    public object? ConstantOf(IFieldSymbol field, CancellationToken cancellationToken) =>
+        fieldConstants.GetOrAdd(field, f => ConstantFields.InitialValue(compilation, f, cancellationToken));
+
+    private ControlFlowGraph? GraphOf(IMethodSymbol method, CancellationToken cancellationToken) =>
+        graphs.GetOrAdd(method.OriginalDefinition, m => SourceGraphs.Of(compilation, m, cancellationToken));
+}

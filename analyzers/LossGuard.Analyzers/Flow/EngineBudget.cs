@@ -1,0 +1,47 @@
+using System;
+using System.Threading;
+
+namespace LossGuard.Analyzers.Flow;
+
+/// <summary>Thrown when a body exceeds its budget; the engine catches it and reports nothing for that body.</summary>
+internal sealed class BudgetExceededException : Exception
+{
+}
+
+/// <summary>How much work one body (with every summary it asks for) may cost, and how deep calls are followed.</summary>
+internal sealed class EngineBudget
+{
+    public const int DefaultMaxCallDepth = 3;
+    public const int MaxBlocksPerGraph = 4000;
+    public const int MaxBlockVisits = 40000;
+    public const int MaxExpressionDepth = 256;
+
+    private int visits;
+
+    public EngineBudget(int maxCallDepth, CancellationToken cancellationToken)
+    {
+        MaxCallDepth = maxCallDepth;
+        CancellationToken = cancellationToken;
+    }
+
+    public int MaxCallDepth { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public void VisitBlock()
+    {
+        CancellationToken.ThrowIfCancellationRequested();
+        if (++visits > MaxBlockVisits)
+        {
+            throw new BudgetExceededException();
+        }
+    }
+
+    public static void CheckGraphSize(int blocks)
+    {
+        if (blocks > MaxBlocksPerGraph)
+        {
+            throw new BudgetExceededException();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using System.Linq;
+using LossGuard.Analyzers.Knowledge;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LossGuard.Analyzers.Flow;
+
+/// <summary>Buffer writes and aliasing: what a write through one value does to every value that may share its storage.</summary>
+internal sealed partial class Evaluator
+{
+    /// <summary>
+    /// Writes <paramref name="content"/> into the whole buffer, or (<c>null</c>, or a partial view) makes its contents
+    /// unknown; every alias follows. An external buffer may alias any other external one; a buffer of unknown identity
+    /// may alias anything.
+    /// </summary>
+    private void WriteBuffer(IOperation? expression, AbstractValue buffer, AbstractValue? content)
+    {
+        var storage = buffer.Storage ?? Storages.Any;
+        var whole = content is not null && !buffer.Partial;
+        if (storage is IOperation)
+        {
+            state.UpdateWhere(value => Equals(value.Storage, storage), value => whole ? Holding(value, content!) : Forget(value));
+        }
+        else if (storage is ExternalStorage)
+        {
+            state.UpdateWhere(
+                value => value.Storage is ExternalStorage || value.Storage == Storages.Any,
+                value => whole && Equals(value.Storage, storage) ? Holding(value, content!) : Forget(value));
+        }
+        else
+        {
+            state.UpdateWhere(value => value.Storage is not null, Forget);
+        }
+
+        if (whole && RootSymbol(expression) is { } symbol)
+        {
+            SetSymbol(symbol, Holding(buffer, content!));
+        }
+    }
+
+    /// <summary>The buffer now holds values of the content's domain; its identity and view stay.</summary>
+    private static AbstractValue Holding(AbstractValue holder, AbstractValue content) =>
+        new(content.Domain, content.Origin, content.Classes, Storage: holder.Storage, Partial: holder.Partial, Axis: content.Axis, Rank: content.Rank);
+
+    private static AbstractValue Forget(AbstractValue value) =>
+        value with { Domain = ValueDomain.Unknown, Origin = null, Classes = null, Axis = null, Rank = null };
+
+    /// <summary>The local, parameter or field a whole-buffer expression names, through conversions and whole views.</summary>
+    private static ISymbol? RootSymbol(IOperation? expression) => expression switch
+    {
+        IConversionOperation conversion => RootSymbol(conversion.Operand),
+        IInvocationOperation call when BufferViews.Classify(call.TargetMethod) == BufferView.Whole =>
+            RootSymbol(call.Instance ?? call.Arguments.FirstOrDefault()?.Value),
+        IObjectCreationOperation { Arguments.Length: 1 } creation when BufferViews.IsBuffer(creation.Type) =>
+            RootSymbol(creation.Arguments[0].Value),
+        { } operation => Symbol(operation),
+        null => null,
+    };
+
+    /// <summary><c>new Span&lt;T&gt;(array)</c> views the array (a part of it with more arguments); any other object is new.</summary>
+    private AbstractValue Create(IObjectCreationOperation creation)
+    {
+        var arguments = creation.Arguments.Select(argument => new ArgumentFact(argument, Evaluate(argument.Value))).ToImmutableArray();
+        if (creation.Initializer is { } initializer)
+        {
+            Evaluate(initializer);
+        }
+
+        if (BufferViews.IsBuffer(creation.Type) && arguments.Length > 0 && BufferViews.IsBuffer(creation.Arguments[0].Value.Type))
+        {
+            return arguments.Length == 1 ? arguments[0].Value : arguments[0].Value with { Partial = true };
+        }
+
+        ForgetWritableArguments(arguments, except: null);
+        return new AbstractValue(ValueDomain.Unknown, Storage: creation);
+    }
+}

@@ -1,0 +1,274 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using LossGuard.Analyzers.Knowledge;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LossGuard.Analyzers.Flow;
+
+/// <summary>
+/// The transfer function: evaluates one operation of a control-flow graph against the state, applying its effects
+/// (assignments, buffer writes, forgetting what a call may change) and returning the abstract value it produces.
+/// </summary>
+internal sealed partial class Evaluator
+{
+    private readonly DataflowEngine engine;
+    private readonly ControlFlowGraph graph;
+    private readonly FlowState state;
+    private readonly int depth;
+    private readonly EngineBudget budget;
+    private readonly ISet<ISymbol> untracked;
+    private readonly ImmutableArray<CallFact>.Builder? calls;
+    private int nesting;
+
+    public Evaluator(
+        DataflowEngine engine, ControlFlowGraph graph, FlowState state, int depth, EngineBudget budget, ISet<ISymbol> untracked,
+        ImmutableArray<CallFact>.Builder? calls)
+    {
+        this.engine = engine;
+        this.graph = graph;
+        this.state = state;
+        this.depth = depth;
+        this.budget = budget;
+        this.untracked = untracked;
+        this.calls = calls;
+    }
+
+    public AbstractValue Evaluate(IOperation operation)
+    {
+        if (++nesting > EngineBudget.MaxExpressionDepth)
+        {
+            throw new BudgetExceededException();
+        }
+
+        try
+        {
+            return operation.ConstantValue.HasValue ? AbstractValue.OfConstant(operation.ConstantValue.Value) : Dispatch(operation);
+        }
+        finally
+        {
+            nesting--;
+        }
+    }
+
+    private AbstractValue Dispatch(IOperation operation) => operation switch
+    {
+        ILocalReferenceOperation local => Read(local.Local, Storages.Any),
+        IParameterReferenceOperation parameter => Read(parameter.Parameter, new ExternalStorage(parameter.Parameter)),
+        IFieldReferenceOperation field => Field(field),
+        IFlowCaptureReferenceOperation capture => state.Get(capture.Id) ?? AbstractValue.Unknown,
+        IFlowCaptureOperation capture => Capture(capture),
+        IConversionOperation conversion => Evaluate(conversion.Operand),
+        ISimpleAssignmentOperation assignment => Assign(assignment),
+        ICompoundAssignmentOperation compound => Overwrite(compound.Target, compound.Value),
+        IIncrementOrDecrementOperation increment => Overwrite(increment.Target, null),
+        IDeconstructionAssignmentOperation deconstruction => Deconstruct(deconstruction),
+        IInvocationOperation call => Invoke(call),
+        IObjectCreationOperation creation => Create(creation),
+        IArrayElementReferenceOperation element => Element(Evaluate(element.ArrayReference), element.Indices),
+        IPropertyReferenceOperation property => Property(property),
+        IArrayCreationOperation array => Allocate(array),
+        IFlowAnonymousFunctionOperation lambda => new AbstractValue(ValueDomain.Unknown, Function: new FunctionValue(lambda, graph, null)),
+        IDelegateCreationOperation delegateCreation => Evaluate(delegateCreation.Target),
+        IMethodReferenceOperation method => MethodGroup(method),
+        IBinaryOperation binary => Binary(binary),
+        IUnaryOperation unary => Unary(unary),
+        _ => Other(operation),
+    };
+
+    private AbstractValue Read(ISymbol symbol, object storageWhenUnknown) =>
+        untracked.Contains(symbol)
+            ? new AbstractValue(ValueDomain.Unknown, Storage: Storages.Any)
+            : state.Get(symbol) ?? new AbstractValue(ValueDomain.Unknown, Storage: storageWhenUnknown);
+
+    private AbstractValue Field(IFieldReferenceOperation reference)
+    {
+        if (reference.Instance is { } instance)
+        {
+            Evaluate(instance);
+        }
+
+        var field = reference.Field;
+        var external = new AbstractValue(ValueDomain.Unknown, Storage: new ExternalStorage(field));
+        if (!IsOwnField(reference))
+        {
+            return external;
+        }
+
+        return state.Get(field)
+            ?? (engine.ConstantOf(field, budget.CancellationToken) is { } constant ? AbstractValue.OfConstant(constant) : external);
+    }
+
+    private static bool IsOwnField(IFieldReferenceOperation reference) =>
+        reference.Field.IsStatic || reference.Instance is IInstanceReferenceOperation;
+
+    private AbstractValue Capture(IFlowCaptureOperation capture)
+    {
+        var value = Evaluate(capture.Value);
+        state.Set(capture.Id, value);
+        return value;
+    }
+
+    private AbstractValue Assign(ISimpleAssignmentOperation assignment)
+    {
+        var value = Evaluate(assignment.Value);
+        Store(assignment.Target, value);
+        return value;
+    }
+
+    private void Store(IOperation target, AbstractValue value)
+    {
+        switch (target)
+        {
+            case ILocalReferenceOperation or IParameterReferenceOperation:
+            case IFieldReferenceOperation field when IsOwnField(field):
+                if (target is IFieldReferenceOperation { Instance: { } instance })
+                {
+                    Evaluate(instance);
+                }
+
+                SetSymbol(Symbol(target)!, value);
+                break;
+            case IArrayElementReferenceOperation element:
+                var array = Evaluate(element.ArrayReference);
+                EvaluateAll(element.Indices);
+                WriteElement(element.ArrayReference, array, value);
+                break;
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } receiver } indexer when BufferViews.IsBuffer(receiver.Type):
+                var span = Evaluate(receiver);
+                EvaluateAll(indexer.Arguments.Select(argument => argument.Value));
+                WriteElement(receiver, span, value);
+                break;
+            default:
+                Evaluate(target);
+                break;
+        }
+    }
+
+    /// <summary>A write of one element: a max-subtracted element (in a loop, every element) keeps the buffer safe to exponentiate; anything else forgets its domain.</summary>
+    private void WriteElement(IOperation bufferExpression, AbstractValue buffer, AbstractValue element) =>
+        WriteBuffer(
+            bufferExpression,
+            buffer with { Partial = false },
+            element.Domain == ValueDomain.MaxSubtracted ? new AbstractValue(ValueDomain.MaxSubtracted) : null);
+
+    private AbstractValue Overwrite(IOperation target, IOperation? value)
+    {
+        if (value is not null)
+        {
+            Evaluate(value);
+        }
+
+        if (target is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true })
+        {
+            Store(target, AbstractValue.Unknown);
+        }
+        else if (Symbol(target) is { } symbol)
+        {
+            SetSymbol(symbol, AbstractValue.Unknown);
+        }
+
+        return AbstractValue.Unknown;
+    }
+
+    private AbstractValue Deconstruct(IDeconstructionAssignmentOperation deconstruction)
+    {
+        Evaluate(deconstruction.Value);
+        foreach (var target in deconstruction.Target.DescendantsAndSelf())
+        {
+            if (Symbol(target) is { } symbol)
+            {
+                SetSymbol(symbol, AbstractValue.Unknown);
+            }
+        }
+
+        return AbstractValue.Unknown;
+    }
+
+    private void SetSymbol(ISymbol symbol, AbstractValue value)
+    {
+        if (!untracked.Contains(symbol))
+        {
+            state.Set(symbol, value);
+        }
+    }
+
+    private static ISymbol? Symbol(IOperation operation) => operation switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IFieldReferenceOperation field when IsOwnField(field) => field.Field,
+        _ => null,
+    };
+
+    private AbstractValue Element(AbstractValue buffer, ImmutableArray<IOperation> indices)
+    {
+        EvaluateAll(indices);
+        return ElementOf(buffer);
+    }
+
+    private static AbstractValue ElementOf(AbstractValue buffer) => new(
+        buffer.Domain,
+        buffer.Origin,
+        buffer.Classes,
+        ElementOf: buffer.Storage is IOperation or ExternalStorage ? buffer.Storage : null);
+
+    private AbstractValue Property(IPropertyReferenceOperation property)
+    {
+        var instance = property.Instance is null ? null : Evaluate(property.Instance);
+        EvaluateAll(property.Arguments.Select(argument => argument.Value));
+        return instance is not null && (property.Property.IsIndexer && BufferViews.IsBuffer(property.Instance!.Type) || property.Property.Name == "Current")
+            ? ElementOf(instance)
+            : AbstractValue.Unknown;
+    }
+
+    private AbstractValue Allocate(IArrayCreationOperation array)
+    {
+        EvaluateAll(array.DimensionSizes);
+        if (array.Initializer is { } initializer)
+        {
+            Evaluate(initializer);
+        }
+
+        return new AbstractValue(ValueDomain.Unknown, Storage: array);
+    }
+
+    private AbstractValue MethodGroup(IMethodReferenceOperation reference)
+    {
+        if (reference.Instance is { } instance)
+        {
+            Evaluate(instance);
+        }
+
+        return new AbstractValue(ValueDomain.Unknown, Function: new FunctionValue(null, null, reference.Method));
+    }
+
+    private AbstractValue Other(IOperation operation)
+    {
+        EvaluateAll(operation.ChildOperations);
+        switch (operation)
+        {
+            case IDeclarationPatternOperation { DeclaredSymbol: { } declared }:
+                SetSymbol(declared, AbstractValue.Unknown);
+                break;
+            case IRecursivePatternOperation { DeclaredSymbol: { } declared }:
+                SetSymbol(declared, AbstractValue.Unknown);
+                break;
+        }
+
+        return operation.Syntax is StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax
+            ? new AbstractValue(ValueDomain.Unknown, Storage: operation)
+            : AbstractValue.Unknown;
+    }
+
+    private void EvaluateAll(IEnumerable<IOperation> operations)
+    {
+        foreach (var operation in operations)
+        {
+            Evaluate(operation);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace LossGuard.Analyzers.Flow;
+
+/// <summary>
+/// The abstract values of locals, parameters, fields and flow captures at one program point. A missing key is an
+/// unknown value from elsewhere; the engine keeps only what it knows.
+/// </summary>
+internal sealed class FlowState
+{
+    private readonly Dictionary<object, AbstractValue> values;
+
+    public FlowState()
+        : this(new Dictionary<object, AbstractValue>(KeyComparer.Instance))
+    {
+    }
+
+    private FlowState(Dictionary<object, AbstractValue> values) => this.values = values;
+
+    public int Count => values.Count;
+
+    public FlowState Clone() => new(new Dictionary<object, AbstractValue>(values, KeyComparer.Instance));
+
+    public AbstractValue? Get(object key) => values.TryGetValue(key, out var value) ? value : null;
+
+    public void Set(object key, AbstractValue value)
+    {
+        if (value.Equals(AbstractValue.Unknown))
+        {
+            values.Remove(key);
+        }
+        else
+        {
+            values[key] = value;
+        }
+    }
+
+    /// <summary>Every key whose value lives in a storage the predicate selects gets the value the update makes.</summary>
+    public void UpdateWhere(System.Func<AbstractValue, bool> lives, System.Func<AbstractValue, AbstractValue> update)
+    {
+        foreach (var entry in values.Where(entry => lives(entry.Value)).ToList())
+        {
+            Set(entry.Key, update(entry.Value));
+        }
+    }
+
+    /// <summary>Forgets fields: a call into code that may assign them.</summary>
+    public void ForgetFields()
+    {
+        foreach (var key in values.Keys.OfType<IFieldSymbol>().ToList())
+        {
+            values.Remove(key);
+        }
+    }
+
+    /// <summary>The state that holds after either: keys both know, with the joined value.</summary>
+    public static FlowState Join(FlowState left, FlowState right)
+    {
+        var joined = new FlowState();
+        foreach (var entry in left.values)
+        {
+            if (right.values.TryGetValue(entry.Key, out var other))
+            {
+                joined.Set(entry.Key, AbstractValue.Join(entry.Value, other));
+            }
+        }
+
+        return joined;
+    }
+
+    public bool SameAs(FlowState other) =>
+        values.Count == other.values.Count
+        && values.All(entry => other.values.TryGetValue(entry.Key, out var value) && value.Equals(entry.Value));
+
+    private sealed class KeyComparer : IEqualityComparer<object>
+    {
+        public static readonly KeyComparer Instance = new();
+
+        public new bool Equals(object? x, object? y) =>
+            x is ISymbol left && y is ISymbol right ? SymbolEqualityComparer.Default.Equals(left, right) : object.Equals(x, y);
+
+        public int GetHashCode(object obj) =>
+            obj is ISymbol symbol ? SymbolEqualityComparer.Default.GetHashCode(symbol) : obj.GetHashCode();
+    }
+}

@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+
+namespace LossGuard.Analyzers.Knowledge;
+
+/// <summary><c>System.Math</c> and <c>System.MathF</c>: the scalar log and the clipping that often hides in front of it.</summary>
+internal static class MathTable
+{
+    private const string Math = "System.Math";
+    private const string MathF = "System.MathF";
+
+    public static LibraryTable Create() => new(
+        "System.Math",
+        ImmutableArray<string>.Empty,
+        ImmutableArray<ProducerEntry>.Empty,
+        ImmutableArray<LossInputEntry>.Empty,
+        ImmutableArray.Create(
+            new TransformEntry(Math, "Log", TransformKind.Log, "d"),
+            new TransformEntry(MathF, "Log", TransformKind.Log, "x"),
+            new TransformEntry(Math, "Clamp", TransformKind.Clip, "value"),
+            new TransformEntry(Math, "Max", TransformKind.Clip, null),
+            new TransformEntry(MathF, "Max", TransformKind.Clip, null),
+            new TransformEntry(Math, "Min", TransformKind.Clip, null),
+            new TransformEntry(MathF, "Min", TransformKind.Clip, null)));
+}

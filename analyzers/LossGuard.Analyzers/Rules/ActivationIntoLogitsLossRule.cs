@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using LossGuard.Analyzers.Catalogue;
+using LossGuard.Analyzers.Infrastructure;
+using LossGuard.Analyzers.Knowledge;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LossGuard.Analyzers.Rules;
+
+/// <summary>LG0001 / LG0002: softmax or sigmoid output reaching a loss parameter that expects logits.</summary>
+internal sealed class ActivationIntoLogitsLossRule : IDomainRule
+{
+    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+        ImmutableArray.Create(Catalogue.Descriptors.SoftmaxIntoLogitsLoss, Catalogue.Descriptors.SigmoidIntoLogitsLoss);
+
+    public void Check(RuleContext context)
+    {
+        foreach (var call in context.Facts.Calls)
+        {
+            foreach (var input in call.LossInputs)
+            {
+                if (input.Expects != ValueDomain.Logits
+                    || call.Argument(input.Parameter) is not { Argument.ArgumentKind: not ArgumentKind.DefaultValue } argument
+                    || argument.Value.Origin is not { } origin)
+                {
+                    continue;
+                }
+
+                var descriptor = argument.Value.Domain switch
+                {
+                    ValueDomain.Probabilities => Catalogue.Descriptors.SoftmaxIntoLogitsLoss,
+                    ValueDomain.IndependentProbabilities => Catalogue.Descriptors.SigmoidIntoLogitsLoss,
+                    _ => null,
+                };
+                if (descriptor is not null)
+                {
+                    var (activation, line) = RuleContext.Describe(origin);
+                    context.Report(descriptor, argument.Location, origin, Display.Method(call.Method), input.Parameter, activation, line);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System;
+using LossGuard.Analyzers.Flow;
+using LossGuard.Analyzers.Infrastructure;
+using LossGuard.Analyzers.Knowledge;
+using Microsoft.CodeAnalysis;
+
+namespace LossGuard.Analyzers.Rules;
+
+/// <summary>What a rule reads (the body's facts, the library tables) and how it reports.</summary>
+internal sealed class RuleContext
+{
+    private readonly Action<Diagnostic> report;
+
+    public RuleContext(BodyFacts facts, LibraryKnowledge knowledge, Action<Diagnostic> report)
+    {
+        Facts = facts;
+        Knowledge = knowledge;
+        this.report = report;
+    }
+
+    public BodyFacts Facts { get; }
+
+    public LibraryKnowledge Knowledge { get; }
+
+    /// <summary>Reports at <paramref name="location"/>, with the call that made the value as additional location.</summary>
+    public void Report(DiagnosticDescriptor descriptor, Location location, IOperation? origin, params object[] arguments) =>
+        report(Diagnostic.Create(
+            descriptor,
+            location,
+            origin is null ? null : new[] { origin.Syntax.GetLocation() },
+            arguments));
+
+    /// <summary>The message arguments that name the call that made a value, and its line.</summary>
+    public static (string Name, string Line) Describe(IOperation origin) => (Display.Origin(origin), Display.Line(origin.Syntax));
+}

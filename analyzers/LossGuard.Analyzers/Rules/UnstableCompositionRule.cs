@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using LossGuard.Analyzers.Flow;
+using LossGuard.Analyzers.Infrastructure;
+using LossGuard.Analyzers.Knowledge;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LossGuard.Analyzers.Rules;
+
+/// <summary>
+/// LG0003: <c>log</c> of softmax or sigmoid output (also of its elements, also through clipping), and a
+/// probability-space loss given the output of an activation the program computed from logits.
+/// </summary>
+internal sealed class UnstableCompositionRule : IDomainRule
+{
+    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Catalogue.Descriptors.UnstableComposition);
+
+    public void Check(RuleContext context)
+    {
+        foreach (var call in context.Facts.Calls)
+        {
+            if (call.Transform is { Kind: TransformKind.Log } log)
+            {
+                CheckLog(context, call, log);
+            }
+
+            foreach (var input in call.LossInputs)
+            {
+                CheckProbabilityLoss(context, call, input);
+            }
+        }
+    }
+
+    private static void CheckLog(RuleContext context, CallFact call, TransformEntry log)
+    {
+        if (call.Argument(log.Input)?.Value is { Origin: IInvocationOperation origin } value
+            && value.Domain is ValueDomain.Probabilities or ValueDomain.IndependentProbabilities
+            && context.Knowledge.FindProducer(origin.TargetMethod) is { FusedLog: { } fused })
+        {
+            Report(context, call, origin, fused);
+        }
+    }
+
+    private static void CheckProbabilityLoss(RuleContext context, CallFact call, LossInputEntry input)
+    {
+        if (input.FusedWithActivation is { } fused
+            && call.Argument(input.Parameter)?.Value is { Origin: { } origin } value
+            && value.Domain == input.Expects)
+        {
+            Report(context, call, origin, fused);
+        }
+    }
+
+    private static void Report(RuleContext context, CallFact call, IOperation origin, string fused)
+    {
+        var (activation, line) = RuleContext.Describe(origin);
+        context.Report(
+            Catalogue.Descriptors.UnstableComposition, call.Call.Syntax.GetLocation(), origin, Display.Method(call.Method), activation, line, fused);
+    }
+}

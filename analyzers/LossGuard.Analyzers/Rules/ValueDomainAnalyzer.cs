@@ -1,0 +1,68 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using LossGuard.Analyzers.Flow;
+using LossGuard.Analyzers.Infrastructure;
+using LossGuard.Analyzers.Knowledge;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LossGuard.Analyzers.Rules;
+
+/// <summary>
+/// Runs the value-domain engine once per body that calls a known library, and lets every rule read its facts.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ValueDomainAnalyzer : LossGuardAnalyzer
+{
+    private static readonly ImmutableArray<IDomainRule> Rules = ImmutableArray.Create<IDomainRule>(
+        new ActivationIntoLogitsLossRule(),
+        new UnstableCompositionRule(),
+        new SingleClassSoftmaxRule(),
+        new WrongDomainForLossRule(),
+        new UnstableSoftMaxRule());
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        Rules.SelectMany(rule => rule.Descriptors).ToImmutableArray();
+
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, LibraryKnowledge knowledge)
+    {
+        var engine = new DataflowEngine(context.Compilation, knowledge);
+        context.RegisterOperationBlockAction(block => Analyze(block, engine));
+    }
+
+    private static void Analyze(OperationBlockAnalysisContext context, DataflowEngine engine)
+    {
+        var analysed = new HashSet<IOperation>();
+        foreach (var block in context.OperationBlocks)
+        {
+            var root = Root(block);
+            if (root.Kind is not (OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.FieldInitializer or OperationKind.PropertyInitializer)
+                || !analysed.Add(root)
+                || !engine.IsRelevant(root))
+            {
+                continue;
+            }
+
+            var graph = context.GetControlFlowGraph(block);
+            var depth = AnalyzerSettings.MaxCallDepth(context.Options, root.Syntax.SyntaxTree);
+            var facts = engine.Analyze(graph, root.Syntax, depth, context.CancellationToken);
+            var rules = new RuleContext(facts, engine.Knowledge, context.ReportDiagnostic);
+            foreach (var rule in Rules)
+            {
+                rule.Check(rules);
+            }
+        }
+    }
+
+    private static IOperation Root(IOperation operation)
+    {
+        while (operation.Parent is { } parent)
+        {
+            operation = parent;
+        }
+
+        return operation;
+    }
+}
