@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Testing;
 
 namespace LossGuard.Analyzers.Tests.Infrastructure;
 
-/// <summary>What test compilations reference: .NET 10 and, where a test wants it, the real LossGuard.Runtime.</summary>
+/// <summary>What test compilations reference: .NET 10 and, where a test wants them, the real LossGuard.Runtime and System.Numerics.Tensors.</summary>
 internal static class TestReferences
 {
     public static ReferenceAssemblies Net10 { get; } = new(
@@ -13,4 +13,7 @@ internal static class TestReferences
         Path.Combine("ref", "net10.0"));
 
     public static MetadataReference Runtime { get; } = MetadataReference.CreateFromFile(typeof(Losses).Assembly.Location);
+
+    public static MetadataReference Tensors { get; } =
+        MetadataReference.CreateFromFile(typeof(System.Numerics.Tensors.TensorPrimitives).Assembly.Location);
 }

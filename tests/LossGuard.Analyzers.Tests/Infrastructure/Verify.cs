@@ -16,7 +16,14 @@ internal static class Verify<TAnalyzer>
     public static Task AnalyzerAsync(string source, params DiagnosticResult[] expected) =>
         AnalyzerAsync(source, withRuntime: true, expected);
 
-    public static Task AnalyzerAsync(string source, bool withRuntime, params DiagnosticResult[] expected)
+    public static Task AnalyzerAsync(string source, bool withRuntime, params DiagnosticResult[] expected) =>
+        RunAsync(source, withRuntime, editorConfig: null, expected);
+
+    /// <summary>Runs with an <c>.editorconfig</c> whose <c>[*.cs]</c> section holds <paramref name="settings"/>.</summary>
+    public static Task AnalyzerWithSettingsAsync(string source, string settings, params DiagnosticResult[] expected) =>
+        RunAsync(source, withRuntime: true, "root = true\n\n[*.cs]\n" + settings + "\n", expected);
+
+    private static Task RunAsync(string source, bool withRuntime, string? editorConfig, DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         {
@@ -26,6 +33,12 @@ internal static class Verify<TAnalyzer>
         if (withRuntime)
         {
             test.TestState.AdditionalReferences.Add(TestReferences.Runtime);
+            test.TestState.AdditionalReferences.Add(TestReferences.Tensors);
+        }
+
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
         }
 
         test.ExpectedDiagnostics.AddRange(expected);

@@ -1,0 +1,261 @@
+using System.Threading.Tasks;
+using Xunit;
+using static LossGuard.Analyzers.Tests.Flow.FlowProbe;
+using Verify = LossGuard.Analyzers.Tests.Infrastructure.Verify<LossGuard.Analyzers.Rules.ValueDomainAnalyzer>;
+
+namespace LossGuard.Analyzers.Tests.Flow;
+
+public sealed class LocalAndBranchFlowTests
+{
+    [Fact]
+    public Task A_local_reassigned_from_logits_to_softmax_output_carries_the_last_value()
+    {
+        const string source = """
+            using LossGuard;
+
+            static class Step
+            {
+                static float Loss(float[] z, float[] y)
+                {
+                    float[] p = z;
+                    p = {|#1:Activations.Softmax(z, 4)|};
+                    return Losses.SoftmaxCrossEntropyWithLogits({|#0:p|}, y, 4);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(8));
+    }
+
+    [Fact]
+    public Task Softmax_on_both_branches_holds_after_the_join()
+    {
+        const string source = """
+            using LossGuard;
+
+            static class Step
+            {
+                static float Loss(float[] z, float[] w, float[] y, bool first)
+                {
+                    float[] p;
+                    if (first)
+                    {
+                        p = {|#1:Activations.Softmax(z, 4)|};
+                    }
+                    else
+                    {
+                        p = Activations.Softmax(w, 4);
+                    }
+
+                    return Losses.SoftmaxCrossEntropyWithLogits({|#0:p|}, y, 4);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(10));
+    }
+
+    [Fact]
+    public Task Softmax_on_one_branch_and_logits_on_the_other_is_unknown_after_the_join()
+    {
+        const string source = """
+            using LossGuard;
+
+            static class Step
+            {
+                static float Loss(float[] z, float[] y, bool normalise)
+                {
+                    float[] p = z;
+                    if (normalise)
+                    {
+                        p = Activations.Softmax(z, 4);
+                    }
+
+                    return Losses.SoftmaxCrossEntropyWithLogits(p, y, 4);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_ternary_with_softmax_on_both_arms_reaches_the_loss()
+    {
+        const string source = """
+            using LossGuard;
+
+            static class Step
+            {
+                static float Loss(float[] z, float[] w, float[] y, bool first) =>
+                    Losses.SoftmaxCrossEntropyWithLogits({|#0:first ? {|#1:Activations.Softmax(z, 4)|} : Activations.Softmax(w, 4)|}, y, 4);
+            }
+            """;
+        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(6));
+    }
+
+    [Fact]
+    public Task A_ternary_with_logits_on_one_arm_is_silent()
+    {
+        const string source = """
+            using LossGuard;
+
+            static class Step
+            {
+                static float Loss(float[] z, float[] y, bool normalise) =>
+                    Losses.SoftmaxCrossEntropyWithLogits(normalise ? Activations.Softmax(z, 4) : z, y, 4);
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_softmax_buffer_filled_in_a_loop_reaches_the_loss_after_the_loop()
+    {
+        const string source = """
+            using System;
+            using LossGuard;
+
+            static class Step
+            {
+                static float Loss(float[][] batches, float[] y)
+                {
+                    var p = new float[8];
+                    float total = 0;
+                    foreach (var z in batches)
+                    {
+                        {|#1:Activations.Softmax(z, p, 4)|};
+                        total += Losses.SoftmaxCrossEntropyWithLogits({|#0:p|}, y, 4);
+                    }
+
+                    return total;
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(12));
+    }
+
+    [Fact]
+    public Task A_loop_that_may_overwrite_the_buffer_before_the_loss_is_silent()
+    {
+        const string source = """
+            using System;
+            using LossGuard;
+
+            static class Step
+            {
+                static float Loss(float[] z, float[] y, int steps)
+                {
+                    var p = Activations.Softmax(z, 4);
+                    for (var i = 0; i < steps; i++)
+                    {
+                        if (i == 3)
+                        {
+                            z.CopyTo(p, 0);
+                        }
+                    }
+
+                    return Losses.SoftmaxCrossEntropyWithLogits(p, y, 4);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_branch_on_a_constant_follows_only_the_branch_taken()
+    {
+        const string source = """
+            using LossGuard;
+
+            static class Step
+            {
+                const bool Normalise = false;
+
+                static float Loss(float[] z, float[] y)
+                {
+                    var p = z;
+                    if (Normalise)
+                    {
+                        p = Activations.Softmax(z, 4);
+                    }
+
+                    return Losses.SoftmaxCrossEntropyWithLogits(p, y, 4);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_variable_passed_by_ref_or_out_is_forgotten()
+    {
+        const string source = """
+            using LossGuard;
+
+            static class Step
+            {
+                static void Reload(ref float[] values) => values = new float[values.Length];
+
+                static void Load(out float[] values) => values = new float[4];
+
+                static float Loss(float[] z, float[] y)
+                {
+                    var p = Activations.Softmax(z, 4);
+                    Reload(ref p);
+                    var q = Activations.Softmax(z, 4);
+                    Load(out q);
+                    return Losses.SoftmaxCrossEntropyWithLogits(p, y, 4) + Losses.SoftmaxCrossEntropyWithLogits(q, y, 4);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_local_a_lambda_assigns_is_never_trusted()
+    {
+        const string source = """
+            using System;
+            using LossGuard;
+
+            static class Step
+            {
+                static float Loss(float[] z, float[] y)
+                {
+                    var p = Activations.Softmax(z, 4);
+                    Action reset = () => p = z;
+                    reset();
+                    return Losses.SoftmaxCrossEntropyWithLogits(p, y, 4);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task Using_declarations_and_try_finally_keep_what_the_try_established()
+    {
+        const string source = """
+            using System.IO;
+            using LossGuard;
+
+            static class Step
+            {
+                static float Loss(float[] z, float[] y)
+                {
+                    using var log = new MemoryStream();
+                    float[] p;
+                    try
+                    {
+                        p = {|#1:Activations.Softmax(z, 4)|};
+                    }
+                    finally
+                    {
+                        log.Flush();
+                    }
+
+                    return Losses.SoftmaxCrossEntropyWithLogits({|#0:p|}, y, 4);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(12));
+    }
+}
