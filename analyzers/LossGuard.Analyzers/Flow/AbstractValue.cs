@@ -53,7 +53,7 @@ internal sealed record AbstractValue(
             return left;
         }
 
-        var domain = left.Domain == right.Domain ? left.Domain : ValueDomain.Unknown;
+        var domain = JoinDomain(left.Domain, right.Domain);
         return new AbstractValue(
             domain,
             domain == ValueDomain.Unknown ? null : EarlierOf(left.Origin, right.Origin),
@@ -71,6 +71,15 @@ internal sealed record AbstractValue(
     /// <summary>Two different buffers joined: the value may be either, so a write through it may touch any buffer.</summary>
     private static object? JoinStorage(object? left, object? right) =>
         Equals(left, right) ? left : left is null && right is null ? null : Storages.Any;
+
+    /// <summary>
+    /// Equal domains survive. Max-subtracted only ever silences a finding, and element-wise loops that shift a buffer
+    /// join a pass with no iteration; so a buffer max-subtracted on one path and unknown on the other counts as shifted.
+    /// </summary>
+    private static ValueDomain JoinDomain(ValueDomain left, ValueDomain right) =>
+        left == right ? left
+        : (left, right) is (ValueDomain.MaxSubtracted, ValueDomain.Unknown) or (ValueDomain.Unknown, ValueDomain.MaxSubtracted) ? ValueDomain.MaxSubtracted
+        : ValueDomain.Unknown;
 
     private static int? Same(int? left, int? right) => left == right ? left : null;
 

@@ -34,6 +34,11 @@ internal static class BufferViews
             ? (method.ReducedFrom ?? method).Parameters is { Length: > 0 } parameters ? parameters[0].Type : null
             : method.ContainingType;
         var declaring = method.ContainingType?.ToDisplayString() ?? string.Empty;
+        if (method.Name == "GetEnumerator" && method.Parameters.IsEmpty)
+        {
+            return BufferView.Enumerator;
+        }
+
         if (declaring == "System.Linq.Enumerable")
         {
             return method.Name is "ToArray" or "ToList" ? BufferView.Copy : BufferView.Read;

@@ -187,7 +187,7 @@ internal sealed partial class Evaluator
     {
         foreach (var argument in arguments)
         {
-            if (argument == except || argument.Parameter is not { } parameter)
+            if (argument == except || argument.Parameter is not { } parameter || argument.Argument.ArgumentKind == ArgumentKind.DefaultValue)
             {
                 continue;
             }
@@ -199,10 +199,13 @@ internal sealed partial class Evaluator
                     SetSymbol(symbol, AbstractValue.Unknown);
                 }
             }
-            else if (BufferViews.IsWritable(parameter.Type) && BufferViews.IsBuffer(argument.Argument.Value.Type))
+            else if (BufferViews.IsWritable(parameter.Type) && BufferViews.IsBuffer(Unconverted(argument.Argument.Value).Type))
             {
                 WriteBuffer(argument.Argument.Value, argument.Value, null);
             }
         }
     }
+
+    private static IOperation Unconverted(IOperation operation) =>
+        operation is IConversionOperation conversion ? Unconverted(conversion.Operand) : operation;
 }
