@@ -85,6 +85,7 @@ public sealed class PassLogitsCodeFixProvider : CodeFixProvider
             || activation.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
             || !SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(declarator, cancellationToken), local)
             || declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member
+            || !StableReads.SameValueEverywhere(identifier, member, model, cancellationToken)
             || !StableReads.SameValueEverywhere(logits, member, model, cancellationToken))
         {
             return null;

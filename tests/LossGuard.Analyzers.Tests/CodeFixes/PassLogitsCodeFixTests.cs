@@ -124,6 +124,45 @@ public sealed class PassLogitsCodeFixTests
     }
 
     [Fact]
+    public Task No_fix_is_offered_when_the_softmax_local_is_reassigned_on_some_path()
+    {
+        const string source = """
+            using LossGuard;
+
+            static class Step
+            {
+                static float Loss(float[] z, float[] w, int[] y, bool second)
+                {
+                    float[] p = {|#1:Activations.Softmax(z, 2)|};
+                    if (second)
+                    {
+                        p = Activations.Softmax(w, 2);
+                    }
+
+                    return Losses.SparseSoftmaxCrossEntropyWithLogits({|#0:p|}, y, 2);
+                }
+            }
+            """;
+        return Verify.CodeFixAsync(source, source, Diagnostic(0, 1, "Losses.SparseSoftmaxCrossEntropyWithLogits", "7"));
+    }
+
+    [Fact]
+    public Task No_fix_is_offered_when_the_softmax_sits_in_another_method()
+    {
+        const string source = """
+            using LossGuard;
+
+            static class Step
+            {
+                static float[] Predict(float[] z) => {|#1:Activations.Softmax(z, 2)|};
+
+                static float Loss(float[] z, int[] y) => Losses.SparseSoftmaxCrossEntropyWithLogits({|#0:Predict(z)|}, y, 2);
+            }
+            """;
+        return Verify.CodeFixAsync(source, source, Diagnostic(0, 1, "Losses.SparseSoftmaxCrossEntropyWithLogits", "5"));
+    }
+
+    [Fact]
     public Task Fix_all_rewrites_every_softmax_and_sigmoid_argument_in_the_document()
     {
         const string source = """
