@@ -10,7 +10,7 @@ namespace LossGuard.Analyzers.Flow;
 /// </summary>
 /// <param name="Domain">What the numbers mean.</param>
 /// <param name="Origin">The library call that put the value in its domain (for messages and additional locations).</param>
-/// <param name="Classes">The class count the producer was given, when it is a constant.</param>
+/// <param name="Classes">The class count (the width of the class axis) when it is a known constant: the producer's, or a linear layer's output width.</param>
 /// <param name="Constant">A boolean or numeric constant.</param>
 /// <param name="Storage">
 /// The buffer's identity: an allocating operation for a buffer made in the analysed code (aliased only through values
@@ -23,6 +23,9 @@ namespace LossGuard.Analyzers.Flow;
 /// <param name="Function">For a delegate: the lambda or method it calls.</param>
 /// <param name="Axis">The axis an activation normalised along, when known.</param>
 /// <param name="Rank">The number of dimensions, when known.</param>
+/// <param name="Integer">Whether the elements are integers (a tensor's dtype), when known.</param>
+/// <param name="Module">For a module object (layers, models, loss modules): what it computes.</param>
+/// <param name="Elements">For an array built from an initializer, or a tuple: its elements.</param>
 internal sealed record AbstractValue(
     ValueDomain Domain,
     IOperation? Origin = null,
@@ -34,7 +37,10 @@ internal sealed record AbstractValue(
     object? ElementOf = null,
     FunctionValue? Function = null,
     int? Axis = null,
-    int? Rank = null)
+    int? Rank = null,
+    bool? Integer = null,
+    ModuleValue? Module = null,
+    ValueList<AbstractValue>? Elements = null)
 {
     public static AbstractValue Unknown { get; } = new(ValueDomain.Unknown);
 
@@ -42,6 +48,27 @@ internal sealed record AbstractValue(
 
     /// <summary>The buffer was made in the analysed code, so only values sharing this storage alias it.</summary>
     public bool HasLocalStorage => Storage is IOperation;
+
+    /// <summary>The constant as an integer (class counts and axes arrive as <c>int</c> or <c>long</c>).</summary>
+    public int? IntegerConstant => Constant switch
+    {
+        int value => value,
+        long value when value is >= int.MinValue and <= int.MaxValue => (int)value,
+        _ => null,
+    };
+
+    /// <summary>The constant as an integer when it is any integral value (enum constants arrive as their underlying type).</summary>
+    public long? IntegerConstantOrEnum => Constant switch
+    {
+        sbyte value => value,
+        byte value => value,
+        short value => value,
+        ushort value => value,
+        int value => value,
+        uint value => value,
+        long value => value,
+        _ => null,
+    };
 
     public static AbstractValue OfConstant(object? constant) => constant is null ? Unknown : new(ValueDomain.Unknown, Constant: constant);
 
@@ -65,7 +92,10 @@ internal sealed record AbstractValue(
             Equals(left.ElementOf, right.ElementOf) ? left.ElementOf : null,
             Equals(left.Function, right.Function) ? left.Function : null,
             Same(left.Axis, right.Axis),
-            Same(left.Rank, right.Rank));
+            Same(left.Rank, right.Rank),
+            left.Integer == right.Integer ? left.Integer : null,
+            Equals(left.Module, right.Module) ? left.Module : null,
+            Equals(left.Elements, right.Elements) ? left.Elements : null);
     }
 
     /// <summary>Two different buffers joined: the value may be either, so a write through it may touch any buffer.</summary>

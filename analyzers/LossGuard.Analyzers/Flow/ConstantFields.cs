@@ -14,7 +14,7 @@ internal static class ConstantFields
         if (!field.IsReadOnly
             || field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer }
             || !compilation.ContainsSyntaxTree(initializer.SyntaxTree)
-            || ConstructorsMayAssign(field, cancellationToken))
+            || FieldWrites.AnyAssigns(FieldWrites.Members(field.ContainingType, constructors: true, field.IsStatic, cancellationToken), field.Name))
         {
             return null;
         }
@@ -25,20 +25,4 @@ internal static class ConstantFields
         var constant = model.GetConstantValue(initializer, cancellationToken);
         return constant.HasValue ? constant.Value : null;
     }
-
-    private static bool ConstructorsMayAssign(IFieldSymbol field, CancellationToken cancellationToken) =>
-        field.ContainingType.Constructors
-            .Where(constructor => constructor.IsStatic == field.IsStatic)
-            .SelectMany(constructor => constructor.DeclaringSyntaxReferences)
-            .Select(reference => reference.GetSyntax(cancellationToken))
-            .SelectMany(syntax => syntax.DescendantNodes())
-            .Any(node => node is AssignmentExpressionSyntax assignment && Names(assignment.Left, field.Name)
-                || node is ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument && Names(argument.Expression, field.Name));
-
-    private static bool Names(ExpressionSyntax expression, string name) => expression switch
-    {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
-        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText == name,
-        _ => false,
-    };
 }

@@ -20,6 +20,7 @@ internal sealed class DataflowEngine
     private readonly ConcurrentDictionary<IMethodSymbol, ControlFlowGraph?> graphs = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SummaryKey, AbstractValue> summaries = new();
     private readonly ConcurrentDictionary<IFieldSymbol, object?> fieldConstants = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, FlowState?> constructedFields = new(SymbolEqualityComparer.Default);
 
     public DataflowEngine(Compilation compilation, LibraryKnowledge knowledge)
     {
@@ -77,32 +78,44 @@ internal sealed class DataflowEngine
     private static IEnumerable<IOperation> Branch(BasicBlock block) =>
         block.BranchValue is { } value ? new[] { value } : Enumerable.Empty<IOperation>();
 
-    /// <summary>What a call into the compilation returns, given what is known of its arguments.</summary>
-    public AbstractValue Summarize(IMethodSymbol method, ImmutableArray<AbstractValue> arguments, int depth, EngineBudget budget)
+    /// <summary>
+    /// What a call into the compilation returns, given what is known of its arguments (and, for a model's method,
+    /// of the fields its constructor set). <paramref name="knownTarget"/>: the receiver's class is known, so an
+    /// override is the method that runs.
+    /// </summary>
+    public AbstractValue Summarize(
+        IMethodSymbol method, ImmutableArray<AbstractValue> arguments, FlowState? fields, int depth, EngineBudget budget, bool knownTarget = false)
     {
-        if (depth >= budget.MaxCallDepth || GraphOf(method, budget.CancellationToken) is not { } graph)
+        if (depth >= budget.MaxCallDepth
+            || !knownTarget && SourceGraphs.IsOverridable(method)
+            || GraphOf(method, budget.CancellationToken) is not { } graph)
         {
             return AbstractValue.Unknown;
         }
 
-        var key = new SummaryKey(method, arguments);
+        var key = new SummaryKey(method, arguments, fields is null ? null : method.ContainingType);
         if (summaries.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
-        var summary = Run(graph, method.Parameters, arguments, depth + 1, budget);
+        var summary = Run(graph, method.Parameters, arguments, fields, depth + 1, budget).Returned;
         summaries.TryAdd(key, summary);
         return summary;
     }
 
     /// <summary>What a lambda or local function returns for these arguments (not cached: its graph belongs to one body).</summary>
     public AbstractValue Invoke(ControlFlowGraph graph, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<AbstractValue> arguments, int depth, EngineBudget budget) =>
-        depth >= budget.MaxCallDepth ? AbstractValue.Unknown : Run(graph, parameters, arguments, depth + 1, budget);
+        depth >= budget.MaxCallDepth ? AbstractValue.Unknown : Run(graph, parameters, arguments, null, depth + 1, budget).Returned;
 
-    private AbstractValue Run(ControlFlowGraph graph, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<AbstractValue> arguments, int depth, EngineBudget budget)
+    /// <summary>The fields of a model after construction (initialisers, then any constructor); <c>null</c> past the budget.</summary>
+    public FlowState? ConstructedFields(INamedTypeSymbol model, EngineBudget budget) =>
+        constructedFields.GetOrAdd(model, type => Construction.Fields(this, type, budget.CancellationToken));
+
+    internal GraphAnalysis.Result Run(
+        ControlFlowGraph graph, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<AbstractValue> arguments, FlowState? fields, int depth, EngineBudget budget)
     {
-        var entry = new FlowState();
+        var entry = fields?.Clone() ?? new FlowState();
         for (var i = 0; i < parameters.Length && i < arguments.Length; i++)
         {
             var argument = arguments[i];
@@ -110,7 +123,7 @@ internal sealed class DataflowEngine
         }
 
         var untracked = CapturedWrites.Of(graph.OriginalOperation);
-        return new GraphAnalysis(this, graph, entry, depth, budget, untracked, recordFacts: false).Run().Returned;
+        return new GraphAnalysis(this, graph, entry, depth, budget, untracked, recordFacts: false).Run();
     }
 
     /// <summary>The constant a <c>readonly</c> field is initialised with, if its initialiser is a constant.</summary>

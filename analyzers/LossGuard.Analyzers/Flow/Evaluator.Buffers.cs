@@ -73,6 +73,6 @@ internal sealed partial class Evaluator
         }
 
         ForgetWritableArguments(arguments, except: null);
-        return new AbstractValue(ValueDomain.Unknown, Storage: creation);
+        return WithModule(new AbstractValue(ValueDomain.Unknown, Storage: creation), creation, creation.Type, arguments);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using LossGuard.Analyzers.Infrastructure;
 using LossGuard.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -7,17 +8,22 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace LossGuard.Analyzers.Flow;
 
-/// <summary>Calls: library tables, buffer views, delegates, local functions, and summaries of the compilation's own methods.</summary>
+/// <summary>Calls: library tables, modules, buffer views, delegates, local functions, and summaries of the compilation's own methods.</summary>
 internal sealed partial class Evaluator
 {
     private AbstractValue Invoke(IInvocationOperation call)
     {
         var method = call.TargetMethod;
         var instance = call.Instance is null ? null : Evaluate(call.Instance);
-        var arguments = call.Arguments.Select(argument => new ArgumentFact(argument, Evaluate(argument.Value))).ToImmutableArray();
-        if (TableCall(call, arguments) is { } tabled)
+        var arguments = call.Arguments.Select(argument => ArgumentFact.Of(argument, Evaluate(argument.Value))).ToImmutableArray();
+        if (TableCall(call, instance, arguments) is { } tabled)
         {
-            return tabled;
+            return WithModule(tabled, call, call.Type, arguments);
+        }
+
+        if (instance is not null && ModuleCall(call, instance, arguments) is { } applied)
+        {
+            return applied;
         }
 
         var view = BufferViews.Classify(method);
@@ -30,8 +36,8 @@ internal sealed partial class Evaluator
         {
             MethodKind.DelegateInvoke => CallFunction(instance?.Function, arguments),
             MethodKind.LocalFunction => CallGraph(
-                graph.GetLocalFunctionControlFlowGraphInScope(method.OriginalDefinition, budget.CancellationToken), method.Parameters, arguments),
-            _ when SourceGraphs.IsDeclaredIn(engine.Compilation, method) => Summarized(call, method, arguments),
+                graph.GetLocalFunctionControlFlowGraphInScope(method.OriginalDefinition, budget.CancellationToken), method.Parameters, arguments, null),
+            _ when SourceGraphs.IsDeclaredIn(engine.Compilation, method) => Summarized(call, method, instance, arguments),
             _ => Unknown(call),
         };
         ForgetWritableArguments(arguments, except: null);
@@ -40,11 +46,11 @@ internal sealed partial class Evaluator
             WriteBuffer(call.Instance, instance, null);
         }
 
-        return result;
+        return WithModule(result, call, call.Type, arguments);
     }
 
     /// <summary>A call a library table describes: it produces a domain, transforms one, or is a loss. The call is recorded as a fact.</summary>
-    private AbstractValue? TableCall(IInvocationOperation call, ImmutableArray<ArgumentFact> arguments)
+    private AbstractValue? TableCall(IInvocationOperation call, AbstractValue? instance, ImmutableArray<ArgumentFact> arguments)
     {
         var knowledge = engine.Knowledge;
         var producer = knowledge.FindProducer(call.TargetMethod);
@@ -55,25 +61,57 @@ internal sealed partial class Evaluator
             return null;
         }
 
-        var fact = new CallFact(call, arguments, producer, transform, losses);
-        calls?.Add(fact);
-        var destination = fact.Argument(producer?.Destination ?? transform?.Destination);
+        if (instance is not null)
+        {
+            arguments = arguments.Add(new ArgumentFact(call.Instance!, instance, Alias: ProducerEntry.Receiver));
+        }
+
+        var name = Display.Method(call.TargetMethod);
+        var pending = new CallFact(call, name, call, arguments, producer, transform, losses, AbstractValue.Unknown);
+        var destination = pending.Argument(producer?.Destination ?? transform?.Destination);
         ForgetWritableArguments(arguments, except: destination);
-        var result = producer is not null ? Produce(fact, producer) : transform is not null ? Transform(fact, transform) : AbstractValue.Unknown;
+        var result = producer is not null ? Produce(pending, producer, call) : transform is not null ? Transform(pending, transform) : AbstractValue.Unknown;
+        calls?.Add(pending with { Result = result });
         if (destination is null)
         {
             return producer is not null && BufferViews.IsBuffer(call.Type) ? result with { Storage = call } : result;
         }
 
-        WriteBuffer(destination.Argument.Value, destination.Value, result.IsKnownDomain ? result : null);
+        WriteBuffer(destination.Expression, destination.Value, result.IsKnownDomain ? result : null);
         return AbstractValue.Unknown;
     }
 
-    private static AbstractValue Produce(CallFact fact, ProducerEntry producer) =>
-        new(producer.Domain, fact.Call, fact.IntegerArgument(producer.Classes));
-
-    private static AbstractValue Transform(CallFact fact, TransformEntry transform)
+    /// <summary>What a producer makes: its domain, where it was made, and what is known of classes, axis and rank.</summary>
+    private static AbstractValue Produce(CallFact fact, ProducerEntry producer, IOperation origin)
     {
+        var input = fact.Argument(producer.Input)?.Value ?? AbstractValue.Unknown;
+        var axis = fact.IntegerArgument(producer.Axis);
+        var classes = producer.Classes is not null ? fact.IntegerArgument(producer.Classes) : ClassesAlong(input, axis, producer.Axis is not null);
+        return new AbstractValue(producer.Domain, origin, classes, Axis: axis, Rank: input.Rank, Integer: producer.Integer ?? input.Integer);
+    }
+
+    /// <summary>
+    /// The class count of an activation along <paramref name="axis"/>: the input's width when the axis is its last one
+    /// (-1, rank - 1, or 1 on a linear layer's output of unknown rank, the [batch, features] case).
+    /// </summary>
+    private static int? ClassesAlong(AbstractValue input, int? axis, bool hasAxis)
+    {
+        if (!hasAxis)
+        {
+            return input.Classes;
+        }
+
+        var last = axis == -1 || input.Rank is { } rank && axis == rank - 1 || input.Rank is null && axis == 1 && input.Domain == ValueDomain.Logits;
+        return last ? input.Classes : null;
+    }
+
+    private AbstractValue Transform(CallFact fact, TransformEntry transform)
+    {
+        if (transform.Kind == TransformKind.Shape && transform.Input is null)
+        {
+            return new AbstractValue(ValueDomain.Unknown, Rank: Shapes.RankOfSizes(fact));
+        }
+
         var input = transform.Input is null ? SoleVariable(fact, transform) : fact.Argument(transform.Input);
         if (input is null)
         {
@@ -84,9 +122,14 @@ internal sealed partial class Evaluator
         switch (transform.Kind)
         {
             case TransformKind.Log when IsProbability(value):
-                return new AbstractValue(ValueDomain.LogProbabilities, value.Origin, value.Classes);
+                return new AbstractValue(ValueDomain.LogProbabilities, value.Origin, value.Classes, Rank: value.Rank);
             case TransformKind.Clip when OthersAreConstant(fact, input, transform):
-                return new AbstractValue(value.Domain, value.Origin, value.Classes);
+            case TransformKind.Preserve:
+                return Meaning(value);
+            case TransformKind.DType:
+                return Meaning(value) with { Integer = transform.Integer ?? Shapes.IsIntegerType(fact.Argument(transform.Scalar)?.Value) };
+            case TransformKind.Shape:
+                return Meaning(value) with { Classes = null, Rank = Shapes.Count(fact.Argument(transform.Scalar)?.Value) };
             case TransformKind.MaxOf:
                 return new AbstractValue(ValueDomain.Unknown, MaxOf: Identity(value));
             case TransformKind.SubtractScalar when fact.Argument(transform.Scalar)?.Value.MaxOf is { } maxOf && Equals(maxOf, Identity(value)):
@@ -96,16 +139,20 @@ internal sealed partial class Evaluator
         }
     }
 
+    /// <summary>What a value means, without the buffer it lives in.</summary>
+    private static AbstractValue Meaning(AbstractValue value) =>
+        new(value.Domain, value.Origin, value.Classes, Axis: value.Axis, Rank: value.Rank, Integer: value.Integer, Module: value.Module);
+
     /// <summary>For a clip given as <c>Max(a, b)</c>: the one argument that is not a constant.</summary>
     private static ArgumentFact? SoleVariable(CallFact fact, TransformEntry transform)
     {
-        var variables = fact.Arguments.Where(argument => argument.Value.Constant is null && argument.Parameter?.Name != transform.Destination).ToList();
+        var variables = fact.Arguments.Where(argument => argument.Value.Constant is null && !argument.IsDefault && argument.Name != transform.Destination).ToList();
         return variables.Count == 1 ? variables[0] : null;
     }
 
     private static bool OthersAreConstant(CallFact fact, ArgumentFact input, TransformEntry transform) =>
         fact.Arguments.All(argument =>
-            argument == input || argument.Parameter?.Name == transform.Destination || argument.Value.Constant is not null);
+            argument == input || argument.IsDefault || argument.Name == transform.Destination || argument.Value.Constant is not null);
 
     private static object? Identity(AbstractValue buffer) => buffer.Storage is IOperation or ExternalStorage ? buffer.Storage : null;
 
@@ -126,7 +173,7 @@ internal sealed partial class Evaluator
                 if (destination is not null)
                 {
                     var whole = arguments.Count(argument => argument.Parameter?.Ordinal != 0 || call.Instance is not null) == 1;
-                    WriteBuffer(destination.Argument.Value, destination.Value, whole && !source.Partial ? source : null);
+                    WriteBuffer(destination.Expression, destination.Value, whole && !source.Partial ? source : null);
                 }
 
                 return AbstractValue.Unknown;
@@ -139,20 +186,22 @@ internal sealed partial class Evaluator
     {
         if (function?.Lambda is { } lambda && function.Owner is { } owner)
         {
-            return CallGraph(owner.GetAnonymousFunctionControlFlowGraph(lambda, budget.CancellationToken), lambda.Symbol.Parameters, arguments);
+            return CallGraph(owner.GetAnonymousFunctionControlFlowGraph(lambda, budget.CancellationToken), lambda.Symbol.Parameters, arguments, null);
         }
 
         return function?.Method is { } method && SourceGraphs.IsDeclaredIn(engine.Compilation, method)
-            ? engine.Summarize(method, ByOrdinal(method.Parameters.Length, arguments), depth, budget)
+            ? engine.Summarize(method, ByOrdinal(method.Parameters.Length, arguments), null, depth, budget)
             : AbstractValue.Unknown;
     }
 
-    private AbstractValue CallGraph(ControlFlowGraph callee, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<ArgumentFact> arguments) =>
-        Returned(engine.Invoke(callee, parameters, ByOrdinal(parameters.Length, arguments), depth, budget), null);
+    private AbstractValue CallGraph(
+        ControlFlowGraph callee, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<ArgumentFact> arguments, IInvocationOperation? call) =>
+        Returned(engine.Invoke(callee, parameters, ByOrdinal(parameters.Length, arguments), depth, budget), call);
 
-    private AbstractValue Summarized(IInvocationOperation call, IMethodSymbol method, ImmutableArray<ArgumentFact> arguments)
+    private AbstractValue Summarized(IInvocationOperation call, IMethodSymbol method, AbstractValue? instance, ImmutableArray<ArgumentFact> arguments)
     {
-        var result = engine.Summarize(method, ByOrdinal(method.Parameters.Length, arguments), depth, budget);
+        var fields = instance?.Module?.Model is { } model ? engine.ConstructedFields(model, budget) : null;
+        var result = engine.Summarize(method, ByOrdinal(method.Parameters.Length, arguments), fields, depth, budget);
         state.ForgetFields();
         return Returned(result, call);
     }
@@ -187,21 +236,21 @@ internal sealed partial class Evaluator
     {
         foreach (var argument in arguments)
         {
-            if (argument == except || argument.Parameter is not { } parameter || argument.Argument.ArgumentKind == ArgumentKind.DefaultValue)
+            if (argument == except || argument.Parameter is not { } parameter || argument.IsDefault)
             {
                 continue;
             }
 
             if (parameter.RefKind is RefKind.Ref or RefKind.Out)
             {
-                if (Symbol(argument.Argument.Value) is { } symbol)
+                if (Symbol(argument.Expression) is { } symbol)
                 {
                     SetSymbol(symbol, AbstractValue.Unknown);
                 }
             }
-            else if (BufferViews.IsWritable(parameter.Type) && BufferViews.IsBuffer(Unconverted(argument.Argument.Value).Type))
+            else if (BufferViews.IsWritable(parameter.Type) && BufferViews.IsBuffer(Unconverted(argument.Expression).Type))
             {
-                WriteBuffer(argument.Argument.Value, argument.Value, null);
+                WriteBuffer(argument.Expression, argument.Value, null);
             }
         }
     }

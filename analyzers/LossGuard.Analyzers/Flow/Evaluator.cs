@@ -71,6 +71,7 @@ internal sealed partial class Evaluator
         IArrayElementReferenceOperation element => Element(Evaluate(element.ArrayReference), element.Indices),
         IPropertyReferenceOperation property => Property(property),
         IArrayCreationOperation array => Allocate(array),
+        ITupleOperation tuple => Tuple(tuple),
         IFlowAnonymousFunctionOperation lambda => new AbstractValue(ValueDomain.Unknown, Function: new FunctionValue(lambda, graph, null)),
         IDelegateCreationOperation delegateCreation => Evaluate(delegateCreation.Target),
         IMethodReferenceOperation method => MethodGroup(method),
@@ -225,16 +226,18 @@ internal sealed partial class Evaluator
             : AbstractValue.Unknown;
     }
 
+    /// <summary>A new array; written with an initializer (a <c>params</c> list included), it remembers its elements.</summary>
     private AbstractValue Allocate(IArrayCreationOperation array)
     {
         EvaluateAll(array.DimensionSizes);
-        if (array.Initializer is { } initializer)
-        {
-            Evaluate(initializer);
-        }
-
-        return new AbstractValue(ValueDomain.Unknown, Storage: array);
+        var elements = array.Initializer is { } initializer
+            ? new ValueList<AbstractValue>(initializer.ElementValues.Select(Evaluate).ToList())
+            : null;
+        return new AbstractValue(ValueDomain.Unknown, Storage: array, Elements: elements);
     }
+
+    private AbstractValue Tuple(ITupleOperation tuple) =>
+        new(ValueDomain.Unknown, Elements: new ValueList<AbstractValue>(tuple.Elements.Select(Evaluate).ToList()));
 
     private AbstractValue MethodGroup(IMethodReferenceOperation reference)
     {

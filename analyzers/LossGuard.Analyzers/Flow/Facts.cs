@@ -6,30 +6,47 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace LossGuard.Analyzers.Flow;
 
-/// <summary>An argument of a library call and what held for its value on every path to the call.</summary>
-internal sealed record ArgumentFact(IArgumentOperation Argument, AbstractValue Value)
+/// <summary>A value passed to a call (an argument, or the object an instance method is called on) and what held for it on every path.</summary>
+/// <param name="Expression">The value as written.</param>
+/// <param name="Value">What the engine knows of it.</param>
+/// <param name="Parameter">The parameter it binds to, if any.</param>
+/// <param name="Alias">The name a table knows it by when that is not the parameter's (a receiver, a module's inputs).</param>
+/// <param name="IsDefault">The argument was not written: the parameter's default value.</param>
+internal sealed record ArgumentFact(
+    IOperation Expression, AbstractValue Value, IParameterSymbol? Parameter = null, string? Alias = null, bool IsDefault = false)
 {
-    public IParameterSymbol? Parameter => Argument.Parameter;
+    public string? Name => Alias ?? Parameter?.Name;
 
     /// <summary>Where to report a finding about this argument: its value as written.</summary>
-    public Location Location => Argument.Value.Syntax.GetLocation();
+    public Location Location => Expression.Syntax.GetLocation();
+
+    public static ArgumentFact Of(IArgumentOperation argument, AbstractValue value) =>
+        new(argument.Value, value, argument.Parameter, IsDefault: argument.ArgumentKind == ArgumentKind.DefaultValue);
 }
 
-/// <summary>A call a library table knows, with the facts for each of its arguments.</summary>
+/// <summary>
+/// A call a library table knows (a function, or a module applied with <c>forward</c> / <c>call</c>), with the facts
+/// for each of its arguments and, for a producer, what it produced.
+/// </summary>
+/// <param name="Call">The invocation.</param>
+/// <param name="Name">How messages name it (<c>functional.cross_entropy</c>, <c>CrossEntropyLoss.forward</c>).</param>
+/// <param name="Site">Where an activation's own findings are reported: the call, or the module's creation.</param>
+/// <param name="Result">What a producer made (domain, class count, axis, rank); unknown otherwise.</param>
 internal sealed record CallFact(
     IInvocationOperation Call,
+    string Name,
+    IOperation Site,
     ImmutableArray<ArgumentFact> Arguments,
     ProducerEntry? Producer,
     TransformEntry? Transform,
-    ImmutableArray<LossInputEntry> LossInputs)
+    ImmutableArray<LossInputEntry> LossInputs,
+    AbstractValue Result)
 {
-    public IMethodSymbol Method => Call.TargetMethod;
-
     public ArgumentFact? Argument(string? parameterName) =>
-        parameterName is null ? null : Arguments.FirstOrDefault(argument => argument.Parameter?.Name == parameterName);
+        parameterName is null ? null : Arguments.FirstOrDefault(argument => argument.Name == parameterName);
 
     /// <summary>The constant an integer parameter (a class count) receives, where known.</summary>
-    public int? IntegerArgument(string? parameterName) => Argument(parameterName)?.Value.Constant is int value ? value : null;
+    public int? IntegerArgument(string? parameterName) => Argument(parameterName)?.Value.IntegerConstant;
 }
 
 /// <summary>A value a body returns, or yields as its result (model outputs, for the single-class rule).</summary>
@@ -39,8 +56,4 @@ internal sealed record ReturnFact(IOperation Returned, AbstractValue Value);
 internal sealed record BodyFacts(SyntaxNode Body, ImmutableArray<CallFact> Calls, ImmutableArray<ReturnFact> Returns)
 {
     public static BodyFacts Empty(SyntaxNode body) => new(body, ImmutableArray<CallFact>.Empty, ImmutableArray<ReturnFact>.Empty);
-
-    /// <summary>Whether a place lies in this body: rules report origins only where the body that owns them is analysed.</summary>
-    public bool Contains(IOperation? operation) =>
-        operation is not null && operation.Syntax.SyntaxTree == Body.SyntaxTree && Body.Span.Contains(operation.Syntax.Span);
 }

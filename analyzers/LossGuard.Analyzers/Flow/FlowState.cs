@@ -55,6 +55,21 @@ internal sealed class FlowState
         }
     }
 
+    /// <summary>Only the fields the predicate keeps: what an object carries from its construction into its methods.</summary>
+    public FlowState FieldsOnly(System.Func<IFieldSymbol, bool> keep)
+    {
+        var fields = new FlowState();
+        foreach (var entry in values)
+        {
+            if (entry.Key is IFieldSymbol field && keep(field))
+            {
+                fields.values[entry.Key] = entry.Value;
+            }
+        }
+
+        return fields;
+    }
+
     /// <summary>The state that holds after either: keys both know, with the joined value.</summary>
     public static FlowState Join(FlowState left, FlowState right)
     {

@@ -33,7 +33,8 @@ internal sealed class GraphAnalysis
         this.recordFacts = recordFacts;
     }
 
-    public sealed record Result(AbstractValue Returned, ImmutableArray<CallFact> Calls, ImmutableArray<ReturnFact> Returns);
+    /// <param name="Exit">The state when the body completes normally (what a constructor leaves in the fields).</param>
+    public sealed record Result(AbstractValue Returned, ImmutableArray<CallFact> Calls, ImmutableArray<ReturnFact> Returns, FlowState Exit);
 
     public Result Run()
     {
@@ -110,7 +111,7 @@ internal sealed class GraphAnalysis
             }
         }
 
-        return new Result(returned ?? AbstractValue.Unknown, calls.ToImmutable(), returns.ToImmutable());
+        return new Result(returned ?? AbstractValue.Unknown, calls.ToImmutable(), returns.ToImmutable(), states[states.Length - 1] ?? new FlowState());
     }
 
     private IEnumerable<(BasicBlock Destination, FlowState State)> Successors(BasicBlock block, Evaluator evaluator, FlowState state)

@@ -9,10 +9,10 @@ namespace LossGuard.Analyzers.Flow;
 /// <summary>The control-flow graph of a method declared in the compilation, for summaries.</summary>
 internal static class SourceGraphs
 {
-    /// <summary>Only methods whose body is the one that runs: not abstract, not overridable, declared in source.</summary>
+    /// <summary>The body of a method declared in source (not abstract, not extern).</summary>
     public static ControlFlowGraph? Of(Compilation compilation, IMethodSymbol method, CancellationToken cancellationToken)
     {
-        if (method.IsAbstract || method.IsExtern || IsOverridable(method) || method.MethodKind is not (MethodKind.Ordinary or MethodKind.ReducedExtension))
+        if (method.IsAbstract || method.IsExtern || method.MethodKind is not (MethodKind.Ordinary or MethodKind.ReducedExtension))
         {
             return null;
         }
@@ -39,7 +39,27 @@ internal static class SourceGraphs
         return null;
     }
 
-    private static bool IsOverridable(IMethodSymbol method) =>
+    /// <summary>The graph of a constructor body or field initializer declared in the compilation.</summary>
+    public static ControlFlowGraph? OfSyntax(Compilation compilation, SyntaxNode syntax, CancellationToken cancellationToken)
+    {
+        if (!compilation.ContainsSyntaxTree(syntax.SyntaxTree))
+        {
+            return null;
+        }
+
+#pragma warning disable RS1030 // The member lives in another tree than the one analysed; its graph is needed once per type and cached.
+        var model = compilation.GetSemanticModel(syntax.SyntaxTree);
+#pragma warning restore RS1030
+        return model.GetOperation(syntax, cancellationToken) switch
+        {
+            IConstructorBodyOperation { Parent: null } constructor => ControlFlowGraph.Create(constructor, cancellationToken),
+            IFieldInitializerOperation { Parent: null } initializer => ControlFlowGraph.Create(initializer, cancellationToken),
+            _ => null,
+        };
+    }
+
+    /// <summary>An override may run instead of this body, unless the receiver's class is known.</summary>
+    public static bool IsOverridable(IMethodSymbol method) =>
         (method.IsVirtual || method.IsOverride) && !method.IsSealed && method.ContainingType.IsSealed is false
         || method.ContainingType.TypeKind == TypeKind.Interface;
 

@@ -9,6 +9,8 @@ namespace LossGuard.Analyzers.Knowledge;
 /// <param name="Classes">The parameter carrying the class count, if any.</param>
 /// <param name="FusedLog">How the fused, stable log of this activation is called, if there is one.</param>
 /// <param name="NeedsMaxSubtractedInput">The producer overflows unless its input is max-subtracted.</param>
+/// <param name="Axis">The parameter carrying the axis it normalises along, if any.</param>
+/// <param name="Integer">Whether the result's elements are integers, when the producer fixes it.</param>
 internal sealed record ProducerEntry(
     string Type,
     string Method,
@@ -17,7 +19,13 @@ internal sealed record ProducerEntry(
     string? Destination = null,
     string? Classes = null,
     string? FusedLog = null,
-    bool NeedsMaxSubtractedInput = false);
+    bool NeedsMaxSubtractedInput = false,
+    string? Axis = null,
+    bool? Integer = null)
+{
+    /// <summary>The <see cref="Input"/> of an instance method whose input is the object it is called on.</summary>
+    public const string Receiver = "this";
+}
 
 /// <summary>What an element-wise or reducing library call does to the domain of its input.</summary>
 internal enum TransformKind
@@ -33,13 +41,26 @@ internal enum TransformKind
 
     /// <summary>Subtracting a scalar: subtracting the buffer's own maximum makes it max-subtracted.</summary>
     SubtractScalar,
+
+    /// <summary>A copy, move or view that keeps what the values mean (device moves, <c>detach</c>, <c>clone</c>).</summary>
+    Preserve,
+
+    /// <summary>An element-type conversion: the meaning stays, the elements become integers or floats.</summary>
+    DType,
+
+    /// <summary>A tensor of a known number of dimensions: created from sizes, or reshaped.</summary>
+    Shape,
 }
 
 /// <summary>A library call that transforms a value rather than producing a new domain.</summary>
 /// <param name="Input">The parameter carrying the transformed value; <c>null</c>: the one argument that is not a constant.</param>
-/// <param name="Scalar">For <see cref="TransformKind.SubtractScalar"/>: the parameter carrying the scalar.</param>
+/// <param name="Scalar">
+/// For <see cref="TransformKind.SubtractScalar"/>: the parameter carrying the scalar; for <see cref="TransformKind.DType"/>:
+/// the parameter carrying the element type; for <see cref="TransformKind.Shape"/> of a receiver: the parameter carrying the new shape.
+/// </param>
+/// <param name="Integer">For <see cref="TransformKind.DType"/> without a type parameter: whether the result holds integers.</param>
 internal sealed record TransformEntry(
-    string Type, string Method, TransformKind Kind, string? Input, string? Destination = null, string? Scalar = null);
+    string Type, string Method, TransformKind Kind, string? Input, string? Destination = null, string? Scalar = null, bool? Integer = null);
 
 /// <summary>A loss parameter and the domain the loss expects there.</summary>
 /// <param name="Type">Metadata name of the declaring type.</param>
@@ -48,5 +69,12 @@ internal sealed record TransformEntry(
 /// <param name="Expects">The domain the loss expects in that parameter.</param>
 /// <param name="Classes">The parameter carrying the class count, if any; its presence marks a softmax over classes.</param>
 /// <param name="FusedWithActivation">The fused loss to use when the input is an activation of logits (probability-space losses).</param>
+/// <param name="AcceptsDistribution">For a class-index parameter: float distributions (a float one-hot) are legal too.</param>
 internal sealed record LossInputEntry(
-    string Type, string Method, string Parameter, ValueDomain Expects, string? Classes = null, string? FusedWithActivation = null);
+    string Type,
+    string Method,
+    string Parameter,
+    ValueDomain Expects,
+    string? Classes = null,
+    string? FusedWithActivation = null,
+    bool AcceptsDistribution = false);

@@ -20,7 +20,7 @@ internal sealed class ActivationIntoLogitsLossRule : IDomainRule
             foreach (var input in call.LossInputs)
             {
                 if (input.Expects != ValueDomain.Logits
-                    || call.Argument(input.Parameter) is not { Argument.ArgumentKind: not ArgumentKind.DefaultValue } argument
+                    || call.Argument(input.Parameter) is not { IsDefault: false } argument
                     || argument.Value.Origin is not { } origin)
                 {
                     continue;
@@ -35,7 +35,7 @@ internal sealed class ActivationIntoLogitsLossRule : IDomainRule
                 if (descriptor is not null)
                 {
                     var (activation, line) = RuleContext.Describe(origin);
-                    context.Report(descriptor, argument.Location, origin, Display.Method(call.Method), input.Parameter, activation, line);
+                    context.Report(descriptor, argument.Location, origin, call.Name, input.Parameter, activation, line);
                 }
             }
         }

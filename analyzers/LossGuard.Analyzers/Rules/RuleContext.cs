@@ -3,6 +3,7 @@ using LossGuard.Analyzers.Flow;
 using LossGuard.Analyzers.Infrastructure;
 using LossGuard.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LossGuard.Analyzers.Rules;
 
@@ -29,6 +30,12 @@ internal sealed class RuleContext
             location,
             origin is null ? null : new[] { origin.Syntax.GetLocation() },
             arguments));
+
+    /// <summary>The fused, stable log of the activation that made a value (a producer call, or an activation module's creation).</summary>
+    public string? FusedLogOf(IOperation origin) =>
+        origin is IInvocationOperation call && Knowledge.FindProducer(call.TargetMethod) is { } producer
+            ? producer.FusedLog
+            : Knowledge.FindModule(origin.Type)?.FusedLog;
 
     /// <summary>The message arguments that name the call that made a value, and its line.</summary>
     public static (string Name, string Line) Describe(IOperation origin) => (Display.Origin(origin), Display.Line(origin.Syntax));

@@ -3,15 +3,14 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using LossGuard.Analyzers.Flow;
-using LossGuard.Analyzers.Infrastructure;
 using LossGuard.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
 
 namespace LossGuard.Analyzers.Rules;
 
 /// <summary>
-/// LG0004: a softmax over one class, whose (constant 1.0) output is a model output or reaches a loss; and a
-/// softmax cross-entropy over one class.
+/// LG0004: a softmax over one class (a constant class count of 1, or the output of a one-unit linear layer), whose
+/// constant 1.0 output is a model output or reaches a loss; and a softmax cross-entropy over one class.
 /// </summary>
 internal sealed class SingleClassSoftmaxRule : IDomainRule
 {
@@ -22,12 +21,13 @@ internal sealed class SingleClassSoftmaxRule : IDomainRule
         var reported = new HashSet<IOperation>();
         foreach (var softmax in context.Facts.Calls)
         {
-            if (softmax.Producer is { Domain: ValueDomain.Probabilities, Classes: { } classes }
-                && softmax.IntegerArgument(classes) == 1
-                && IsUsed(context.Facts, softmax))
+            if (softmax.Producer is { Domain: ValueDomain.Probabilities } producer
+                && softmax.Result.Classes == 1
+                && softmax.Result.Origin is { } origin
+                && IsUsed(context.Facts, origin)
+                && reported.Add(softmax.Site))
             {
-                reported.Add(softmax.Call);
-                Report(context, softmax, classes);
+                Report(context, softmax.Site, softmax.Name, producer.Classes);
             }
         }
 
@@ -39,20 +39,23 @@ internal sealed class SingleClassSoftmaxRule : IDomainRule
                 && loss.IntegerArgument(overClasses.Classes) == 1
                 && !(loss.Argument(overClasses.Parameter)?.Value.Origin is { } origin && reported.Contains(origin)))
             {
-                Report(context, loss, overClasses.Classes!);
+                Report(context, loss.Call, loss.Name, overClasses.Classes);
             }
         }
     }
 
-    /// <summary>Its output reaches a loss or a library call, or is what the body returns.</summary>
-    private static bool IsUsed(BodyFacts facts, CallFact softmax) =>
-        facts.Returns.Any(returned => returned.Value.Origin == softmax.Call)
-        || facts.Calls.Any(call => call != softmax && call.Arguments.Any(argument => argument.Value.Origin == softmax.Call));
+    /// <summary>Its output reaches a loss or a log, or is what the body returns (a model output).</summary>
+    private static bool IsUsed(BodyFacts facts, IOperation origin) =>
+        facts.Returns.Any(returned => returned.Value.Origin == origin)
+        || facts.Calls.Any(call => (!call.LossInputs.IsEmpty || call.Transform?.Kind == TransformKind.Log)
+            && call.Arguments.Any(argument => argument.Value.Origin == origin));
 
-    private static void Report(RuleContext context, CallFact call, string classesParameter) =>
+    private static void Report(RuleContext context, IOperation site, string name, string? classesParameter) =>
         context.Report(
             Catalogue.Descriptors.SingleClassSoftmax,
-            call.Call.Syntax.GetLocation(),
+            site.Syntax.GetLocation(),
             origin: null,
-            string.Format(CultureInfo.InvariantCulture, "'{0}' with {1} = 1", Display.Method(call.Method), classesParameter));
+            classesParameter is null
+                ? string.Format(CultureInfo.InvariantCulture, "'{0}' over an axis of size 1", name)
+                : string.Format(CultureInfo.InvariantCulture, "'{0}' with {1} = 1", name, classesParameter));
 }

@@ -3,7 +3,6 @@ using LossGuard.Analyzers.Flow;
 using LossGuard.Analyzers.Infrastructure;
 using LossGuard.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace LossGuard.Analyzers.Rules;
 
@@ -33,9 +32,9 @@ internal sealed class UnstableCompositionRule : IDomainRule
 
     private static void CheckLog(RuleContext context, CallFact call, TransformEntry log)
     {
-        if (call.Argument(log.Input)?.Value is { Origin: IInvocationOperation origin } value
+        if (call.Argument(log.Input)?.Value is { Origin: { } origin } value
             && value.Domain is ValueDomain.Probabilities or ValueDomain.IndependentProbabilities
-            && context.Knowledge.FindProducer(origin.TargetMethod) is { FusedLog: { } fused })
+            && context.FusedLogOf(origin) is { } fused)
         {
             Report(context, call, origin, fused);
         }
@@ -55,6 +54,6 @@ internal sealed class UnstableCompositionRule : IDomainRule
     {
         var (activation, line) = RuleContext.Describe(origin);
         context.Report(
-            Catalogue.Descriptors.UnstableComposition, call.Call.Syntax.GetLocation(), origin, Display.Method(call.Method), activation, line, fused);
+            Catalogue.Descriptors.UnstableComposition, call.Call.Syntax.GetLocation(), origin, call.Name, activation, line, fused);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -20,7 +21,9 @@ public sealed class ValueDomainAnalyzer : LossGuardAnalyzer
         new ActivationIntoLogitsLossRule(),
         new UnstableCompositionRule(),
         new SingleClassSoftmaxRule(),
+        new OneHotIntoSparseLossRule(),
         new WrongDomainForLossRule(),
+        new SoftmaxAlongBatchAxisRule(),
         new UnstableSoftMaxRule());
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -29,10 +32,15 @@ public sealed class ValueDomainAnalyzer : LossGuardAnalyzer
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, LibraryKnowledge knowledge)
     {
         var engine = new DataflowEngine(context.Compilation, knowledge);
-        context.RegisterOperationBlockAction(block => Analyze(block, engine));
+        var reported = new ConcurrentDictionary<(string Id, Location Location), bool>();
+        context.RegisterOperationBlockAction(block => Analyze(block, engine, reported));
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, DataflowEngine engine)
+    /// <summary>
+    /// Analyses one member. A finding about a module made elsewhere (a layer built in a constructor) can be reached
+    /// from several bodies; <paramref name="reported"/> keeps it to one diagnostic per compilation.
+    /// </summary>
+    private static void Analyze(OperationBlockAnalysisContext context, DataflowEngine engine, ConcurrentDictionary<(string Id, Location Location), bool> reported)
     {
         var analysed = new HashSet<IOperation>();
         foreach (var block in context.OperationBlocks)
@@ -48,7 +56,13 @@ public sealed class ValueDomainAnalyzer : LossGuardAnalyzer
             var graph = context.GetControlFlowGraph(block);
             var depth = AnalyzerSettings.MaxCallDepth(context.Options, root.Syntax.SyntaxTree);
             var facts = engine.Analyze(graph, root.Syntax, depth, context.CancellationToken);
-            var rules = new RuleContext(facts, engine.Knowledge, context.ReportDiagnostic);
+            var rules = new RuleContext(facts, engine.Knowledge, diagnostic =>
+            {
+                if (reported.TryAdd((diagnostic.Id, diagnostic.Location), true))
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
+            });
             foreach (var rule in Rules)
             {
                 rule.Check(rules);

@@ -27,7 +27,7 @@ internal sealed class WrongDomainForLossRule : IDomainRule
                         Catalogue.Descriptors.WrongDomainForLoss,
                         argument.Location,
                         origin,
-                        Display.Method(call.Method),
+                        call.Name,
                         Display.Domain(input.Expects),
                         input.Parameter,
                         Display.Domain(value.Domain),

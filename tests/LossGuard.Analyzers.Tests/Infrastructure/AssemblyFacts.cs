@@ -20,3 +20,12 @@ public sealed class ReferencePackVersionAttribute(string version) : Attribute
 
     public static string Value => typeof(ReferencePackVersionAttribute).Assembly.GetCustomAttribute<ReferencePackVersionAttribute>()!.Version;
 }
+
+/// <summary>The path of the real TorchSharp assembly in the package cache (restored by a PackageDownload).</summary>
+[AttributeUsage(AttributeTargets.Assembly)]
+public sealed class TorchSharpAssemblyAttribute(string path) : Attribute
+{
+    public string Path { get; } = path;
+
+    public static string Value => typeof(TorchSharpAssemblyAttribute).Assembly.GetCustomAttribute<TorchSharpAssemblyAttribute>()!.Path;
+}

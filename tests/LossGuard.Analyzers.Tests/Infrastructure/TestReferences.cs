@@ -14,6 +14,8 @@ internal static class TestReferences
 
     public static MetadataReference Runtime { get; } = MetadataReference.CreateFromFile(typeof(Losses).Assembly.Location);
 
+    public static MetadataReference TorchSharp { get; } = MetadataReference.CreateFromFile(TorchSharpAssemblyAttribute.Value);
+
     public static MetadataReference Tensors { get; } =
         MetadataReference.CreateFromFile(typeof(System.Numerics.Tensors.TensorPrimitives).Assembly.Location);
 }

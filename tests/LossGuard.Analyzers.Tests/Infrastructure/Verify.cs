@@ -34,6 +34,7 @@ internal static class Verify<TAnalyzer>
         {
             test.TestState.AdditionalReferences.Add(TestReferences.Runtime);
             test.TestState.AdditionalReferences.Add(TestReferences.Tensors);
+            test.TestState.AdditionalReferences.Add(TestReferences.TorchSharp);
         }
 
         if (editorConfig is not null)

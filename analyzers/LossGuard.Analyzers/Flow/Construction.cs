@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LossGuard.Analyzers.Flow;
+
+/// <summary>
+/// What a model's fields hold once it is constructed: field initialisers in order, then each constructor (joined),
+/// keeping only fields that no other member assigns.
+/// </summary>
+internal static class Construction
+{
+    public static FlowState? Fields(DataflowEngine engine, INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var budget = new EngineBudget(EngineBudget.DefaultMaxCallDepth, cancellationToken);
+        try
+        {
+            var state = new FlowState();
+            foreach (var field in type.GetMembers().OfType<IFieldSymbol>().Where(field => !field.IsStatic))
+            {
+                foreach (var reference in field.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer: { } initializer }
+                        && SourceGraphs.OfSyntax(engine.Compilation, initializer, cancellationToken) is { } graph)
+                    {
+                        state = engine.Run(graph, ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty, state, 0, budget).Exit;
+                    }
+                }
+            }
+
+            var exits = type.InstanceConstructors
+                .SelectMany(constructor => constructor.DeclaringSyntaxReferences)
+                .Select(reference => SourceGraphs.OfSyntax(engine.Compilation, reference.GetSyntax(cancellationToken), cancellationToken))
+                .Where(graph => graph is not null)
+                .Select(graph => engine.Run(graph!, ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty, state, 0, budget).Exit)
+                .ToList();
+            var constructed = exits.Count == 0 ? state : exits.Aggregate(FlowState.Join);
+            var elsewhere = FieldWrites.Members(type, constructors: false, isStatic: false, cancellationToken).ToList();
+            return constructed.FieldsOnly(field => SymbolEqualityComparer.Default.Equals(field.ContainingType, type)
+                && !FieldWrites.AnyAssigns(elsewhere, field.Name));
+        }
+        catch (BudgetExceededException)
+        {
+            return null;
+        }
+    }
+}

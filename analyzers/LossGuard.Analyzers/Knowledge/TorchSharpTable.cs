@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+
+namespace LossGuard.Analyzers.Knowledge;
+
+/// <summary>TorchSharp 0.107: <c>torch</c>, <c>torch.nn.functional</c>, <c>torch.special</c>, <c>Tensor</c> methods and <c>torch.nn</c> modules.</summary>
+internal static class TorchSharpTable
+{
+    private const string Torch = "TorchSharp.torch";
+    private const string Functional = "TorchSharp.torch+nn+functional";
+    private const string Special = "TorchSharp.torch+special";
+    private const string Tensor = "TorchSharp.torch+Tensor";
+    private const string Modules = "TorchSharp.Modules.";
+    private const string This = ProducerEntry.Receiver;
+
+    public static LibraryTable Create() => new(
+        "TorchSharp",
+        ImmutableArray.Create(Torch),
+        ImmutableArray.Create(
+            new ProducerEntry(Functional, "softmax", ValueDomain.Probabilities, "input", FusedLog: "log_softmax", Axis: "dim"),
+            new ProducerEntry(Functional, "log_softmax", ValueDomain.LogProbabilities, "x", Axis: "dim"),
+            new ProducerEntry(Functional, "sigmoid", ValueDomain.IndependentProbabilities, "x", FusedLog: "logsigmoid"),
+            new ProducerEntry(Functional, "logsigmoid", ValueDomain.LogProbabilities, "x"),
+            new ProducerEntry(Functional, "one_hot", ValueDomain.OneHotLabels, "x", Classes: "num_classes", Integer: true),
+            new ProducerEntry(Functional, "linear", ValueDomain.Logits, "input"),
+            new ProducerEntry(Torch, "softmax", ValueDomain.Probabilities, "input", FusedLog: "log_softmax", Axis: "dim"),
+            new ProducerEntry(Torch, "sigmoid", ValueDomain.IndependentProbabilities, "input", FusedLog: "logsigmoid"),
+            new ProducerEntry(Special, "softmax", ValueDomain.Probabilities, "input", FusedLog: "log_softmax", Axis: "dim"),
+            new ProducerEntry(Special, "log_softmax", ValueDomain.LogProbabilities, "input", Axis: "dim"),
+            new ProducerEntry(Special, "sigmoid", ValueDomain.IndependentProbabilities, "input", FusedLog: "logsigmoid"),
+            new ProducerEntry(Special, "expit", ValueDomain.IndependentProbabilities, "input", FusedLog: "logsigmoid"),
+            new ProducerEntry(Tensor, "softmax", ValueDomain.Probabilities, This, FusedLog: "log_softmax", Axis: "dim"),
+            new ProducerEntry(Tensor, "log_softmax", ValueDomain.LogProbabilities, This, Axis: "dim"),
+            new ProducerEntry(Tensor, "sigmoid", ValueDomain.IndependentProbabilities, This, FusedLog: "log_sigmoid"),
+            new ProducerEntry(Tensor, "log_sigmoid", ValueDomain.LogProbabilities, This)),
+        ImmutableArray.Create(
+            new LossInputEntry(Functional, "cross_entropy", "input", ValueDomain.Logits),
+            new LossInputEntry(Functional, "cross_entropy", "target", ValueDomain.ClassIndices, AcceptsDistribution: true),
+            new LossInputEntry(Functional, "nll_loss", "input", ValueDomain.LogProbabilities),
+            new LossInputEntry(Functional, "nll_loss", "target", ValueDomain.ClassIndices),
+            new LossInputEntry(Functional, "binary_cross_entropy", "input", ValueDomain.IndependentProbabilities, FusedWithActivation: "binary_cross_entropy_with_logits"),
+            new LossInputEntry(Functional, "binary_cross_entropy_with_logits", "input", ValueDomain.Logits)),
+        ImmutableArray.Create(
+            new TransformEntry(Torch, "log", TransformKind.Log, "input"),
+            new TransformEntry(Tensor, "log", TransformKind.Log, This),
+            new TransformEntry(Tensor, "log_", TransformKind.Log, This),
+            new TransformEntry(Torch, "clamp", TransformKind.Clip, "input"),
+            new TransformEntry(Tensor, "clamp", TransformKind.Clip, This),
+            new TransformEntry(Tensor, "to_type", TransformKind.DType, This, Scalar: "type"),
+            new TransformEntry(Tensor, "to", TransformKind.DType, This, Scalar: "type"),
+            new TransformEntry(Tensor, "type", TransformKind.DType, This, Scalar: "dtype"),
+            new TransformEntry(Tensor, "long", TransformKind.DType, This, Integer: true),
+            new TransformEntry(Tensor, "int", TransformKind.DType, This, Integer: true),
+            new TransformEntry(Tensor, "float", TransformKind.DType, This, Integer: false),
+            new TransformEntry(Tensor, "double", TransformKind.DType, This, Integer: false),
+            new TransformEntry(Tensor, "to", TransformKind.Preserve, This),
+            new TransformEntry(Tensor, "cpu", TransformKind.Preserve, This),
+            new TransformEntry(Tensor, "cuda", TransformKind.Preserve, This),
+            new TransformEntry(Tensor, "detach", TransformKind.Preserve, This),
+            new TransformEntry(Tensor, "clone", TransformKind.Preserve, This),
+            new TransformEntry(Tensor, "contiguous", TransformKind.Preserve, This),
+            new TransformEntry(Tensor, "view", TransformKind.Shape, This, Scalar: "shape"),
+            new TransformEntry(Tensor, "reshape", TransformKind.Shape, This, Scalar: "shape"),
+            new TransformEntry(Torch, "randn", TransformKind.Shape, null),
+            new TransformEntry(Torch, "rand", TransformKind.Shape, null),
+            new TransformEntry(Torch, "zeros", TransformKind.Shape, null),
+            new TransformEntry(Torch, "ones", TransformKind.Shape, null),
+            new TransformEntry(Torch, "empty", TransformKind.Shape, null)))
+    {
+        Modules = ImmutableArray.Create(
+            new ModuleEntry(Modules + "Softmax", ModuleKind.Activation, ValueDomain.Probabilities, Dim: "dim", FusedLog: "LogSoftmax"),
+            new ModuleEntry(Modules + "LogSoftmax", ModuleKind.Activation, ValueDomain.LogProbabilities, Dim: "dim"),
+            new ModuleEntry(Modules + "Sigmoid", ModuleKind.Activation, ValueDomain.IndependentProbabilities, FusedLog: "LogSigmoid"),
+            new ModuleEntry(Modules + "LogSigmoid", ModuleKind.Activation, ValueDomain.LogProbabilities),
+            new ModuleEntry(Modules + "Linear", ModuleKind.Linear, ValueDomain.Logits, InFeatures: "inputSize", OutFeatures: "outputSize"),
+            new ModuleEntry(Modules + "Sequential", ModuleKind.Sequential),
+            new ModuleEntry(Modules + "CrossEntropyLoss", ModuleKind.Loss, LossType: Functional, LossMethod: "cross_entropy"),
+            new ModuleEntry(Modules + "NLLLoss", ModuleKind.Loss, LossType: Functional, LossMethod: "nll_loss"),
+            new ModuleEntry(Modules + "BCELoss", ModuleKind.Loss, LossType: Functional, LossMethod: "binary_cross_entropy", FusedName: "BCEWithLogitsLoss"),
+            new ModuleEntry(Modules + "BCEWithLogitsLoss", ModuleKind.Loss, LossType: Functional, LossMethod: "binary_cross_entropy_with_logits")),
+        ModelBaseTypes = ImmutableArray.Create("TorchSharp.torch+nn+Module`2", "TorchSharp.torch+nn+Module`3"),
+        ApplyMethods = ImmutableArray.Create("forward", "call"),
+    };
+}

@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using LossGuard.Analyzers.Knowledge;
+using Microsoft.CodeAnalysis;
+
+namespace LossGuard.Analyzers.Rules;
+
+/// <summary>LG0008: softmax or log-softmax along dimension 0 of a value known to have at least two dimensions (batch first).</summary>
+internal sealed class SoftmaxAlongBatchAxisRule : IDomainRule
+{
+    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Catalogue.Descriptors.SoftmaxAlongBatchAxis);
+
+    public void Check(RuleContext context)
+    {
+        foreach (var call in context.Facts.Calls)
+        {
+            if (call.Producer is { Domain: ValueDomain.Probabilities or ValueDomain.LogProbabilities, Axis: not null } producer
+                && call.Result.Axis == 0
+                && call.Argument(producer.Input)?.Value.Rank >= 2)
+            {
+                context.Report(Catalogue.Descriptors.SoftmaxAlongBatchAxis, call.Site.Syntax.GetLocation(), origin: null, call.Name);
+            }
+        }
+    }
+}
