@@ -94,7 +94,7 @@ internal sealed record AbstractValue(
             Same(left.Axis, right.Axis),
             Same(left.Rank, right.Rank),
             left.Integer == right.Integer ? left.Integer : null,
-            Equals(left.Module, right.Module) ? left.Module : null,
+            ModuleValue.Join(left.Module, right.Module),
             Equals(left.Elements, right.Elements) ? left.Elements : null);
     }
 
@@ -114,7 +114,7 @@ internal sealed record AbstractValue(
     private static int? Same(int? left, int? right) => left == right ? left : null;
 
     /// <summary>Both origins make the value's domain; the earlier in source order is named, so the join is deterministic.</summary>
-    private static IOperation? EarlierOf(IOperation? left, IOperation? right)
+    public static IOperation? EarlierOf(IOperation? left, IOperation? right)
     {
         if (left is null || right is null)
         {

@@ -21,11 +21,15 @@ internal sealed class DataflowEngine
     private readonly ConcurrentDictionary<SummaryKey, AbstractValue> summaries = new();
     private readonly ConcurrentDictionary<IFieldSymbol, object?> fieldConstants = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, FlowState?> constructedFields = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, FlowState> parameterStates = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<CallFact>> plainCalls = new();
+    private readonly CallSites callSites;
 
     public DataflowEngine(Compilation compilation, LibraryKnowledge knowledge)
     {
         this.compilation = compilation;
         Knowledge = knowledge;
+        callSites = new CallSites(compilation);
     }
 
     public LibraryKnowledge Knowledge { get; }
@@ -36,16 +40,20 @@ internal sealed class DataflowEngine
     public bool IsRelevant(IOperation body) =>
         body.Descendants().Any(operation => operation is IInvocationOperation call && Knowledge.Knows(call.TargetMethod));
 
-    /// <summary>The facts for one body; empty when it is past the budget.</summary>
-    public BodyFacts Analyze(ControlFlowGraph graph, SyntaxNode body, int maxCallDepth, CancellationToken cancellationToken)
+    /// <summary>
+    /// The facts for one body; empty when it is past the budget. The owner's parameters start with what every call
+    /// site in the compilation passes, when all call sites are known and agree.
+    /// </summary>
+    public BodyFacts Analyze(ControlFlowGraph graph, SyntaxNode body, ISymbol owner, int maxCallDepth, CancellationToken cancellationToken)
     {
         var budget = new EngineBudget(maxCallDepth, cancellationToken);
         var calls = ImmutableArray.CreateBuilder<CallFact>();
         var returns = ImmutableArray.CreateBuilder<ReturnFact>();
         try
         {
+            var entry = owner is IMethodSymbol method && maxCallDepth > 0 ? ParameterState(method, cancellationToken) : new FlowState();
             var untracked = CapturedWrites.Of(graph.OriginalOperation);
-            AnalyzeWithNested(graph, untracked, budget, calls, returns);
+            AnalyzeWithNested(graph, entry, untracked, budget, calls, returns);
         }
         catch (BudgetExceededException)
         {
@@ -55,23 +63,49 @@ internal sealed class DataflowEngine
         return new BodyFacts(body, calls.ToImmutable(), returns.ToImmutable());
     }
 
+    /// <summary>What every call site passes to the method's parameters (joined); nothing when a call site is unknown.</summary>
+    private FlowState ParameterState(IMethodSymbol method, CancellationToken cancellationToken) =>
+        method.Parameters.IsEmpty
+            ? new FlowState()
+            : parameterStates.GetOrAdd(method, m => CallSiteAgreement.Of(this, m, callSites, cancellationToken)).Clone();
+
+    /// <summary>The facts of a body analysed on its own (parameters unknown), for reading the arguments of its calls.</summary>
+    internal ImmutableArray<CallFact> PlainCalls(SyntaxNode member, CancellationToken cancellationToken) =>
+        plainCalls.GetOrAdd(member, syntax =>
+        {
+            if (SourceGraphs.OfMember(compilation, syntax, cancellationToken) is not { } graph)
+            {
+                return ImmutableArray<CallFact>.Empty;
+            }
+
+            try
+            {
+                var budget = new EngineBudget(EngineBudget.DefaultMaxCallDepth, cancellationToken);
+                return new GraphAnalysis(this, graph, new FlowState(), 0, budget, CapturedWrites.Of(graph.OriginalOperation), recordFacts: true).Run().Calls;
+            }
+            catch (BudgetExceededException)
+            {
+                return ImmutableArray<CallFact>.Empty;
+            }
+        });
+
     private void AnalyzeWithNested(
-        ControlFlowGraph graph, ISet<ISymbol> untracked, EngineBudget budget,
+        ControlFlowGraph graph, FlowState entry, ISet<ISymbol> untracked, EngineBudget budget,
         ImmutableArray<CallFact>.Builder calls, ImmutableArray<ReturnFact>.Builder returns)
     {
-        var result = new GraphAnalysis(this, graph, new FlowState(), depth: 0, budget, untracked, recordFacts: true).Run();
+        var result = new GraphAnalysis(this, graph, entry, depth: 0, budget, untracked, recordFacts: true).Run();
         calls.AddRange(result.Calls);
         returns.AddRange(result.Returns);
         foreach (var localFunction in graph.LocalFunctions)
         {
-            AnalyzeWithNested(graph.GetLocalFunctionControlFlowGraph(localFunction, budget.CancellationToken), untracked, budget, calls, returns);
+            AnalyzeWithNested(graph.GetLocalFunctionControlFlowGraph(localFunction, budget.CancellationToken), new FlowState(), untracked, budget, calls, returns);
         }
 
         foreach (var lambda in graph.Blocks.SelectMany(block => block.Operations.Concat(Branch(block)))
                      .SelectMany(operation => operation.DescendantsAndSelf())
                      .OfType<IFlowAnonymousFunctionOperation>())
         {
-            AnalyzeWithNested(graph.GetAnonymousFunctionControlFlowGraph(lambda, budget.CancellationToken), untracked, budget, calls, returns);
+            AnalyzeWithNested(graph.GetAnonymousFunctionControlFlowGraph(lambda, budget.CancellationToken), new FlowState(), untracked, budget, calls, returns);
         }
     }
 

@@ -40,6 +40,11 @@ internal sealed partial class Evaluator
             _ when SourceGraphs.IsDeclaredIn(engine.Compilation, method) => Summarized(call, method, instance, arguments),
             _ => Unknown(call),
         };
+        if (method.MethodKind == MethodKind.Ordinary && SourceGraphs.IsDeclaredIn(engine.Compilation, method))
+        {
+            calls?.Add(new CallFact(call, Display.Method(method), call, arguments, null, null, ImmutableArray<LossInputEntry>.Empty, result));
+        }
+
         ForgetWritableArguments(arguments, except: null);
         if (instance is not null && BufferViews.IsBuffer(call.Instance!.Type))
         {

@@ -119,7 +119,7 @@ internal sealed partial class Evaluator
         calls?.Add(new CallFact(call, loss.Name + "." + call.TargetMethod.Name, call, named, null, null, inputs, AbstractValue.Unknown));
     }
 
-    /// <summary>The value a module computes from its input.</summary>
+    /// <summary>The value a module computes from its input; a layer the engine does not know (ReLU, dropout) makes it unknown, and later layers go on from there.</summary>
     private AbstractValue Apply(ModuleValue module, ArgumentFact input, IInvocationOperation call)
     {
         switch (module.Entry?.Kind)
@@ -134,12 +134,7 @@ internal sealed partial class Evaluator
                 var value = input;
                 foreach (var layer in layers.Items)
                 {
-                    if (layer is null)
-                    {
-                        return AbstractValue.Unknown;
-                    }
-
-                    value = value with { Value = Apply(layer, value, call) };
+                    value = value with { Value = layer is null ? AbstractValue.Unknown : Apply(layer, value, call) };
                 }
 
                 return value.Value;

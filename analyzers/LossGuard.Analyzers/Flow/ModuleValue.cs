@@ -1,4 +1,5 @@
 using LossGuard.Analyzers.Knowledge;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace LossGuard.Analyzers.Flow;
@@ -19,4 +20,31 @@ internal sealed record ModuleValue(
     int? Dim = null,
     int? OutFeatures = null,
     ValueList<ModuleValue?>? Layers = null,
-    INamedTypeSymbol? Model = null);
+    INamedTypeSymbol? Model = null)
+{
+    /// <summary>
+    /// What holds for a module on both paths: the same kind of module (class, axis, width, layers), made at either
+    /// place; the earlier creation is named. Different kinds (a loss chosen by configuration) join to unknown.
+    /// </summary>
+    public static ModuleValue? Join(ModuleValue? left, ModuleValue? right)
+    {
+        if (left is null || right is null || !SameKind(left, right))
+        {
+            return null;
+        }
+
+        return AbstractValue.EarlierOf(left.Creation, right.Creation) == left.Creation ? left : right;
+    }
+
+    private static bool SameKind(ModuleValue? left, ModuleValue? right) =>
+        left is null || right is null
+            ? left is null && right is null
+            : Equals(left.Entry, right.Entry)
+              && left.Dim == right.Dim
+              && left.OutFeatures == right.OutFeatures
+              && SymbolEqualityComparer.Default.Equals(left.Model, right.Model)
+              && (left.Layers is null || right.Layers is null
+                  ? left.Layers is null && right.Layers is null
+                  : left.Layers.Items.Length == right.Layers.Items.Length
+                    && left.Layers.Items.Zip(right.Layers.Items, SameKind).All(same => same));
+}

@@ -39,6 +39,25 @@ internal static class SourceGraphs
         return null;
     }
 
+    /// <summary>The graph of a method, constructor or accessor body declared in the compilation.</summary>
+    public static ControlFlowGraph? OfMember(Compilation compilation, SyntaxNode member, CancellationToken cancellationToken)
+    {
+        if (!compilation.ContainsSyntaxTree(member.SyntaxTree))
+        {
+            return null;
+        }
+
+#pragma warning disable RS1030 // The member lives in another tree than the one analysed; its graph is needed once and cached.
+        var model = compilation.GetSemanticModel(member.SyntaxTree);
+#pragma warning restore RS1030
+        return model.GetOperation(member, cancellationToken) switch
+        {
+            IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+            IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, cancellationToken),
+            _ => null,
+        };
+    }
+
     /// <summary>The graph of a constructor body or field initializer declared in the compilation.</summary>
     public static ControlFlowGraph? OfSyntax(Compilation compilation, SyntaxNode syntax, CancellationToken cancellationToken)
     {

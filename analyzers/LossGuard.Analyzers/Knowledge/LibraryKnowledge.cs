@@ -176,5 +176,7 @@ internal sealed class LibraryKnowledge
             : System.Array.Empty<object>();
 
     private static bool HasParameter(IMethodSymbol method, string? name) =>
-        name is null || method.Parameters.Any(parameter => parameter.Name == name);
+        name is null
+        || name == ProducerEntry.Receiver && !method.IsStatic
+        || method.Parameters.Any(parameter => parameter.Name == name);
 }
