@@ -35,6 +35,8 @@ internal static class Verify<TAnalyzer>
             test.TestState.AdditionalReferences.Add(TestReferences.Runtime);
             test.TestState.AdditionalReferences.Add(TestReferences.Tensors);
             test.TestState.AdditionalReferences.Add(TestReferences.TorchSharp);
+            test.TestState.AdditionalReferences.Add(TensorFlowReferences.Binding);
+            test.TestState.AdditionalReferences.Add(TensorFlowReferences.Keras);
         }
 
         if (editorConfig is not null)
