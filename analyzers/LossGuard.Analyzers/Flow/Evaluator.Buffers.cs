@@ -61,11 +61,8 @@ internal sealed partial class Evaluator
     /// <summary><c>new Span&lt;T&gt;(array)</c> views the array (a part of it with more arguments); any other object is new.</summary>
     private AbstractValue Create(IObjectCreationOperation creation)
     {
-        var arguments = creation.Arguments.Select(argument => new ArgumentFact(argument, Evaluate(argument.Value))).ToImmutableArray();
-        if (creation.Initializer is { } initializer)
-        {
-            Evaluate(initializer);
-        }
+        var arguments = creation.Arguments.Select(argument => ArgumentFact.Of(argument, Evaluate(argument.Value))).ToImmutableArray();
+        var elements = Initializer(creation.Initializer);
 
         if (BufferViews.IsBuffer(creation.Type) && arguments.Length > 0 && BufferViews.IsBuffer(creation.Arguments[0].Value.Type))
         {
@@ -73,6 +70,23 @@ internal sealed partial class Evaluator
         }
 
         ForgetWritableArguments(arguments, except: null);
-        return WithModule(new AbstractValue(ValueDomain.Unknown, Storage: creation), creation, creation.Type, arguments);
+        return WithModule(new AbstractValue(ValueDomain.Unknown, Storage: creation, Elements: elements), creation, creation.Type, arguments);
+    }
+
+    /// <summary>Evaluates an object or collection initializer; a list written as <c>{ a, b }</c> remembers its elements.</summary>
+    private ValueList<AbstractValue>? Initializer(IObjectOrCollectionInitializerOperation? initializer)
+    {
+        if (initializer is null)
+        {
+            return null;
+        }
+
+        if (initializer.Initializers.All(item => item is IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 }))
+        {
+            return new ValueList<AbstractValue>(initializer.Initializers.Select(item => Evaluate(((IInvocationOperation)item).Arguments[0].Value)).ToList());
+        }
+
+        Evaluate(initializer);
+        return null;
     }
 }

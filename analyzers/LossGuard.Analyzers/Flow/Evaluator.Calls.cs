@@ -61,7 +61,8 @@ internal sealed partial class Evaluator
         var producer = knowledge.FindProducer(call.TargetMethod);
         var transform = producer is null ? knowledge.FindTransform(call.TargetMethod) : null;
         var losses = knowledge.FindLossInputs(call.TargetMethod).ToImmutableArray();
-        if (producer is null && transform is null && losses.IsEmpty)
+        var strings = knowledge.FindRecognisedStrings(call.TargetMethod);
+        if (producer is null && transform is null && losses.IsEmpty && strings.IsEmpty)
         {
             return null;
         }
@@ -72,7 +73,7 @@ internal sealed partial class Evaluator
         }
 
         var name = Display.Method(call.TargetMethod);
-        var pending = new CallFact(call, name, call, arguments, producer, transform, losses, AbstractValue.Unknown);
+        var pending = new CallFact(call, name, call, arguments, producer, transform, losses, AbstractValue.Unknown) { RecognisedStrings = strings };
         var destination = pending.Argument(producer?.Destination ?? transform?.Destination);
         ForgetWritableArguments(arguments, except: destination);
         var result = producer is not null ? Produce(pending, producer, call) : transform is not null ? Transform(pending, transform) : AbstractValue.Unknown;
@@ -117,6 +118,11 @@ internal sealed partial class Evaluator
             return new AbstractValue(ValueDomain.Unknown, Rank: Shapes.RankOfSizes(fact));
         }
 
+        if (transform.Kind == TransformKind.DType && transform.Input is null)
+        {
+            return WithDType(AbstractValue.Unknown, transform.Integer ?? fact.Argument(transform.Scalar)?.Value.Integer, fact.Call);
+        }
+
         var input = transform.Input is null ? SoleVariable(fact, transform) : fact.Argument(transform.Input);
         if (input is null)
         {
@@ -129,10 +135,11 @@ internal sealed partial class Evaluator
             case TransformKind.Log when IsProbability(value):
                 return new AbstractValue(ValueDomain.LogProbabilities, value.Origin, value.Classes, Rank: value.Rank);
             case TransformKind.Clip when OthersAreConstant(fact, input, transform):
-            case TransformKind.Preserve:
                 return Meaning(value);
+            case TransformKind.Preserve:
+                return IsIntegerArray(input.Expression) ? Labels(fact.Call) : Meaning(value);
             case TransformKind.DType:
-                return Meaning(value) with { Integer = transform.Integer ?? Shapes.IsIntegerType(fact.Argument(transform.Scalar)?.Value) };
+                return WithDType(Meaning(value), transform.Integer ?? fact.Argument(transform.Scalar)?.Value.Integer, fact.Call);
             case TransformKind.Shape:
                 return Meaning(value) with { Classes = null, Rank = Shapes.Count(fact.Argument(transform.Scalar)?.Value) };
             case TransformKind.MaxOf:
@@ -143,6 +150,18 @@ internal sealed partial class Evaluator
                 return AbstractValue.Unknown;
         }
     }
+
+    /// <summary>An element-type conversion: integers of no other known meaning are class indices (labels cast to int64).</summary>
+    private static AbstractValue WithDType(AbstractValue value, bool? integer, IOperation origin) =>
+        integer == true && value.Domain == ValueDomain.Unknown
+            ? new AbstractValue(ValueDomain.ClassIndices, origin, Rank: value.Rank, Integer: true)
+            : value with { Integer = integer };
+
+    private static AbstractValue Labels(IOperation origin) => new(ValueDomain.ClassIndices, origin, Integer: true);
+
+    /// <summary>A C# array of integers (int[], long[], any rank) as written, before conversion to a tensor.</summary>
+    private static bool IsIntegerArray(IOperation expression) =>
+        Unconverted(expression).Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte };
 
     /// <summary>What a value means, without the buffer it lives in.</summary>
     private static AbstractValue Meaning(AbstractValue value) =>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using LossGuard.Analyzers.Knowledge;
@@ -7,15 +8,14 @@ using Microsoft.CodeAnalysis.Operations;
 namespace LossGuard.Analyzers.Flow;
 
 /// <summary>
-/// Modules: made by a library factory or constructor (with their axis, width and layers), and applied with
-/// <c>forward</c> / <c>call</c>: activations produce their domain, linear layers logits, containers fold their layers,
-/// loss modules are recorded as loss calls, and user-defined models run their <c>forward</c> over their fields.
+/// Modules: made by a library factory or constructor (with their axis, width, activation, layers, <c>from_logits</c>),
+/// and applied: activations produce their domain, linear layers logits (or their activation's output), containers
+/// fold their layers, loss modules are recorded as loss calls, user-defined models run their forward method over
+/// their fields; a model's training API (<c>add</c>/<c>append</c>, <c>compile</c>, <c>fit</c>) meets its loss here.
 /// </summary>
 internal sealed partial class Evaluator
 {
-    private static readonly string[] LossInputNames = { "input", "target" };
-
-    /// <summary>A value of a module type made here (a library factory or a constructor) carries what the module is.</summary>
+    /// <summary>A value of a module made here (a library factory or a constructor) carries what the module is.</summary>
     private AbstractValue WithModule(AbstractValue value, IOperation creation, ITypeSymbol? type, ImmutableArray<ArgumentFact> arguments)
     {
         if (value.Module is not null || !MakesModule(creation))
@@ -24,9 +24,10 @@ internal sealed partial class Evaluator
         }
 
         var knowledge = engine.Knowledge;
-        if (knowledge.FindModule(type) is { } entry)
+        var entry = (creation as IInvocationOperation)?.TargetMethod is { } factory ? knowledge.FindModuleFactory(factory) : null;
+        if ((entry ?? knowledge.FindModule(type)) is { } module)
         {
-            return value with { Module = Make(entry, creation, arguments) };
+            return value with { Module = Make(module, creation, arguments) };
         }
 
         return creation is IObjectCreationOperation && knowledge.IsModel(type)
@@ -37,22 +38,33 @@ internal sealed partial class Evaluator
     /// <summary>A constructor, or a library factory; not a user method whose result the engine could not follow.</summary>
     private bool MakesModule(IOperation creation) =>
         creation is IObjectCreationOperation
-        || creation is IInvocationOperation { TargetMethod: { IsStatic: true } method } && !SourceGraphs.IsDeclaredIn(engine.Compilation, method);
+        || creation is IInvocationOperation { TargetMethod: var method } && !SourceGraphs.IsDeclaredIn(engine.Compilation, method);
 
-    private static ModuleValue Make(ModuleEntry entry, IOperation creation, ImmutableArray<ArgumentFact> arguments)
+    private ModuleValue Make(ModuleEntry entry, IOperation creation, ImmutableArray<ArgumentFact> arguments)
     {
-        int? Integer(string? name) => name is null ? null : arguments.FirstOrDefault(argument => argument.Name == name)?.Value.IntegerConstant;
-        return entry.Kind switch
+        ArgumentFact? Named(string? name) => name is null ? null : arguments.FirstOrDefault(argument => argument.Name == name);
+        switch (entry.Kind)
         {
-            ModuleKind.Activation => new ModuleValue(entry, creation, Dim: Integer(entry.Dim)),
-            ModuleKind.Linear => new ModuleValue(entry, creation, OutFeatures: Integer(entry.OutFeatures)),
-            ModuleKind.Sequential => new ModuleValue(entry, creation, Layers: LayersOf(arguments.Where(argument => !argument.IsDefault).ToList())),
-            _ => new ModuleValue(entry, creation),
-        };
+            case ModuleKind.Activation:
+                return new ModuleValue(entry, creation, Dim: Named(entry.Dim)?.Value.IntegerConstant);
+            case ModuleKind.Linear:
+                var activation = Named(entry.Activation);
+                var domain = activation is null ? ValueDomain.Logits : engine.Knowledge.ActivationDomain(activation.Value.Constant as string);
+                return new ModuleValue(
+                    entry,
+                    creation,
+                    OutFeatures: Named(entry.OutFeatures)?.Value.IntegerConstant,
+                    Activation: activation is { Value.Constant: null, IsDefault: false } ? ValueDomain.Unknown : domain,
+                    ActivationSite: activation is { IsDefault: false } ? activation.Expression : null);
+            case ModuleKind.Sequential:
+                return new ModuleValue(entry, creation, Layers: LayersOf(arguments.Where(argument => !argument.IsDefault).ToList()));
+            default:
+                return new ModuleValue(entry, creation, FromLogits: Named(entry.FromLogits)?.Value.Constant as bool?);
+        }
     }
 
-    /// <summary>A container's layers, from its <c>params</c> array of modules or of (name, module) tuples.</summary>
-    private static ValueList<ModuleValue?>? LayersOf(System.Collections.Generic.List<ArgumentFact> arguments)
+    /// <summary>A container's layers, from its <c>params</c> array (or list) of modules or of (name, module) tuples.</summary>
+    private static ValueList<ModuleValue?>? LayersOf(List<ArgumentFact> arguments)
     {
         if (arguments.Count == 0)
         {
@@ -67,7 +79,7 @@ internal sealed partial class Evaluator
     private static ModuleValue? LayerOf(AbstractValue element) =>
         element.Module ?? element.Elements?.Items.LastOrDefault()?.Module;
 
-    /// <summary><c>forward</c> / <c>call</c> on a module the engine knows; <c>append</c> on a container it follows.</summary>
+    /// <summary>A call on a module the engine knows: applying it, or a step of its training API.</summary>
     private AbstractValue? ModuleCall(IInvocationOperation call, AbstractValue instance, ImmutableArray<ArgumentFact> arguments)
     {
         var knowledge = engine.Knowledge;
@@ -80,43 +92,68 @@ internal sealed partial class Evaluator
             return null;
         }
 
-        if (call.TargetMethod.Name == "append" && module.Entry?.Kind == ModuleKind.Sequential)
+        if (knowledge.FindTraining(call.TargetMethod) is { } training)
         {
-            Append(call, instance, module, arguments);
+            Train(call, instance, module, training, arguments);
             return AbstractValue.Unknown;
         }
 
-        if (!knowledge.IsApply(call.TargetMethod))
+        if (!knowledge.IsApply(call.TargetMethod) || arguments.IsEmpty)
         {
             return null;
         }
 
         if (module.Entry?.Kind == ModuleKind.Loss)
         {
-            RecordLoss(call, module.Entry, arguments);
+            RecordLoss(call, module, arguments);
             return AbstractValue.Unknown;
         }
 
-        return arguments.Length == 1 ? Apply(module, arguments[0], call) : AbstractValue.Unknown;
+        return module.Model is { } model ? ApplyModel(model, arguments, call) : Apply(module, arguments[0], call);
     }
 
-    private void Append(IInvocationOperation call, AbstractValue instance, ModuleValue container, ImmutableArray<ArgumentFact> arguments)
+    private void Train(IInvocationOperation call, AbstractValue instance, ModuleValue model, TrainingEntry training, ImmutableArray<ArgumentFact> arguments)
     {
-        var appended = arguments.LastOrDefault()?.Value.Module;
-        var layers = container.Layers is { } known ? new ValueList<ModuleValue?>(known.Items.Add(appended)) : null;
-        if (Symbol(Unconverted(call.Instance!)) is { } symbol)
+        var argument = training.Parameter is { } name ? arguments.FirstOrDefault(a => a.Name == name) : arguments.LastOrDefault();
+        switch (training.Step)
         {
-            SetSymbol(symbol, instance with { Module = container with { Layers = layers } });
+            case TrainingStep.Append when model.Entry?.Kind == ModuleKind.Sequential:
+                var layers = model.Layers is { } known ? new ValueList<ModuleValue?>(known.Items.Add(argument?.Value.Module)) : null;
+                Update(call, instance, model with { Layers = layers });
+                break;
+            case TrainingStep.Compile when argument?.Value.Module is { Entry.Kind: ModuleKind.Loss } loss:
+                var output = Apply(model, new ArgumentFact(call, AbstractValue.Unknown), call);
+                var predicted = new ArgumentFact(loss.Creation, output, Alias: loss.Entry!.LossInputs.Last());
+                RecordLoss(call, loss, ImmutableArray.Create(predicted), aliased: true);
+                Update(call, instance, model with { CompiledLoss = loss });
+                break;
+            case TrainingStep.Fit when argument is not null && model.CompiledLoss is { Entry: { } entry } compiled:
+                RecordLoss(call, compiled, ImmutableArray.Create(argument with { Alias = entry.LossInputs.First() }), aliased: true);
+                break;
         }
     }
 
-    private void RecordLoss(IInvocationOperation call, ModuleEntry loss, ImmutableArray<ArgumentFact> arguments)
+    /// <summary>The variable holding a module now holds it changed (a layer appended, a loss compiled in).</summary>
+    private void Update(IInvocationOperation call, AbstractValue instance, ModuleValue changed)
     {
-        var inputs = engine.Knowledge.LossInputsOf(loss)
-            .Select(input => loss.FusedName is { } fused && input.FusedWithActivation is not null ? input with { FusedWithActivation = fused } : input)
+        if (Symbol(Unconverted(call.Instance!)) is { } symbol)
+        {
+            SetSymbol(symbol, instance with { Module = changed });
+        }
+    }
+
+    /// <summary>A loss module applied: a loss call whose arguments take the loss function's parameter names, in order.</summary>
+    private void RecordLoss(IInvocationOperation call, ModuleValue loss, ImmutableArray<ArgumentFact> arguments, bool aliased = false)
+    {
+        var entry = loss.Entry!;
+        var inputs = engine.Knowledge.LossInputsOf(entry, loss.FromLogits)
+            .Select(input => entry.FusedName is { } fused && input.FusedWithActivation is not null ? input with { FusedWithActivation = fused } : input)
             .ToImmutableArray();
-        var named = arguments.Select((argument, index) => index < LossInputNames.Length ? argument with { Alias = LossInputNames[index] } : argument).ToImmutableArray();
-        calls?.Add(new CallFact(call, loss.Name + "." + call.TargetMethod.Name, call, named, null, null, inputs, AbstractValue.Unknown));
+        var named = aliased
+            ? arguments
+            : arguments.Select((argument, index) => index < entry.LossInputs.Length ? argument with { Alias = entry.LossInputs[index] } : argument).ToImmutableArray();
+        var name = entry.Name + "." + call.TargetMethod.Name;
+        calls?.Add(new CallFact(call, aliased ? entry.Name : name, call, named, null, null, inputs, AbstractValue.Unknown));
     }
 
     /// <summary>The value a module computes from its input; a layer the engine does not know (ReLU, dropout) makes it unknown, and later layers go on from there.</summary>
@@ -125,11 +162,15 @@ internal sealed partial class Evaluator
         switch (module.Entry?.Kind)
         {
             case null when module.Model is { } model:
-                return ApplyModel(model, input, call);
+                return ApplyModel(model, ImmutableArray.Create(input), call);
             case ModuleKind.Activation:
-                return Activate(module, module.Entry, input, call);
-            case ModuleKind.Linear:
+                return Activate(module.Entry, module.Creation, module.Dim, input, call);
+            case ModuleKind.Linear when module.Activation == ValueDomain.Logits:
                 return new AbstractValue(ValueDomain.Logits, module.Creation, module.OutFeatures, Rank: input.Value.Rank);
+            case ModuleKind.Linear when module.Activation != ValueDomain.Unknown:
+                var linear = new AbstractValue(ValueDomain.Logits, module.Creation, module.OutFeatures, Rank: input.Value.Rank);
+                var activation = module.Entry with { Kind = ModuleKind.Activation, Domain = module.Activation, Dim = null };
+                return Activate(activation, module.ActivationSite ?? module.Creation, -1, input with { Value = linear }, call);
             case ModuleKind.Sequential when module.Layers is { } layers:
                 var value = input;
                 foreach (var layer in layers.Items)
@@ -143,21 +184,16 @@ internal sealed partial class Evaluator
         }
     }
 
-    private AbstractValue Activate(ModuleValue module, ModuleEntry entry, ArgumentFact input, IInvocationOperation call)
+    private AbstractValue Activate(ModuleEntry entry, IOperation site, int? dim, ArgumentFact input, IInvocationOperation call)
     {
         var producer = new ProducerEntry(entry.Type, call.TargetMethod.Name, entry.Domain, "input", FusedLog: entry.FusedLog, Axis: entry.Dim);
-        var result = new AbstractValue(
-            entry.Domain,
-            module.Creation,
-            ClassesAlong(input.Value, module.Dim, entry.Dim is not null),
-            Axis: module.Dim,
-            Rank: input.Value.Rank);
-        calls?.Add(new CallFact(call, entry.Name, module.Creation, ImmutableArray.Create(input with { Alias = "input" }), producer, null, ImmutableArray<LossInputEntry>.Empty, result));
+        var result = new AbstractValue(entry.Domain, site, ClassesAlong(input.Value, dim, dim is not null), Axis: dim, Rank: input.Value.Rank);
+        calls?.Add(new CallFact(call, entry.Name, site, ImmutableArray.Create(input with { Alias = "input" }), producer, null, ImmutableArray<LossInputEntry>.Empty, result));
         return result;
     }
 
-    /// <summary>A user-defined model: its <c>forward</c>, over the fields its constructor set.</summary>
-    private AbstractValue ApplyModel(INamedTypeSymbol model, ArgumentFact input, IInvocationOperation call)
+    /// <summary>A user-defined model: its forward method, over the fields its constructor set, given the apply call's arguments.</summary>
+    private AbstractValue ApplyModel(INamedTypeSymbol model, ImmutableArray<ArgumentFact> arguments, IInvocationOperation call)
     {
         if (Forward(model) is not { } forward)
         {
@@ -165,14 +201,21 @@ internal sealed partial class Evaluator
         }
 
         var fields = engine.ConstructedFields(model, budget);
-        return Returned(engine.Summarize(forward, ImmutableArray.Create(input.Value), fields, depth, budget, knownTarget: true), call);
+        var values = ByOrdinal(forward.Parameters.Length, arguments);
+        if (arguments.Length > 0 && arguments[0].Parameter is null)
+        {
+            values = values.SetItem(0, arguments[0].Value);
+        }
+
+        return Returned(engine.Summarize(forward, values, fields, depth, budget, knownTarget: true), call);
     }
 
-    private static IMethodSymbol? Forward(INamedTypeSymbol model)
+    private IMethodSymbol? Forward(INamedTypeSymbol model)
     {
+        var names = engine.Knowledge.ForwardMethods.ToList();
         for (var type = model; type is not null && type.Locations.Any(location => location.IsInSource); type = type.BaseType)
         {
-            if (type.GetMembers("forward").OfType<IMethodSymbol>().FirstOrDefault(method => method.Parameters.Length == 1 && !method.IsAbstract) is { } forward)
+            if (type.GetMembers().OfType<IMethodSymbol>().FirstOrDefault(method => names.Contains(method.Name) && method.Parameters.Length >= 1 && !method.IsAbstract) is { } forward)
             {
                 return forward;
             }

@@ -46,7 +46,7 @@ internal sealed partial class Evaluator
 
         try
         {
-            return operation.ConstantValue.HasValue ? AbstractValue.OfConstant(operation.ConstantValue.Value) : Dispatch(operation);
+            return operation.ConstantValue.HasValue ? Constant(operation) : Dispatch(operation);
         }
         finally
         {
@@ -61,7 +61,7 @@ internal sealed partial class Evaluator
         IFieldReferenceOperation field => Field(field),
         IFlowCaptureReferenceOperation capture => state.Get(capture.Id) ?? AbstractValue.Unknown,
         IFlowCaptureOperation capture => Capture(capture),
-        IConversionOperation conversion => Evaluate(conversion.Operand),
+        IConversionOperation conversion => Convert(conversion),
         ISimpleAssignmentOperation assignment => Assign(assignment),
         ICompoundAssignmentOperation compound => Overwrite(compound.Target, compound.Value),
         IIncrementOrDecrementOperation increment => Overwrite(increment.Target, null),
@@ -80,6 +80,25 @@ internal sealed partial class Evaluator
         _ => Other(operation),
     };
 
+    /// <summary>A compile-time constant; an element-type enum constant (<c>ScalarType.Int64</c>) also says whether it is an integer type.</summary>
+    private AbstractValue Constant(IOperation operation)
+    {
+        var value = AbstractValue.OfConstant(operation.ConstantValue.Value);
+        return operation.Type?.TypeKind == TypeKind.Enum
+            && engine.Knowledge.IsIntegerDType(operation.Type, value.IntegerConstantOrEnum) is { } integer
+                ? value with { Integer = integer }
+                : value;
+    }
+
+    /// <summary>Conversions keep the value; an array of integers converted to a tensor type is class-index labels.</summary>
+    private AbstractValue Convert(IConversionOperation conversion)
+    {
+        var value = Evaluate(conversion.Operand);
+        return value.Domain == ValueDomain.Unknown && engine.Knowledge.IsLabelTensorType(conversion.Type) && IsIntegerArray(conversion.Operand)
+            ? Labels(conversion)
+            : value;
+    }
+
     private AbstractValue Read(ISymbol symbol, object storageWhenUnknown) =>
         untracked.Contains(symbol)
             ? new AbstractValue(ValueDomain.Unknown, Storage: Storages.Any)
@@ -93,7 +112,7 @@ internal sealed partial class Evaluator
         }
 
         var field = reference.Field;
-        var external = new AbstractValue(ValueDomain.Unknown, Storage: new ExternalStorage(field));
+        var external = new AbstractValue(ValueDomain.Unknown, Storage: new ExternalStorage(field), Integer: engine.Knowledge.IsIntegerDTypeField(field));
         if (!IsOwnField(reference))
         {
             return external;
@@ -221,6 +240,11 @@ internal sealed partial class Evaluator
     {
         var instance = property.Instance is null ? null : Evaluate(property.Instance);
         EvaluateAll(property.Arguments.Select(argument => argument.Value));
+        if (engine.Knowledge.ActivationNameOf(property.Property) is { } activation)
+        {
+            return AbstractValue.OfConstant(activation);
+        }
+
         return instance is not null && (property.Property.IsIndexer && BufferViews.IsBuffer(property.Instance!.Type) || property.Property.Name == "Current")
             ? ElementOf(instance)
             : AbstractValue.Unknown;

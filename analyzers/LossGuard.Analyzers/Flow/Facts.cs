@@ -42,6 +42,9 @@ internal sealed record CallFact(
     ImmutableArray<LossInputEntry> LossInputs,
     AbstractValue Result)
 {
+    /// <summary>String parameters of this call that the library recognises only a few values of.</summary>
+    public ImmutableArray<RecognisedStringEntry> RecognisedStrings { get; init; } = ImmutableArray<RecognisedStringEntry>.Empty;
+
     public ArgumentFact? Argument(string? parameterName) =>
         parameterName is null ? null : Arguments.FirstOrDefault(argument => argument.Name == parameterName);
 

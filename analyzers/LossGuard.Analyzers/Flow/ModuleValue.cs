@@ -1,5 +1,5 @@
-using LossGuard.Analyzers.Knowledge;
 using System.Linq;
+using LossGuard.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
 
 namespace LossGuard.Analyzers.Flow;
@@ -14,13 +14,21 @@ namespace LossGuard.Analyzers.Flow;
 /// <param name="OutFeatures">A linear layer's output width.</param>
 /// <param name="Layers">A sequential container's layers, in order (<c>null</c> items are unknown layers).</param>
 /// <param name="Model">A user-defined model's class.</param>
+/// <param name="Activation">A linear layer's activation: the domain of its output (logits when it has none).</param>
+/// <param name="ActivationSite">Where that activation is written (<c>activation: "softmax"</c>), when it is.</param>
+/// <param name="FromLogits">A loss module's <c>from_logits</c>, when known.</param>
+/// <param name="CompiledLoss">The loss a model was compiled with (Keras <c>compile</c>), for its <c>fit</c>.</param>
 internal sealed record ModuleValue(
     ModuleEntry? Entry,
     IOperation Creation,
     int? Dim = null,
     int? OutFeatures = null,
     ValueList<ModuleValue?>? Layers = null,
-    INamedTypeSymbol? Model = null)
+    INamedTypeSymbol? Model = null,
+    ValueDomain Activation = ValueDomain.Logits,
+    IOperation? ActivationSite = null,
+    bool? FromLogits = null,
+    ModuleValue? CompiledLoss = null)
 {
     /// <summary>
     /// What holds for a module on both paths: the same kind of module (class, axis, width, layers), made at either
@@ -42,6 +50,9 @@ internal sealed record ModuleValue(
             : Equals(left.Entry, right.Entry)
               && left.Dim == right.Dim
               && left.OutFeatures == right.OutFeatures
+              && left.Activation == right.Activation
+              && left.FromLogits == right.FromLogits
+              && SameKind(left.CompiledLoss, right.CompiledLoss)
               && SymbolEqualityComparer.Default.Equals(left.Model, right.Model)
               && (left.Layers is null || right.Layers is null
                   ? left.Layers is null && right.Layers is null

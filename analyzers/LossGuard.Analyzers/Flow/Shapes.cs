@@ -23,14 +23,6 @@ internal static class Shapes
     /// <summary>The number of elements of an array written with an initializer (a <c>params</c> shape).</summary>
     public static int? Count(AbstractValue? value) => value?.Elements?.Items.Length;
 
-    /// <summary>Whether an element-type constant (TorchSharp's <c>ScalarType</c>) names an integer type: Byte..Int64 yes, Float16..Float64 and BFloat16 no.</summary>
-    public static bool? IsIntegerType(AbstractValue? value) => value?.IntegerConstantOrEnum switch
-    {
-        >= 0 and <= 4 => true,
-        5 or 6 or 7 or 15 => false,
-        _ => null,
-    };
-
     private static bool IsSize(IParameterSymbol parameter) =>
         parameter.Name is "size" or "rows" or "columns" or "dim0" or "dim1" or "dim2" or "dim3";
 }

@@ -3,8 +3,8 @@ using System.Collections.Immutable;
 namespace LossGuard.Analyzers.Knowledge;
 
 /// <summary>
-/// What one library contributes: the types that reveal it, its producers, transforms and loss inputs, and its
-/// module classes. A table with no marker types (the BCL's math) never opens the gate on its own.
+/// What one library contributes: the types that reveal it, its producers, transforms and loss inputs, its module
+/// classes and training API. A table with no marker types (the BCL's math) never opens the gate on its own.
 /// </summary>
 internal sealed record LibraryTable(
     string Name,
@@ -15,9 +15,28 @@ internal sealed record LibraryTable(
 {
     public ImmutableArray<ModuleEntry> Modules { get; init; } = ImmutableArray<ModuleEntry>.Empty;
 
-    /// <summary>Metadata names of the module base classes (user-defined models derive from them; applying one runs its <c>forward</c>).</summary>
+    /// <summary>Metadata names of the module base classes (user-defined models derive from them; applying one runs its forward method).</summary>
     public ImmutableArray<string> ModelBaseTypes { get; init; } = ImmutableArray<string>.Empty;
 
     /// <summary>Method names that apply a module to its input(s).</summary>
     public ImmutableArray<string> ApplyMethods { get; init; } = ImmutableArray<string>.Empty;
+
+    /// <summary>The method a user-defined model overrides to say what it computes (<c>forward</c>, <c>Call</c>).</summary>
+    public ImmutableArray<string> ForwardMethods { get; init; } = ImmutableArray<string>.Empty;
+
+    public ImmutableArray<TrainingEntry> TrainingMethods { get; init; } = ImmutableArray<TrainingEntry>.Empty;
+
+    public ImmutableArray<RecognisedStringEntry> RecognisedStrings { get; init; } = ImmutableArray<RecognisedStringEntry>.Empty;
+
+    public ImmutableArray<DTypeEnumEntry> DTypeEnums { get; init; } = ImmutableArray<DTypeEnumEntry>.Empty;
+
+    public ImmutableArray<DTypeFieldEntry> DTypeFields { get; init; } = ImmutableArray<DTypeFieldEntry>.Empty;
+
+    public ImmutableArray<ActivationPropertyEntry> ActivationProperties { get; init; } = ImmutableArray<ActivationPropertyEntry>.Empty;
+
+    /// <summary>Activation names (Keras <c>activation: "softmax"</c>) and the domain of what they produce.</summary>
+    public ImmutableDictionary<string, ValueDomain> ActivationNames { get; init; } = ImmutableDictionary<string, ValueDomain>.Empty;
+
+    /// <summary>Tensor types whose conversion from an array of integers makes class-index labels.</summary>
+    public ImmutableArray<string> LabelTensorTypes { get; init; } = ImmutableArray<string>.Empty;
 }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace LossGuard.Analyzers.Knowledge;
 
 /// <summary>What a module class computes when it is applied.</summary>
@@ -6,35 +8,52 @@ internal enum ModuleKind
     /// <summary>An activation (softmax, sigmoid, ...): its output lies in <see cref="ModuleEntry.Domain"/>.</summary>
     Activation,
 
-    /// <summary>A linear layer: its output is logits, as wide as its output size.</summary>
+    /// <summary>A linear layer: its output is logits as wide as its output size, or its activation's output.</summary>
     Linear,
 
     /// <summary>A container applying its layers in order.</summary>
     Sequential,
 
-    /// <summary>A loss module: applying it calls <see cref="ModuleEntry.LossMethod"/> of <see cref="ModuleEntry.LossType"/>.</summary>
+    /// <summary>A loss module: applying it applies the loss function its entry names.</summary>
     Loss,
 }
 
-/// <summary>A module class of a library, recognised wherever a value of that type is made (factory or constructor).</summary>
+/// <summary>
+/// A module class of a library, recognised wherever a value of that type is made (a constructor, or a factory
+/// returning the class), or wherever its factory is called (<see cref="FactoryType"/>, for factories typed as an interface).
+/// </summary>
 /// <param name="Type">Metadata name of the module class.</param>
-/// <param name="Dim">Factory parameter carrying an activation's axis.</param>
-/// <param name="InFeatures">Factory parameter carrying a linear layer's input size.</param>
-/// <param name="OutFeatures">Factory parameter carrying a linear layer's output size.</param>
+/// <param name="Dim">Parameter carrying an activation's axis.</param>
+/// <param name="OutFeatures">Parameter carrying a linear layer's output size.</param>
+/// <param name="Activation">Parameter carrying a linear layer's activation (by name).</param>
 /// <param name="LossType">For a loss module: metadata name of the type whose function it applies.</param>
-/// <param name="LossMethod">For a loss module: the function whose loss inputs apply to its two arguments.</param>
-/// <param name="FusedName">The fused module to name in messages, when it differs from the function's.</param>
+/// <param name="LossMethod">For a loss module: the function whose loss inputs apply to its arguments.</param>
+/// <param name="FromLogits">Parameter saying whether the loss takes logits; <see cref="ProbabilityLossMethod"/> applies when it is false.</param>
+/// <param name="ProbabilityLossMethod">The function that applies when the loss takes probabilities.</param>
+/// <param name="FusedLog">For an activation: the fused log form to name in messages.</param>
+/// <param name="FusedName">For a loss: the fused module to name in messages, when it differs from the function's.</param>
+/// <param name="FactoryType">Metadata name of the type declaring the factory, when the factory returns an interface.</param>
+/// <param name="FactoryMethod">The factory's name, with <see cref="FactoryType"/>.</param>
 internal sealed record ModuleEntry(
     string Type,
     ModuleKind Kind,
     ValueDomain Domain = ValueDomain.Unknown,
     string? Dim = null,
-    string? InFeatures = null,
     string? OutFeatures = null,
+    string? Activation = null,
     string? LossType = null,
     string? LossMethod = null,
+    string? FromLogits = null,
+    string? ProbabilityLossMethod = null,
     string? FusedLog = null,
-    string? FusedName = null)
+    string? FusedName = null,
+    string? FactoryType = null,
+    string? FactoryMethod = null)
 {
-    public string Name => Type.Substring(Type.LastIndexOf('.') + 1);
+    private static readonly ImmutableArray<string> TorchLossInputs = ImmutableArray.Create("input", "target");
+
+    public string Name => Type.Substring(Type.LastIndexOfAny(new[] { '.', '+' }) + 1);
+
+    /// <summary>The names a loss module's arguments take, in order (the loss function's parameter names).</summary>
+    public ImmutableArray<string> LossInputs { get; init; } = TorchLossInputs;
 }

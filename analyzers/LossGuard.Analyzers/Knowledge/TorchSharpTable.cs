@@ -71,7 +71,7 @@ internal static class TorchSharpTable
             new ModuleEntry(Modules + "LogSoftmax", ModuleKind.Activation, ValueDomain.LogProbabilities, Dim: "dim"),
             new ModuleEntry(Modules + "Sigmoid", ModuleKind.Activation, ValueDomain.IndependentProbabilities, FusedLog: "LogSigmoid"),
             new ModuleEntry(Modules + "LogSigmoid", ModuleKind.Activation, ValueDomain.LogProbabilities),
-            new ModuleEntry(Modules + "Linear", ModuleKind.Linear, ValueDomain.Logits, InFeatures: "inputSize", OutFeatures: "outputSize"),
+            new ModuleEntry(Modules + "Linear", ModuleKind.Linear, ValueDomain.Logits, OutFeatures: "outputSize"),
             new ModuleEntry(Modules + "Sequential", ModuleKind.Sequential),
             new ModuleEntry(Modules + "CrossEntropyLoss", ModuleKind.Loss, LossType: Functional, LossMethod: "cross_entropy"),
             new ModuleEntry(Modules + "NLLLoss", ModuleKind.Loss, LossType: Functional, LossMethod: "nll_loss"),
@@ -79,5 +79,9 @@ internal static class TorchSharpTable
             new ModuleEntry(Modules + "BCEWithLogitsLoss", ModuleKind.Loss, LossType: Functional, LossMethod: "binary_cross_entropy_with_logits")),
         ModelBaseTypes = ImmutableArray.Create("TorchSharp.torch+nn+Module`2", "TorchSharp.torch+nn+Module`3"),
         ApplyMethods = ImmutableArray.Create("forward", "call"),
+        ForwardMethods = ImmutableArray.Create("forward"),
+        TrainingMethods = ImmutableArray.Create(new TrainingEntry("append", TrainingStep.Append, null)),
+        DTypeEnums = ImmutableArray.Create(new DTypeEnumEntry(
+            "TorchSharp.torch+ScalarType", ImmutableArray.Create(0L, 1L, 2L, 3L, 4L), ImmutableArray.Create(5L, 6L, 7L, 15L))),
     };
 }

@@ -22,8 +22,10 @@ public sealed class ValueDomainAnalyzer : LossGuardAnalyzer
         new UnstableCompositionRule(),
         new SingleClassSoftmaxRule(),
         new OneHotIntoSparseLossRule(),
+        new IndicesIntoCategoricalLossRule(),
         new WrongDomainForLossRule(),
         new SoftmaxAlongBatchAxisRule(),
+        new UnrecognisedLossNameRule(),
         new UnstableSoftMaxRule());
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

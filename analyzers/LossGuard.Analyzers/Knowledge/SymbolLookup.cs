@@ -1,0 +1,167 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace LossGuard.Analyzers.Knowledge;
+
+/// <summary>The tables' metadata names resolved to the compilation's symbols, once.</summary>
+internal sealed class SymbolLookup
+{
+    private readonly Compilation compilation;
+    private readonly Dictionary<string, INamedTypeSymbol?> types = new();
+    private readonly Dictionary<INamedTypeSymbol, Dictionary<string, List<object>>> entries = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<INamedTypeSymbol, ModuleEntry> modules = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<INamedTypeSymbol> modelBases = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<INamedTypeSymbol, DTypeEnumEntry> dtypeEnums = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<(INamedTypeSymbol Type, string Field), bool> dtypeFields = new();
+    private readonly Dictionary<(INamedTypeSymbol Type, string Property), string> activationProperties = new();
+    private readonly HashSet<INamedTypeSymbol> labelTensorTypes = new(SymbolEqualityComparer.Default);
+
+    public SymbolLookup(Compilation compilation) => this.compilation = compilation;
+
+    public INamedTypeSymbol? Type(string metadataName)
+    {
+        if (!types.TryGetValue(metadataName, out var type))
+        {
+            type = compilation.GetTypeByMetadataName(metadataName);
+            types.Add(metadataName, type);
+        }
+
+        return type;
+    }
+
+    public void Register(LibraryTable table)
+    {
+        foreach (var producer in table.Producers)
+        {
+            Add(producer.Type, producer.Method, producer);
+        }
+
+        foreach (var transform in table.Transforms)
+        {
+            Add(transform.Type, transform.Method, transform);
+        }
+
+        foreach (var input in table.LossInputs)
+        {
+            Add(input.Type, input.Method, input);
+        }
+
+        foreach (var option in table.RecognisedStrings)
+        {
+            Add(option.Type, option.Method, option);
+        }
+
+        foreach (var module in table.Modules)
+        {
+            if (Type(module.Type) is { } type)
+            {
+                modules[type] = module;
+            }
+
+            if (module.FactoryType is { } factory && module.FactoryMethod is { } method)
+            {
+                Add(factory, method, module);
+            }
+        }
+
+        foreach (var name in table.ModelBaseTypes)
+        {
+            if (Type(name) is { } type)
+            {
+                modelBases.Add(type);
+            }
+        }
+
+        foreach (var dtype in table.DTypeEnums)
+        {
+            if (Type(dtype.Type) is { } type)
+            {
+                dtypeEnums[type] = dtype;
+            }
+        }
+
+        foreach (var field in table.DTypeFields)
+        {
+            if (Type(field.Type) is { } type)
+            {
+                dtypeFields[(type, field.Field)] = field.Integer;
+            }
+        }
+
+        foreach (var property in table.ActivationProperties)
+        {
+            if (Type(property.Type) is { } type)
+            {
+                activationProperties[(type, property.Property)] = property.Name;
+            }
+        }
+
+        foreach (var name in table.LabelTensorTypes)
+        {
+            if (Type(name) is { } type)
+            {
+                labelTensorTypes.Add(type);
+            }
+        }
+    }
+
+    public IReadOnlyList<object> Entries(IMethodSymbol method) =>
+        method.ContainingType is { } type
+        && entries.TryGetValue(type.OriginalDefinition, out var byName)
+        && byName.TryGetValue(method.Name, out var list)
+            ? list
+            : System.Array.Empty<object>();
+
+    public ModuleEntry? Module(ITypeSymbol? type) =>
+        type is INamedTypeSymbol named && modules.TryGetValue(named.OriginalDefinition, out var entry) ? entry : null;
+
+    public bool DerivesFromModelBase(INamedTypeSymbol type) => BaseTypes(type).Any(modelBases.Contains);
+
+    /// <summary>A module class, a module base, or a class deriving from one (where apply and training methods live).</summary>
+    public bool IsModuleType(INamedTypeSymbol? type) =>
+        type is not null
+        && (modules.ContainsKey(type.OriginalDefinition) || modelBases.Contains(type.OriginalDefinition) || DerivesFromModelBase(type));
+
+    public bool? IsIntegerDType(ITypeSymbol? enumType, long? value) =>
+        enumType is INamedTypeSymbol named && value is { } code && dtypeEnums.TryGetValue(named.OriginalDefinition, out var entry)
+            ? entry.Integers.Contains(code) ? true : entry.Floats.Contains(code) ? false : null
+            : null;
+
+    public bool? DTypeField(IFieldSymbol field) =>
+        field.ContainingType is { } type && dtypeFields.TryGetValue((type.OriginalDefinition, field.Name), out var integer) ? integer : null;
+
+    public string? ActivationProperty(IPropertySymbol property) =>
+        property.ContainingType is { } type && activationProperties.TryGetValue((type.OriginalDefinition, property.Name), out var name) ? name : null;
+
+    public bool IsLabelTensorType(ITypeSymbol? type) =>
+        type is INamedTypeSymbol named && (labelTensorTypes.Contains(named.OriginalDefinition) || BaseTypes(named).Any(labelTensorTypes.Contains));
+
+    private void Add(string typeName, string method, object entry)
+    {
+        if (Type(typeName) is not { } type)
+        {
+            return;
+        }
+
+        if (!entries.TryGetValue(type, out var byName))
+        {
+            entries[type] = byName = new Dictionary<string, List<object>>();
+        }
+
+        if (!byName.TryGetValue(method, out var list))
+        {
+            byName[method] = list = new List<object>();
+        }
+
+        list.Add(entry);
+    }
+
+    private static IEnumerable<INamedTypeSymbol> BaseTypes(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            yield return current.OriginalDefinition;
+        }
+    }
+}

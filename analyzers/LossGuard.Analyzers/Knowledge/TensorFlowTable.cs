@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+
+namespace LossGuard.Analyzers.Knowledge;
+
+/// <summary>TensorFlow.NET 0.150 (<c>tf</c>, <c>tf.nn</c>, <c>tf.math</c>, <c>tf.losses</c>) and TensorFlow.Keras 0.15 (layers, losses, models).</summary>
+internal static class TensorFlowTable
+{
+    private const string Tf = "Tensorflow.tensorflow";
+    private const string Nn = "Tensorflow.tensorflow+nn_internal";
+    private const string Math = "Tensorflow.tensorflow+MathApi";
+    private const string Losses = "Tensorflow.LossesImpl";
+    private const string KerasLosses = "Tensorflow.Keras.Losses.";
+    private const string LossesApi = "Tensorflow.Keras.Losses.ILossesApi";
+    private const string LayersApi = "Tensorflow.Keras.Layers.ILayersApi";
+    private const string FusedSoftmax = "tf.nn.softmax_cross_entropy_with_logits";
+    private const string FusedSigmoid = "tf.nn.sigmoid_cross_entropy_with_logits";
+
+    public static LibraryTable Create() => new(
+        "TensorFlow.NET",
+        ImmutableArray.Create(Tf, "Tensorflow.KerasApi"),
+        ImmutableArray.Create(
+            new ProducerEntry(Nn, "softmax", ValueDomain.Probabilities, "logits", FusedLog: FusedSoftmax),
+            new ProducerEntry(Nn, "sigmoid", ValueDomain.IndependentProbabilities, "x", FusedLog: FusedSigmoid),
+            new ProducerEntry(Tf, "sigmoid", ValueDomain.IndependentProbabilities, "x", FusedLog: FusedSigmoid),
+            new ProducerEntry(Tf, "one_hot", ValueDomain.OneHotLabels, "indices", Classes: "depth", Integer: false),
+            new ProducerEntry(Tf, "matmul", ValueDomain.Logits, "a"),
+            new ProducerEntry("Tensorflow.Keras.Utils.np_utils", "to_categorical", ValueDomain.OneHotLabels, "y", Classes: "num_classes", Integer: false),
+            new ProducerEntry("Tensorflow.Keras.Utils.KerasUtils", "to_categorical", ValueDomain.OneHotLabels, "y", Classes: "num_classes", Integer: false)),
+        ImmutableArray.Create(
+            new LossInputEntry(Nn, "sigmoid_cross_entropy_with_logits", "logits", ValueDomain.Logits),
+            new LossInputEntry(Nn, "sparse_softmax_cross_entropy_with_logits", "logits", ValueDomain.Logits),
+            new LossInputEntry(Nn, "sparse_softmax_cross_entropy_with_logits", "labels", ValueDomain.ClassIndices),
+            new LossInputEntry(Nn, "softmax_cross_entropy_with_logits", "logits", ValueDomain.Logits),
+            new LossInputEntry(Nn, "softmax_cross_entropy_with_logits", "labels", ValueDomain.OneHotLabels),
+            new LossInputEntry(Nn, "softmax_cross_entropy_with_logits_v2", "logits", ValueDomain.Logits),
+            new LossInputEntry(Nn, "softmax_cross_entropy_with_logits_v2", "labels", ValueDomain.OneHotLabels),
+            new LossInputEntry(Losses, "sparse_softmax_cross_entropy", "logits", ValueDomain.Logits),
+            new LossInputEntry(Losses, "sparse_softmax_cross_entropy", "labels", ValueDomain.ClassIndices),
+            KerasInput("SparseCategoricalCrossentropy", "from_logits", ValueDomain.Logits),
+            KerasInput("SparseCategoricalCrossentropy", "probabilities", ValueDomain.Probabilities),
+            KerasLabels("SparseCategoricalCrossentropy", "from_logits", ValueDomain.ClassIndices),
+            KerasLabels("SparseCategoricalCrossentropy", "probabilities", ValueDomain.ClassIndices),
+            KerasInput("CategoricalCrossentropy", "from_logits", ValueDomain.Logits),
+            KerasInput("CategoricalCrossentropy", "probabilities", ValueDomain.Probabilities),
+            KerasLabels("CategoricalCrossentropy", "from_logits", ValueDomain.OneHotLabels),
+            KerasLabels("CategoricalCrossentropy", "probabilities", ValueDomain.OneHotLabels),
+            KerasInput("BinaryCrossentropy", "from_logits", ValueDomain.Logits),
+            KerasInput("BinaryCrossentropy", "probabilities", ValueDomain.IndependentProbabilities)),
+        ImmutableArray.Create(
+            new TransformEntry(Tf, "log", TransformKind.Log, "x"),
+            new TransformEntry(Math, "log", TransformKind.Log, "x"),
+            new TransformEntry(Tf, "clip_by_value", TransformKind.Clip, "t"),
+            new TransformEntry(Tf, "cast", TransformKind.DType, "x", Scalar: "dtype"),
+            new TransformEntry(Tf, "placeholder", TransformKind.DType, null, Scalar: "dtype"),
+            new TransformEntry("Tensorflow.NumPy.np", "array", TransformKind.Preserve, "array")))
+    {
+        Modules = ImmutableArray.Create(
+            new ModuleEntry("Tensorflow.Keras.Layers.Dense", ModuleKind.Linear, ValueDomain.Logits, OutFeatures: "units", Activation: "activation",
+                FactoryType: LayersApi, FactoryMethod: "Dense"),
+            new ModuleEntry("Tensorflow.Keras.Layers.Softmax", ModuleKind.Activation, ValueDomain.Probabilities, Dim: "axis", FusedLog: FusedSoftmax,
+                FactoryType: LayersApi, FactoryMethod: "Softmax"),
+            new ModuleEntry("Tensorflow.Keras.Engine.Sequential", ModuleKind.Sequential),
+            KerasLoss("SparseCategoricalCrossentropy"),
+            KerasLoss("CategoricalCrossentropy"),
+            KerasLoss("BinaryCrossentropy")),
+        ModelBaseTypes = ImmutableArray.Create("Tensorflow.Keras.Engine.Layer", "Tensorflow.Keras.Engine.IModel", "Tensorflow.Keras.Losses.ILossFunc"),
+        ApplyMethods = ImmutableArray.Create("Apply", "predict", "Call"),
+        ForwardMethods = ImmutableArray.Create("Call"),
+        TrainingMethods = ImmutableArray.Create(
+            new TrainingEntry("compile", TrainingStep.Compile, "loss"),
+            new TrainingEntry("fit", TrainingStep.Fit, "y"),
+            new TrainingEntry("add", TrainingStep.Append, "layer")),
+        RecognisedStrings = ImmutableArray.Create(
+            new RecognisedStringEntry("Tensorflow.Keras.Engine.IModel", "compile", "loss", ImmutableArray.Create("mse", "mae")),
+            new RecognisedStringEntry("Tensorflow.Keras.Engine.Model", "compile", "loss", ImmutableArray.Create("mse", "mae"))),
+        DTypeEnums = ImmutableArray.Create(new DTypeEnumEntry(
+            "Tensorflow.TF_DataType", ImmutableArray.Create(3L, 4L, 5L, 6L, 9L), ImmutableArray.Create(1L, 2L))),
+        DTypeFields = ImmutableArray.Create(
+            new DTypeFieldEntry(Tf, "int32", true),
+            new DTypeFieldEntry(Tf, "int64", true),
+            new DTypeFieldEntry(Tf, "float32", false),
+            new DTypeFieldEntry(Tf, "float64", false)),
+        ActivationProperties = ImmutableArray.Create(
+            new ActivationPropertyEntry("Tensorflow.Keras.IActivationsApi", "Softmax", "softmax"),
+            new ActivationPropertyEntry("Tensorflow.Keras.IActivationsApi", "Sigmoid", "sigmoid"),
+            new ActivationPropertyEntry("Tensorflow.Keras.IActivationsApi", "Linear", "linear"),
+            new ActivationPropertyEntry("Tensorflow.Keras.IActivationsApi", "Relu", "relu"),
+            new ActivationPropertyEntry("Tensorflow.Keras.IActivationsApi", "Tanh", "tanh")),
+        ActivationNames = ImmutableDictionary.CreateRange(new[]
+        {
+            new System.Collections.Generic.KeyValuePair<string, ValueDomain>("softmax", ValueDomain.Probabilities),
+            new System.Collections.Generic.KeyValuePair<string, ValueDomain>("sigmoid", ValueDomain.IndependentProbabilities),
+            new System.Collections.Generic.KeyValuePair<string, ValueDomain>("linear", ValueDomain.Logits),
+        }),
+        LabelTensorTypes = ImmutableArray.Create("Tensorflow.Tensor", "Tensorflow.NumPy.NDArray"),
+    };
+
+    private static ModuleEntry KerasLoss(string name) => new(
+        KerasLosses + name,
+        ModuleKind.Loss,
+        LossType: KerasLosses + name,
+        LossMethod: "from_logits",
+        FromLogits: "from_logits",
+        ProbabilityLossMethod: "probabilities",
+        FactoryType: LossesApi,
+        FactoryMethod: name)
+    {
+        LossInputs = ImmutableArray.Create("y_true", "y_pred"),
+    };
+
+    private static LossInputEntry KerasInput(string loss, string variant, ValueDomain expects) =>
+        new(KerasLosses + loss, variant, "y_pred", expects);
+
+    private static LossInputEntry KerasLabels(string loss, string variant, ValueDomain expects) =>
+        new(KerasLosses + loss, variant, "y_true", expects);
+}

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+
+namespace LossGuard.Analyzers.Knowledge;
+
+/// <summary>A step of a high-level training API.</summary>
+internal enum TrainingStep
+{
+    /// <summary>Attaches a loss to a model (Keras <c>compile</c>): the model's output meets the loss here.</summary>
+    Compile,
+
+    /// <summary>Trains the compiled model (Keras <c>fit</c>): the labels meet the compiled loss here.</summary>
+    Fit,
+
+    /// <summary>Adds a layer to a container (<c>add</c>, <c>append</c>).</summary>
+    Append,
+}
+
+/// <summary>A training-API method of a library's models, and the parameter that carries the loss, labels or layer.</summary>
+internal sealed record TrainingEntry(string Method, TrainingStep Step, string? Parameter);
+
+/// <summary>
+/// A string parameter a library recognises only a few values of, silently doing something else for any other
+/// (TensorFlow.NET's <c>compile(string optimizer, string loss, string[] metrics)</c>).
+/// </summary>
+internal sealed record RecognisedStringEntry(string Type, string Method, string Parameter, ImmutableArray<string> Recognised);
+
+/// <summary>An element-type enum: which of its values are integer types and which floating-point ones.</summary>
+internal sealed record DTypeEnumEntry(string Type, ImmutableArray<long> Integers, ImmutableArray<long> Floats);
+
+/// <summary>A field holding an element type (<c>tf.int64</c>): whether it names an integer type.</summary>
+internal sealed record DTypeFieldEntry(string Type, string Field, bool Integer);
+
+/// <summary>A property naming an activation (<c>keras.activations.Softmax</c>): the name it stands for.</summary>
+internal sealed record ActivationPropertyEntry(string Type, string Property, string Name);
