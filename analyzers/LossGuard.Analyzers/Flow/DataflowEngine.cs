@@ -138,16 +138,27 @@ internal sealed class DataflowEngine
         return summary;
     }
 
-    /// <summary>What a lambda or local function returns for these arguments (not cached: its graph belongs to one body).</summary>
-    public AbstractValue Invoke(ControlFlowGraph graph, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<AbstractValue> arguments, int depth, EngineBudget budget) =>
-        depth >= budget.MaxCallDepth ? AbstractValue.Unknown : Run(graph, parameters, arguments, null, depth + 1, budget).Returned;
+    /// <summary>
+    /// What a lambda or local function returns for these arguments (not cached: its graph belongs to one body). When
+    /// <paramref name="recordFacts"/>, its calls are facts too: a loss written as a lambda is checked with the
+    /// values it is invoked with.
+    /// </summary>
+    public GraphAnalysis.Result? Invoke(
+        ControlFlowGraph graph, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<AbstractValue> arguments, int depth, EngineBudget budget, bool recordFacts) =>
+        depth >= budget.MaxCallDepth ? null : Run(graph, parameters, arguments, null, depth + 1, budget, recordFacts);
 
     /// <summary>The fields of a model after construction (initialisers, then any constructor); <c>null</c> past the budget.</summary>
     public FlowState? ConstructedFields(INamedTypeSymbol model, EngineBudget budget) =>
         constructedFields.GetOrAdd(model, type => Construction.Fields(this, type, budget.CancellationToken));
 
     internal GraphAnalysis.Result Run(
-        ControlFlowGraph graph, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<AbstractValue> arguments, FlowState? fields, int depth, EngineBudget budget)
+        ControlFlowGraph graph,
+        ImmutableArray<IParameterSymbol> parameters,
+        ImmutableArray<AbstractValue> arguments,
+        FlowState? fields,
+        int depth,
+        EngineBudget budget,
+        bool recordFacts = false)
     {
         var entry = fields?.Clone() ?? new FlowState();
         for (var i = 0; i < parameters.Length && i < arguments.Length; i++)
@@ -157,7 +168,7 @@ internal sealed class DataflowEngine
         }
 
         var untracked = CapturedWrites.Of(graph.OriginalOperation);
-        return new GraphAnalysis(this, graph, entry, depth, budget, untracked, recordFacts: false).Run();
+        return new GraphAnalysis(this, graph, entry, depth, budget, untracked, recordFacts).Run();
     }
 
     /// <summary>The constant a <c>readonly</c> field is initialised with, if its initialiser is a constant.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Linq;
-using LossGuard.Analyzers.Infrastructure;
 using LossGuard.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -42,7 +41,7 @@ internal sealed partial class Evaluator
         };
         if (method.MethodKind == MethodKind.Ordinary && SourceGraphs.IsDeclaredIn(engine.Compilation, method))
         {
-            calls?.Add(new CallFact(call, Display.Method(method), call, arguments, null, null, ImmutableArray<LossInputEntry>.Empty, result));
+            calls?.Add(new CallFact(call, engine.Knowledge.DisplayName(method), call, arguments, null, null, ImmutableArray<LossInputEntry>.Empty, result));
         }
 
         ForgetWritableArguments(arguments, except: null);
@@ -72,7 +71,7 @@ internal sealed partial class Evaluator
             arguments = arguments.Add(new ArgumentFact(call.Instance!, instance, Alias: ProducerEntry.Receiver));
         }
 
-        var name = Display.Method(call.TargetMethod);
+        var name = knowledge.DisplayName(call.TargetMethod);
         var pending = new CallFact(call, name, call, arguments, producer, transform, losses, AbstractValue.Unknown) { RecognisedStrings = strings };
         var destination = pending.Argument(producer?.Destination ?? transform?.Destination);
         ForgetWritableArguments(arguments, except: destination);
@@ -170,13 +169,16 @@ internal sealed partial class Evaluator
     /// <summary>For a clip given as <c>Max(a, b)</c>: the one argument that is not a constant.</summary>
     private static ArgumentFact? SoleVariable(CallFact fact, TransformEntry transform)
     {
-        var variables = fact.Arguments.Where(argument => argument.Value.Constant is null && !argument.IsDefault && argument.Name != transform.Destination).ToList();
+        var variables = fact.Arguments.Where(argument => argument.Value.Constant is null && !argument.IsDefault && !IsOther(argument, transform)).ToList();
         return variables.Count == 1 ? variables[0] : null;
     }
 
     private static bool OthersAreConstant(CallFact fact, ArgumentFact input, TransformEntry transform) =>
-        fact.Arguments.All(argument =>
-            argument == input || argument.IsDefault || argument.Name == transform.Destination || argument.Value.Constant is not null);
+        fact.Arguments.All(argument => argument == input || argument.IsDefault || IsOther(argument, transform) || argument.Value.Constant is not null);
+
+    /// <summary>The destination, or the object the method is called on when it is not the transformed input (<c>tf.clip_by_value</c>).</summary>
+    private static bool IsOther(ArgumentFact argument, TransformEntry transform) =>
+        argument.Name == transform.Destination || argument.Name == ProducerEntry.Receiver && transform.Input != ProducerEntry.Receiver;
 
     private static object? Identity(AbstractValue buffer) => buffer.Storage is IOperation or ExternalStorage ? buffer.Storage : null;
 
@@ -219,8 +221,16 @@ internal sealed partial class Evaluator
     }
 
     private AbstractValue CallGraph(
-        ControlFlowGraph callee, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<ArgumentFact> arguments, IInvocationOperation? call) =>
-        Returned(engine.Invoke(callee, parameters, ByOrdinal(parameters.Length, arguments), depth, budget), call);
+        ControlFlowGraph callee, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<ArgumentFact> arguments, IInvocationOperation? call)
+    {
+        if (engine.Invoke(callee, parameters, ByOrdinal(parameters.Length, arguments), depth, budget, recordFacts: calls is not null) is not { } result)
+        {
+            return AbstractValue.Unknown;
+        }
+
+        calls?.AddRange(result.Calls);
+        return Returned(result.Returned, call);
+    }
 
     private AbstractValue Summarized(IInvocationOperation call, IMethodSymbol method, AbstractValue? instance, ImmutableArray<ArgumentFact> arguments)
     {

@@ -164,13 +164,13 @@ internal sealed partial class Evaluator
             case null when module.Model is { } model:
                 return ApplyModel(model, ImmutableArray.Create(input), call);
             case ModuleKind.Activation:
-                return Activate(module.Entry, module.Creation, module.Dim, input, call);
+                return Activate(module.Entry, module.Creation, module.Creation, module.Dim, input, call);
             case ModuleKind.Linear when module.Activation == ValueDomain.Logits:
                 return new AbstractValue(ValueDomain.Logits, module.Creation, module.OutFeatures, Rank: input.Value.Rank);
             case ModuleKind.Linear when module.Activation != ValueDomain.Unknown:
                 var linear = new AbstractValue(ValueDomain.Logits, module.Creation, module.OutFeatures, Rank: input.Value.Rank);
                 var activation = module.Entry with { Kind = ModuleKind.Activation, Domain = module.Activation, Dim = null };
-                return Activate(activation, module.ActivationSite ?? module.Creation, -1, input with { Value = linear }, call);
+                return Activate(activation, module.ActivationSite ?? module.Creation, module.Creation, -1, input with { Value = linear }, call);
             case ModuleKind.Sequential when module.Layers is { } layers:
                 var value = input;
                 foreach (var layer in layers.Items)
@@ -184,10 +184,11 @@ internal sealed partial class Evaluator
         }
     }
 
-    private AbstractValue Activate(ModuleEntry entry, IOperation site, int? dim, ArgumentFact input, IInvocationOperation call)
+    /// <summary>An activation applied: its output, and a producer fact reported at <paramref name="site"/> (the module, or a layer's activation argument).</summary>
+    private AbstractValue Activate(ModuleEntry entry, IOperation site, IOperation origin, int? dim, ArgumentFact input, IInvocationOperation call)
     {
         var producer = new ProducerEntry(entry.Type, call.TargetMethod.Name, entry.Domain, "input", FusedLog: entry.FusedLog, Axis: entry.Dim);
-        var result = new AbstractValue(entry.Domain, site, ClassesAlong(input.Value, dim, dim is not null), Axis: dim, Rank: input.Value.Rank);
+        var result = new AbstractValue(entry.Domain, origin, ClassesAlong(input.Value, dim, dim is not null), Axis: dim, Rank: input.Value.Rank);
         calls?.Add(new CallFact(call, entry.Name, site, ImmutableArray.Create(input with { Alias = "input" }), producer, null, ImmutableArray<LossInputEntry>.Empty, result));
         return result;
     }

@@ -1,19 +1,12 @@
 using System.Globalization;
 using LossGuard.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace LossGuard.Analyzers.Infrastructure;
 
 /// <summary>How symbols, places and domains are named in diagnostic messages.</summary>
 internal static class Display
 {
-    public static string Method(IMethodSymbol method) => method.ContainingType.Name + "." + method.Name;
-
-    /// <summary>The call that made a value: its method, or its source text when it is not a call.</summary>
-    public static string Origin(IOperation origin) =>
-        origin is IInvocationOperation call ? Method(call.TargetMethod) : origin.Syntax.ToString();
-
     public static string Line(SyntaxNode node) =>
         (node.GetLocation().GetLineSpan().StartLinePosition.Line + 1).ToString(CultureInfo.InvariantCulture);
 

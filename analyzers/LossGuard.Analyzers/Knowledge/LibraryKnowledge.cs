@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LossGuard.Analyzers.Knowledge;
 
@@ -133,6 +134,14 @@ internal sealed class LibraryKnowledge
 
     /// <summary>A tensor type whose conversion from an array of integers makes class-index labels.</summary>
     public bool IsLabelTensorType(ITypeSymbol? type) => lookup.IsLabelTensorType(type);
+
+    /// <summary>How messages name a method: its type's display prefix (<c>tf.nn.softmax</c>) or its type's name (<c>Losses.NegativeLogLikelihood</c>).</summary>
+    public string DisplayName(IMethodSymbol method) =>
+        (lookup.DisplayPrefix(method.ContainingType) ?? method.ContainingType.Name) + "." + method.Name;
+
+    /// <summary>How messages name the place a value was made: a call by its method, anything else by its text.</summary>
+    public string DisplayOrigin(IOperation origin) =>
+        origin is IInvocationOperation call ? DisplayName(call.TargetMethod) : origin.Syntax.ToString();
 
     private static bool HasParameter(IMethodSymbol method, string? name) =>
         name is null

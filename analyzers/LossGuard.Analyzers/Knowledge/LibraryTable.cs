@@ -37,6 +37,9 @@ internal sealed record LibraryTable(
     /// <summary>Activation names (Keras <c>activation: "softmax"</c>) and the domain of what they produce.</summary>
     public ImmutableDictionary<string, ValueDomain> ActivationNames { get; init; } = ImmutableDictionary<string, ValueDomain>.Empty;
 
+    /// <summary>How messages name a type's members, when the type's own name says little (<c>nn_internal</c> → <c>tf.nn</c>).</summary>
+    public ImmutableDictionary<string, string> DisplayPrefixes { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     /// <summary>Tensor types whose conversion from an array of integers makes class-index labels.</summary>
     public ImmutableArray<string> LabelTensorTypes { get; init; } = ImmutableArray<string>.Empty;
 }

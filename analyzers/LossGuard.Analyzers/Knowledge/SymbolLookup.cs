@@ -16,6 +16,7 @@ internal sealed class SymbolLookup
     private readonly Dictionary<(INamedTypeSymbol Type, string Field), bool> dtypeFields = new();
     private readonly Dictionary<(INamedTypeSymbol Type, string Property), string> activationProperties = new();
     private readonly HashSet<INamedTypeSymbol> labelTensorTypes = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<INamedTypeSymbol, string> displayPrefixes = new(SymbolEqualityComparer.Default);
 
     public SymbolLookup(Compilation compilation) => this.compilation = compilation;
 
@@ -97,6 +98,14 @@ internal sealed class SymbolLookup
             }
         }
 
+        foreach (var prefix in table.DisplayPrefixes)
+        {
+            if (Type(prefix.Key) is { } type)
+            {
+                displayPrefixes[type] = prefix.Value;
+            }
+        }
+
         foreach (var name in table.LabelTensorTypes)
         {
             if (Type(name) is { } type)
@@ -133,6 +142,9 @@ internal sealed class SymbolLookup
 
     public string? ActivationProperty(IPropertySymbol property) =>
         property.ContainingType is { } type && activationProperties.TryGetValue((type.OriginalDefinition, property.Name), out var name) ? name : null;
+
+    public string? DisplayPrefix(INamedTypeSymbol? type) =>
+        type is not null && displayPrefixes.TryGetValue(type.OriginalDefinition, out var prefix) ? prefix : null;
 
     public bool IsLabelTensorType(ITypeSymbol? type) =>
         type is INamedTypeSymbol named && (labelTensorTypes.Contains(named.OriginalDefinition) || BaseTypes(named).Any(labelTensorTypes.Contains));

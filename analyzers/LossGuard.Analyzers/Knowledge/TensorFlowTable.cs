@@ -93,7 +93,18 @@ internal static class TensorFlowTable
             new System.Collections.Generic.KeyValuePair<string, ValueDomain>("linear", ValueDomain.Logits),
         }),
         LabelTensorTypes = ImmutableArray.Create("Tensorflow.Tensor", "Tensorflow.NumPy.NDArray"),
+        DisplayPrefixes = ImmutableDictionary.CreateRange(new[]
+        {
+            Prefix(Tf, "tf"),
+            Prefix(Nn, "tf.nn"),
+            Prefix(Math, "tf.math"),
+            Prefix(Losses, "tf.losses"),
+            Prefix(LossesApi, "keras.losses"),
+            Prefix(LayersApi, "keras.layers"),
+        }),
     };
+
+    private static System.Collections.Generic.KeyValuePair<string, string> Prefix(string type, string prefix) => new(type, prefix);
 
     private static ModuleEntry KerasLoss(string name) => new(
         KerasLosses + name,

@@ -34,7 +34,7 @@ internal sealed class ActivationIntoLogitsLossRule : IDomainRule
                 };
                 if (descriptor is not null)
                 {
-                    var (activation, line) = RuleContext.Describe(origin);
+                    var (activation, line) = context.Describe(origin);
                     context.Report(descriptor, argument.Location, origin, call.Name, input.Parameter, activation, line);
                 }
             }

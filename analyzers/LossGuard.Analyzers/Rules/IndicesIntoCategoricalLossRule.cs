@@ -18,7 +18,7 @@ internal sealed class IndicesIntoCategoricalLossRule : IDomainRule
                 if (input.Expects == ValueDomain.OneHotLabels
                     && call.Argument(input.Parameter) is { IsDefault: false, Value: { Domain: ValueDomain.ClassIndices, Origin: { } origin } } argument)
                 {
-                    var (producer, line) = RuleContext.Describe(origin);
+                    var (producer, line) = context.Describe(origin);
                     context.Report(Catalogue.Descriptors.IndicesIntoCategoricalLoss, argument.Location, origin, call.Name, input.Parameter, producer, line);
                 }
             }

@@ -22,7 +22,7 @@ internal sealed class OneHotIntoSparseLossRule : IDomainRule
                     && call.Argument(input.Parameter) is { IsDefault: false, Value: { Domain: ValueDomain.OneHotLabels, Origin: { } origin } value } argument
                     && (!input.AcceptsDistribution || value.Integer == true))
                 {
-                    var (producer, line) = RuleContext.Describe(origin);
+                    var (producer, line) = context.Describe(origin);
                     context.Report(Catalogue.Descriptors.OneHotIntoSparseLoss, argument.Location, origin, call.Name, input.Parameter, producer, line);
                 }
             }

@@ -38,5 +38,5 @@ internal sealed class RuleContext
             : Knowledge.FindModule(origin.Type)?.FusedLog;
 
     /// <summary>The message arguments that name the call that made a value, and its line.</summary>
-    public static (string Name, string Line) Describe(IOperation origin) => (Display.Origin(origin), Display.Line(origin.Syntax));
+    public (string Name, string Line) Describe(IOperation origin) => (Knowledge.DisplayOrigin(origin), Display.Line(origin.Syntax));
 }

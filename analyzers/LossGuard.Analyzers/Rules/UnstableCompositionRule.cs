@@ -52,7 +52,7 @@ internal sealed class UnstableCompositionRule : IDomainRule
 
     private static void Report(RuleContext context, CallFact call, IOperation origin, string fused)
     {
-        var (activation, line) = RuleContext.Describe(origin);
+        var (activation, line) = context.Describe(origin);
         context.Report(
             Catalogue.Descriptors.UnstableComposition, call.Call.Syntax.GetLocation(), origin, call.Name, activation, line, fused);
     }

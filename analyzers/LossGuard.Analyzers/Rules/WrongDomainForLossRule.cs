@@ -22,7 +22,7 @@ internal sealed class WrongDomainForLossRule : IDomainRule
                 if (call.Argument(input.Parameter) is { Value: { Origin: { } origin } value } argument
                     && IsWrong(input.Expects, value.Domain))
                 {
-                    var (producer, line) = RuleContext.Describe(origin);
+                    var (producer, line) = context.Describe(origin);
                     context.Report(
                         Catalogue.Descriptors.WrongDomainForLoss,
                         argument.Location,
