@@ -62,7 +62,7 @@ internal sealed partial class Evaluator
     private AbstractValue Create(IObjectCreationOperation creation)
     {
         var arguments = creation.Arguments.Select(argument => ArgumentFact.Of(argument, Evaluate(argument.Value))).ToImmutableArray();
-        var elements = Initializer(creation.Initializer);
+        var elements = Initializer(creation.Initializer) ?? (Collections.IsNewList(creation) ? new ValueList<AbstractValue>(Enumerable.Empty<AbstractValue>()) : null);
 
         if (BufferViews.IsBuffer(creation.Type) && arguments.Length > 0 && BufferViews.IsBuffer(creation.Arguments[0].Value.Type))
         {

@@ -31,6 +31,12 @@ internal sealed partial class Evaluator
             return View(view, call, instance ?? arguments.FirstOrDefault()?.Value, arguments);
         }
 
+        if (instance is not null && Collections.IsAdd(method, arguments) && instance.Elements is { } elements)
+        {
+            SetHolder(call.Instance!, instance with { Elements = new ValueList<AbstractValue>(elements.Items.Add(arguments[0].Value)) });
+            return AbstractValue.Unknown;
+        }
+
         var result = method.MethodKind switch
         {
             MethodKind.DelegateInvoke => CallFunction(instance?.Function, arguments),
@@ -48,6 +54,12 @@ internal sealed partial class Evaluator
         if (instance is not null && BufferViews.IsBuffer(call.Instance!.Type))
         {
             WriteBuffer(call.Instance, instance, null);
+        }
+
+        ForgetElements(call.Instance, instance);
+        foreach (var argument in arguments)
+        {
+            ForgetElements(argument.Expression, argument.Value);
         }
 
         return WithModule(result, call, call.Type, arguments);
@@ -286,6 +298,29 @@ internal sealed partial class Evaluator
             {
                 WriteBuffer(argument.Expression, argument.Value, null);
             }
+        }
+    }
+
+    /// <summary>A list or array whose elements were known escapes into a call that may change them.</summary>
+    private void ForgetElements(IOperation? expression, AbstractValue? value)
+    {
+        if (expression is not null && value?.Elements is not null)
+        {
+            SetHolder(expression, value with { Elements = null });
+        }
+    }
+
+    /// <summary>Stores a changed value back where the expression reads it from: a variable, a field, or a flow capture.</summary>
+    private void SetHolder(IOperation expression, AbstractValue value)
+    {
+        var unconverted = Unconverted(expression);
+        if (unconverted is IFlowCaptureReferenceOperation capture)
+        {
+            state.Set(capture.Id, value);
+        }
+        else if (Symbol(unconverted) is { } symbol)
+        {
+            SetSymbol(symbol, value);
         }
     }
 

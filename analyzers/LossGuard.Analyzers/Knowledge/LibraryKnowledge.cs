@@ -82,7 +82,9 @@ internal sealed class LibraryKnowledge
     public IEnumerable<LossInputEntry> FindLossInputs(IMethodSymbol method) => lookup.Entries(method).OfType<LossInputEntry>();
 
     public ImmutableArray<RecognisedStringEntry> FindRecognisedStrings(IMethodSymbol method) =>
-        lookup.Entries(method).OfType<RecognisedStringEntry>().Where(entry => HasParameter(method, entry.Parameter)).ToImmutableArray();
+        lookup.Entries(method).OfType<RecognisedStringEntry>()
+            .Where(entry => method.Parameters.Any(parameter => parameter.Name == entry.Parameter && parameter.Type.SpecialType == SpecialType.System_String))
+            .ToImmutableArray();
 
     /// <summary>The module class a value of this type is, if a table describes it.</summary>
     public ModuleEntry? FindModule(ITypeSymbol? type) => lookup.Module(type);
