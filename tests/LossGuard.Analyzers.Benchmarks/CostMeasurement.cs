@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LossGuard.Analyzers.Benchmarks;
+
+/// <summary>One project measured: compile time, and each analyzer's own execution time reported by Roslyn.</summary>
+internal sealed record CostResult(string Project, int Files, int Lines, TimeSpan Compile, TimeSpan Analyzer, TimeSpan Empty, int Diagnostics)
+{
+    public double AnalyzerShare => Analyzer.TotalMilliseconds / Compile.TotalMilliseconds;
+
+    public double EmptyShare => Empty.TotalMilliseconds / Compile.TotalMilliseconds;
+}
+
+internal static class CostMeasurement
+{
+    /// <summary>Medians over <paramref name="rounds"/> fresh compilations (after a warm-up round).</summary>
+    public static async Task<CostResult> MeasureAsync(string project, IReadOnlyList<string> files, ImmutableArray<MetadataReference> references, int rounds)
+    {
+        var compiles = new List<TimeSpan>();
+        var analyzers = new List<TimeSpan>();
+        var empties = new List<TimeSpan>();
+        var diagnostics = 0;
+        for (var round = 0; round <= rounds; round++)
+        {
+            var compilation = Create(project, files, references);
+            var clock = Stopwatch.StartNew();
+            compilation.GetDiagnostics();
+            using (var image = new MemoryStream())
+            {
+                compilation.Emit(image);
+            }
+
+            var compile = clock.Elapsed;
+            var lossGuard = new Rules.ValueDomainAnalyzer();
+            var empty = new EmptyAnalyzer();
+            var withAnalyzers = Create(project, files, references).WithAnalyzers(
+                ImmutableArray.Create<DiagnosticAnalyzer>(lossGuard, empty),
+                new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
+            var found = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+            if (round == 0)
+            {
+                continue;
+            }
+
+            diagnostics = found.Count(diagnostic => diagnostic.Id.StartsWith("LG", StringComparison.Ordinal));
+            compiles.Add(compile);
+            analyzers.Add((await withAnalyzers.GetAnalyzerTelemetryInfoAsync(lossGuard, default)).ExecutionTime);
+            empties.Add((await withAnalyzers.GetAnalyzerTelemetryInfoAsync(empty, default)).ExecutionTime);
+        }
+
+        return new CostResult(project, files.Count, files.Sum(file => file.Count(c => c == '\n')), Median(compiles), Median(analyzers), Median(empties), diagnostics);
+    }
+
+    private static CSharpCompilation Create(string name, IReadOnlyList<string> files, ImmutableArray<MetadataReference> references) =>
+        CSharpCompilation.Create(
+            name,
+            files.Select((text, index) => CSharpSyntaxTree.ParseText(text, path: $"File{index}.cs")),
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    private static TimeSpan Median(List<TimeSpan> values) => values.Order().ElementAt(values.Count / 2);
+}
