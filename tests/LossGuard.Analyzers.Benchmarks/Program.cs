@@ -12,9 +12,9 @@ using Microsoft.CodeAnalysis;
 var files = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
 var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 
-var framework = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-    .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll")
-    .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path));
+var referencePack = typeof(CostMeasurement).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+    .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(attribute => attribute.Key == "ReferencePack").Value!;
+var framework = Directory.GetFiles(referencePack, "*.dll").Select(path => (MetadataReference)MetadataReference.CreateFromFile(path));
 var libraries = new[]
 {
     typeof(LossGuard.Losses).Assembly.Location,
@@ -25,6 +25,13 @@ var libraries = new[]
 }.Select(path => (MetadataReference)MetadataReference.CreateFromFile(path));
 var plainReferences = framework.ToImmutableArray();
 var mlReferences = plainReferences.AddRange(libraries);
+
+if (Environment.GetEnvironmentVariable("LOSSGUARD_PROFILE") is not null)
+{
+    Profile.Run(TrainingCodeGenerator.Files(files, seed: 1), mlReferences);
+    Profile.Run(TrainingCodeGenerator.Files(files, seed: 1), mlReferences);
+    return;
+}
 
 Console.WriteLine($"LossGuard analyzer cost: {files} generated files per project, median of {rounds} rounds after a warm-up");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");

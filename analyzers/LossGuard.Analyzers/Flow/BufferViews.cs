@@ -33,13 +33,12 @@ internal static class BufferViews
         var receiver = method.IsExtensionMethod || method.ReducedFrom is not null
             ? (method.ReducedFrom ?? method).Parameters is { Length: > 0 } parameters ? parameters[0].Type : null
             : method.ContainingType;
-        var declaring = method.ContainingType?.ToDisplayString() ?? string.Empty;
         if (method.Name == "GetEnumerator" && method.Parameters.IsEmpty)
         {
             return BufferView.Enumerator;
         }
 
-        if (declaring == "System.Linq.Enumerable")
+        if (Is(method.ContainingType, "System.Linq", "Enumerable", 0))
         {
             return method.Name is "ToArray" or "ToList" ? BufferView.Copy : BufferView.Read;
         }
@@ -65,13 +64,28 @@ internal static class BufferViews
     /// <summary>Arrays, spans and memory: values whose elements the engine follows.</summary>
     public static bool IsBuffer(ITypeSymbol? type) =>
         type is IArrayTypeSymbol
-        || type is INamedTypeSymbol named && named.OriginalDefinition.ToDisplayString() is
-            "System.Span<T>" or "System.ReadOnlySpan<T>" or "System.Memory<T>" or "System.ReadOnlyMemory<T>";
+        || type is INamedTypeSymbol { Arity: 1, Name: "Span" or "ReadOnlySpan" or "Memory" or "ReadOnlyMemory" } named && IsSystem(named);
 
     /// <summary>Parameter types through which a callee can change a buffer's elements.</summary>
     public static bool IsWritable(ITypeSymbol? type) =>
         type is IArrayTypeSymbol
-        || type?.SpecialType is SpecialType.System_Array or SpecialType.System_Collections_Generic_IList_T or SpecialType.System_Collections_Generic_ICollection_T
-        || type is INamedTypeSymbol named && (named.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_IList_T or SpecialType.System_Collections_Generic_ICollection_T
-            || named.OriginalDefinition.ToDisplayString() is "System.Span<T>" or "System.Memory<T>" or "System.Collections.IList");
+        || type?.SpecialType is SpecialType.System_Array
+        || type is INamedTypeSymbol named
+            && (named.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_IList_T or SpecialType.System_Collections_Generic_ICollection_T
+                || named is { Arity: 1, Name: "Span" or "Memory" } && IsSystem(named)
+                || Is(named, "System.Collections", "IList", 0));
+
+    /// <summary>Whether the type is <c>ns.name</c> with the given arity (compared by parts: no display strings on the hot path).</summary>
+    public static bool Is(INamedTypeSymbol? type, string ns, string name, int arity) =>
+        type is not null && type.Name == name && type.Arity == arity && type.ContainingType is null && NamespaceIs(type.ContainingNamespace, ns);
+
+    private static bool IsSystem(INamedTypeSymbol type) => type.ContainingType is null && NamespaceIs(type.ContainingNamespace, "System");
+
+    private static bool NamespaceIs(INamespaceSymbol? symbol, string ns)
+    {
+        var dot = ns.LastIndexOf('.');
+        var last = dot < 0 ? ns : ns.Substring(dot + 1);
+        return symbol is not null && symbol.Name == last
+            && (dot < 0 ? symbol.ContainingNamespace?.IsGlobalNamespace == true : NamespaceIs(symbol.ContainingNamespace, ns.Substring(0, dot)));
+    }
 }

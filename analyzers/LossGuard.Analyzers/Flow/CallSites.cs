@@ -9,20 +9,22 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace LossGuard.Analyzers.Flow;
 
 /// <summary>
-/// Every place in the compilation that names a method, found by name once per compilation and bound on demand: the
-/// call sites whose arguments tell what a parameter holds.
+/// Every place in the compilation that names a method: identifiers are indexed by name once per compilation, and
+/// the uses of one name are bound once (one semantic model per tree) and grouped by the method they name.
 /// </summary>
 internal sealed class CallSites
 {
     private readonly Compilation compilation;
-    private Dictionary<string, List<IdentifierNameSyntax>>? byName;
     private readonly object gate = new();
+    private readonly ConcurrentDictionary<string, Dictionary<ISymbol, List<InvocationExpressionSyntax?>>> usesByName = new();
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
+    private Dictionary<string, List<IdentifierNameSyntax>>? byName;
 
     public CallSites(Compilation compilation) => this.compilation = compilation;
 
     /// <summary>
-    /// The invocations of <paramref name="method"/>, each in a method or constructor body; <c>null</c> when a use is
-    /// not a plain call there (a method group, a call inside a lambda) or callers outside the compilation may exist.
+    /// The invocations of <paramref name="method"/>, each in a method or accessor body; <c>null</c> when a use is not
+    /// a plain call there (a method group, a call inside a lambda) or callers outside the compilation may exist.
     /// </summary>
     public ImmutableArray<InvocationExpressionSyntax>? Of(IMethodSymbol method, CancellationToken cancellationToken)
     {
@@ -31,32 +33,19 @@ internal sealed class CallSites
             return null;
         }
 
-        var sites = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
-        foreach (var name in Index(cancellationToken).TryGetValue(method.Name, out var names) ? names : new List<IdentifierNameSyntax>())
+        var uses = usesByName.GetOrAdd(method.Name, name => Bind(name, cancellationToken));
+        if (!uses.TryGetValue(method.OriginalDefinition, out var sites))
         {
-#pragma warning disable RS1030 // Call sites live in other trees than the one analysed; each is bound once and the result cached by the engine.
-            var model = compilation.GetSemanticModel(name.SyntaxTree);
-#pragma warning restore RS1030
-            if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, method.OriginalDefinition))
-            {
-                continue;
-            }
-
-            if (Invocation(name) is not { } invocation || EnclosingFunction(invocation) is not (BaseMethodDeclarationSyntax or AccessorDeclarationSyntax))
-            {
-                return null;
-            }
-
-            sites.Add(invocation);
+            return ImmutableArray<InvocationExpressionSyntax>.Empty;
         }
 
-        return sites.ToImmutable();
+        return sites.Any(site => site is null) ? null : sites.Select(site => site!).ToImmutableArray();
     }
 
-    /// <summary>Only the compilation can call it: not overridable or an interface implementation, and not visible outside an executable's compilation.</summary>
+    /// <summary>Only the compilation can call it directly: not virtual, not an override or interface implementation, and not visible outside an executable's compilation.</summary>
     private bool IsClosed(IMethodSymbol method) =>
         method.MethodKind == MethodKind.Ordinary
-        && !SourceGraphs.IsOverridable(method)
+        && !method.IsVirtual && !method.IsOverride && !method.IsAbstract
         && method.ExplicitInterfaceImplementations.IsEmpty
         && !method.ContainingType.AllInterfaces.SelectMany(i => i.GetMembers(method.Name)).Any(member =>
             SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
@@ -74,6 +63,33 @@ internal sealed class CallSites
         }
 
         return true;
+    }
+
+    /// <summary>Every use of a name, by the symbol it binds to: the invocation, or <c>null</c> for a use that is not a plain call in a body.</summary>
+    private Dictionary<ISymbol, List<InvocationExpressionSyntax?>> Bind(string name, CancellationToken cancellationToken)
+    {
+        var uses = new Dictionary<ISymbol, List<InvocationExpressionSyntax?>>(SymbolEqualityComparer.Default);
+        foreach (var identifier in Index(cancellationToken).TryGetValue(name, out var names) ? names : new List<IdentifierNameSyntax>())
+        {
+#pragma warning disable RS1030 // Uses live in other trees than the one analysed; one model per tree is kept for the compilation's analysis.
+            var model = models.GetOrAdd(identifier.SyntaxTree, tree => compilation.GetSemanticModel(tree));
+#pragma warning restore RS1030
+            if (model.GetSymbolInfo(identifier, cancellationToken).Symbol?.OriginalDefinition is not IMethodSymbol bound)
+            {
+                continue;
+            }
+
+            if (!uses.TryGetValue(bound, out var list))
+            {
+                uses[bound] = list = new List<InvocationExpressionSyntax?>();
+            }
+
+            list.Add(Invocation(identifier) is { } invocation && EnclosingFunction(invocation) is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
+                ? invocation
+                : null);
+        }
+
+        return uses;
     }
 
     private static InvocationExpressionSyntax? Invocation(IdentifierNameSyntax name) => name.Parent switch

@@ -9,10 +9,9 @@ internal static class Collections
 {
     public static bool IsNewList(IObjectCreationOperation creation) =>
         creation.Arguments.IsEmpty
-        && creation.Type is INamedTypeSymbol { OriginalDefinition: { } definition }
-        && definition.ToDisplayString() == "System.Collections.Generic.List<T>";
+        && BufferViews.Is(creation.Type as INamedTypeSymbol, "System.Collections.Generic", "List", 1);
 
     public static bool IsAdd(IMethodSymbol method, ImmutableArray<ArgumentFact> arguments) =>
         method.Name == "Add" && !method.IsStatic && arguments.Length == 1
-        && method.ContainingType.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.List<T>";
+        && BufferViews.Is(method.ContainingType, "System.Collections.Generic", "List", 1);
 }

@@ -36,9 +36,32 @@ internal sealed class DataflowEngine
 
     public Compilation Compilation => compilation;
 
-    /// <summary>Whether a body calls anything a table knows; the engine runs only on those.</summary>
-    public bool IsRelevant(IOperation body) =>
-        body.Descendants().Any(operation => operation is IInvocationOperation call && Knowledge.Knows(call.TargetMethod));
+    /// <summary>
+    /// Whether a body calls a library a table describes, or logs (<c>Math.Log</c>) something a call into the
+    /// compilation may have made; the engine runs only on those.
+    /// </summary>
+    public bool IsRelevant(IOperation body)
+    {
+        var math = false;
+        var ownCalls = false;
+        foreach (var call in body.Descendants().OfType<IInvocationOperation>())
+        {
+            var method = call.TargetMethod;
+            if (Knowledge.Knows(method))
+            {
+                return true;
+            }
+
+            math |= Knowledge.KnowsOutsideLibraries(method);
+            ownCalls |= method.MethodKind is MethodKind.DelegateInvoke or MethodKind.LocalFunction || SourceGraphs.IsDeclaredIn(compilation, method);
+            if (math && ownCalls)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The facts for one body; empty when it is past the budget. The owner's parameters start with what every call

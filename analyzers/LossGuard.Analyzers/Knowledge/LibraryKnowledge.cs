@@ -59,13 +59,16 @@ internal sealed class LibraryKnowledge
         return new LibraryKnowledge(referenced.ToImmutable(), active.ToImmutable(), lookup);
     }
 
-    /// <summary>Whether any table describes this method (or the module it makes or applies): the bodies that call none are never analysed.</summary>
+    /// <summary>Whether a library describes this method (or the module it makes or applies): the bodies that call none are never analysed.</summary>
     public bool Knows(IMethodSymbol method) =>
-        lookup.Entries(method).Count > 0
+        lookup.IsLibraryType(method.ContainingType)
         || FindModule(method.ReturnType) is not null
         || FindModuleFactory(method) is not null
         || IsApply(method)
         || FindTraining(method) is not null;
+
+    /// <summary>Whether a table without a library of its own (the BCL's math) describes this method.</summary>
+    public bool KnowsOutsideLibraries(IMethodSymbol method) => lookup.Entries(method).Count > 0;
 
     public ProducerEntry? FindProducer(IMethodSymbol method) => lookup.Entries(method).OfType<ProducerEntry>().FirstOrDefault();
 

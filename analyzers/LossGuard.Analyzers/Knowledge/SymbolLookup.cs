@@ -17,6 +17,8 @@ internal sealed class SymbolLookup
     private readonly Dictionary<(INamedTypeSymbol Type, string Property), string> activationProperties = new();
     private readonly HashSet<INamedTypeSymbol> labelTensorTypes = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<INamedTypeSymbol, string> displayPrefixes = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<INamedTypeSymbol> libraryTypes = new(SymbolEqualityComparer.Default);
+    private bool registeringLibrary;
 
     public SymbolLookup(Compilation compilation) => this.compilation = compilation;
 
@@ -33,6 +35,7 @@ internal sealed class SymbolLookup
 
     public void Register(LibraryTable table)
     {
+        registeringLibrary = !table.MarkerTypes.IsEmpty;
         foreach (var producer in table.Producers)
         {
             Add(producer.Type, producer.Method, producer);
@@ -122,6 +125,9 @@ internal sealed class SymbolLookup
             ? list
             : System.Array.Empty<object>();
 
+    /// <summary>A type a library (a table with marker types) describes members of; the BCL's math is not one.</summary>
+    public bool IsLibraryType(INamedTypeSymbol? type) => type is not null && libraryTypes.Contains(type.OriginalDefinition);
+
     public ModuleEntry? Module(ITypeSymbol? type) =>
         type is INamedTypeSymbol named && modules.TryGetValue(named.OriginalDefinition, out var entry) ? entry : null;
 
@@ -154,6 +160,11 @@ internal sealed class SymbolLookup
         if (Type(typeName) is not { } type)
         {
             return;
+        }
+
+        if (registeringLibrary)
+        {
+            libraryTypes.Add(type);
         }
 
         if (!entries.TryGetValue(type, out var byName))
