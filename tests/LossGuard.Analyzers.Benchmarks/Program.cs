@@ -8,9 +8,11 @@ using LossGuard.Analyzers.Tests.Robustness;
 using Microsoft.CodeAnalysis;
 
 // The analyzers' own execution time as a share of compile time, on a generated ML project (the four libraries) and
-// a generated project that references none, beside an empty analyzer. Usage: dotnet run -c Release [files] [rounds]
-var files = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
-var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+// a generated project that references none, beside an empty analyzer.
+// Usage: dotnet run -c Release [files] [rounds]  |  dotnet run -c Release [files] --phases
+var numbers = args.Where(argument => !argument.StartsWith("--", StringComparison.Ordinal)).ToList();
+var files = numbers.Count > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 300;
+var rounds = numbers.Count > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 5;
 
 var referencePack = typeof(CostMeasurement).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
     .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(attribute => attribute.Key == "ReferencePack").Value!;
@@ -26,10 +28,13 @@ var libraries = new[]
 var plainReferences = framework.ToImmutableArray();
 var mlReferences = plainReferences.AddRange(libraries);
 
-if (Environment.GetEnvironmentVariable("LOSSGUARD_PROFILE") is not null)
+if (args.Contains("--phases"))
 {
-    Profile.Run(TrainingCodeGenerator.Files(files, seed: 1), mlReferences);
-    Profile.Run(TrainingCodeGenerator.Files(files, seed: 1), mlReferences);
+    foreach (var depth in new[] { 0, 3 })
+    {
+        PhaseBreakdown.Run(TrainingCodeGenerator.Files(files, seed: 1), mlReferences, depth);
+    }
+
     return;
 }
 

@@ -11,7 +11,12 @@ namespace LossGuard.Analyzers.Flow;
 /// </summary>
 internal static class CapturedWrites
 {
-    public static ISet<ISymbol> Of(IOperation root)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, ISet<ISymbol>> Cache = new();
+
+    /// <summary>The captured writes of a body (computed once per body: summaries and lambdas run the same graph many times).</summary>
+    public static ISet<ISymbol> Of(IOperation root) => Cache.GetValue(root, Compute);
+
+    private static ISet<ISymbol> Compute(IOperation root)
     {
         var written = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (var nested in root.Descendants().Where(o => o is IAnonymousFunctionOperation or ILocalFunctionOperation))

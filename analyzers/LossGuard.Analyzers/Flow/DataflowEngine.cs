@@ -86,9 +86,13 @@ internal sealed class DataflowEngine
         return new BodyFacts(body, calls.ToImmutable(), returns.ToImmutable());
     }
 
-    /// <summary>What every call site passes to the method's parameters (joined); nothing when a call site is unknown.</summary>
+    /// <summary>
+    /// What every call site passes to the method's parameters (joined); nothing when a call site is unknown. Asked
+    /// only for methods that take a module, a model or a loss (<c>Train(model, loss, ...)</c>): finding call sites
+    /// binds every use of the name, so other methods are not worth it.
+    /// </summary>
     private FlowState ParameterState(IMethodSymbol method, CancellationToken cancellationToken) =>
-        method.Parameters.IsEmpty
+        !method.Parameters.Any(parameter => Knowledge.IsModuleType(parameter.Type))
             ? new FlowState()
             : parameterStates.GetOrAdd(method, m => CallSiteAgreement.Of(this, m, callSites, cancellationToken)).Clone();
 

@@ -8,8 +8,8 @@ namespace LossGuard.Analyzers.Flow;
 
 /// <summary>
 /// A forward dataflow over one control-flow graph: block states are joined (only what holds on every path) until
-/// nothing changes, then every reachable block is evaluated once more from its final state to record the facts.
-/// Branches on a known constant follow only the branch taken.
+/// nothing changes; the facts of each block's last visit are the body's facts. Branches on a known constant follow
+/// only the branch taken.
 /// </summary>
 internal sealed class GraphAnalysis
 {
@@ -41,6 +41,7 @@ internal sealed class GraphAnalysis
         var blocks = graph.Blocks;
         EngineBudget.CheckGraphSize(blocks.Length);
         var states = new FlowState?[blocks.Length];
+        var visits = new BlockVisit?[blocks.Length];
         var pending = new SortedSet<int>();
         Seed(states, pending);
         while (pending.Count > 0)
@@ -48,15 +49,53 @@ internal sealed class GraphAnalysis
             var ordinal = pending.Min;
             pending.Remove(ordinal);
             budget.VisitBlock();
-            var state = states[ordinal]!.Clone();
-            var evaluator = new Evaluator(engine, graph, state, depth, budget, untracked, calls: null);
-            foreach (var (destination, outgoing) in Successors(blocks[ordinal], evaluator, state))
+            var visit = Visit(blocks[ordinal], states[ordinal]!.Clone());
+            visits[ordinal] = visit;
+            foreach (var (destination, outgoing) in visit.Successors)
             {
                 Propagate(states, pending, destination, outgoing);
             }
         }
 
-        return Record(states);
+        return Collect(visits, states[states.Length - 1]);
+    }
+
+    /// <summary>
+    /// What one visit of a block found. Each block's last visit starts from its final state (a later change would
+    /// have queued it again), so the last visits' facts are the facts of the fixpoint.
+    /// </summary>
+    private sealed record BlockVisit(
+        List<(BasicBlock Destination, FlowState State)> Successors, ImmutableArray<CallFact> Calls, ReturnFact? Return);
+
+    private BlockVisit Visit(BasicBlock block, FlowState state)
+    {
+        var calls = recordFacts ? ImmutableArray.CreateBuilder<CallFact>() : null;
+        var evaluator = new Evaluator(engine, graph, state, depth, budget, untracked, calls);
+        var successors = Successors(block, evaluator, state, out var returned);
+        return new BlockVisit(successors, calls?.ToImmutable() ?? ImmutableArray<CallFact>.Empty, returned);
+    }
+
+    private static Result Collect(BlockVisit?[] visits, FlowState? exit)
+    {
+        var calls = ImmutableArray.CreateBuilder<CallFact>();
+        var returns = ImmutableArray.CreateBuilder<ReturnFact>();
+        AbstractValue? returned = null;
+        foreach (var visit in visits)
+        {
+            if (visit is null)
+            {
+                continue;
+            }
+
+            calls.AddRange(visit.Calls);
+            if (visit.Return is { } fact)
+            {
+                returns.Add(fact);
+                returned = returned is null ? fact.Value : AbstractValue.Join(returned, fact.Value);
+            }
+        }
+
+        return new Result(returned ?? AbstractValue.Unknown, calls.ToImmutable(), returns.ToImmutable(), exit ?? new FlowState());
     }
 
     /// <summary>The entry, and every handler (catch, filter, finally) with nothing known: they run after any point of their try.</summary>
@@ -77,55 +116,25 @@ internal sealed class GraphAnalysis
     private static IEnumerable<ControlFlowRegion> Regions(ControlFlowRegion region) =>
         new[] { region }.Concat(region.NestedRegions.SelectMany(Regions));
 
-    private Result Record(FlowState?[] states)
-    {
-        var calls = ImmutableArray.CreateBuilder<CallFact>();
-        var returns = ImmutableArray.CreateBuilder<ReturnFact>();
-        AbstractValue? returned = null;
-        for (var ordinal = 0; ordinal < states.Length; ordinal++)
-        {
-            if (states[ordinal] is not { } start)
-            {
-                continue;
-            }
-
-            budget.VisitBlock();
-            var block = graph.Blocks[ordinal];
-            var state = start.Clone();
-            var evaluator = new Evaluator(engine, graph, state, depth, budget, untracked, recordFacts ? calls : null);
-            foreach (var operation in block.Operations)
-            {
-                evaluator.Evaluate(operation);
-            }
-
-            if (block.BranchValue is not { } value)
-            {
-                continue;
-            }
-
-            var result = evaluator.Evaluate(value);
-            if (block.ConditionKind == ControlFlowConditionKind.None && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
-            {
-                returns.Add(new ReturnFact(value, result));
-                returned = returned is null ? result : AbstractValue.Join(returned, result);
-            }
-        }
-
-        return new Result(returned ?? AbstractValue.Unknown, calls.ToImmutable(), returns.ToImmutable(), states[states.Length - 1] ?? new FlowState());
-    }
-
-    private IEnumerable<(BasicBlock Destination, FlowState State)> Successors(BasicBlock block, Evaluator evaluator, FlowState state)
+    private List<(BasicBlock Destination, FlowState State)> Successors(BasicBlock block, Evaluator evaluator, FlowState state, out ReturnFact? returned)
     {
         foreach (var operation in block.Operations)
         {
             evaluator.Evaluate(operation);
         }
 
+        returned = null;
         var branch = block.BranchValue is { } value ? evaluator.Evaluate(value) : AbstractValue.Unknown;
+        if (block.BranchValue is not null && block.ConditionKind == ControlFlowConditionKind.None
+            && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
+        {
+            returned = new ReturnFact(block.BranchValue, branch);
+        }
+
         var taken = block.ConditionKind == ControlFlowConditionKind.None || branch.Constant is not bool condition
             ? null
             : (bool?)(condition == (block.ConditionKind == ControlFlowConditionKind.WhenTrue));
-        var edges = new List<ControlFlowBranch>();
+        var edges = new List<ControlFlowBranch>(2);
         if (block.ConditionalSuccessor is { } conditional && taken != false)
         {
             edges.Add(conditional);
@@ -136,13 +145,16 @@ internal sealed class GraphAnalysis
             edges.Add(fallThrough);
         }
 
+        var successors = new List<(BasicBlock Destination, FlowState State)>(edges.Count);
         foreach (var edge in edges)
         {
             if (edge.Destination is { } destination)
             {
-                yield return (destination, edge.FinallyRegions.IsEmpty ? state : ThroughFinally(state, edge.FinallyRegions));
+                successors.Add((destination, edge.FinallyRegions.IsEmpty ? state : ThroughFinally(state, edge.FinallyRegions)));
             }
         }
+
+        return successors;
     }
 
     /// <summary>A branch leaving a try runs its finally first: its effects (or their absence) are joined in.</summary>

@@ -95,6 +95,9 @@ internal sealed class LibraryKnowledge
     /// <summary>The module a factory typed as an interface makes (<c>keras.layers.Dense</c> returns <c>ILayer</c>).</summary>
     public ModuleEntry? FindModuleFactory(IMethodSymbol method) => lookup.Entries(method).OfType<ModuleEntry>().FirstOrDefault();
 
+    /// <summary>A module, model or loss type of a library (or a class deriving from one): what a parameter passes between methods.</summary>
+    public bool IsModuleType(ITypeSymbol? type) => type is INamedTypeSymbol named && lookup.IsModuleType(named);
+
     /// <summary>A user-defined model: a class declared in source that derives from a library's module base.</summary>
     public bool IsModel(ITypeSymbol? type) =>
         type is INamedTypeSymbol { TypeKind: TypeKind.Class } named
