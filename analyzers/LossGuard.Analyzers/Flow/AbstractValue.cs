@@ -46,9 +46,6 @@ internal sealed record AbstractValue(
 
     public bool IsKnownDomain => Domain != ValueDomain.Unknown;
 
-    /// <summary>The buffer was made in the analysed code, so only values sharing this storage alias it.</summary>
-    public bool HasLocalStorage => Storage is IOperation;
-
     /// <summary>The constant as an integer (class counts and axes arrive as <c>int</c> or <c>long</c>).</summary>
     public int? IntegerConstant => Constant switch
     {

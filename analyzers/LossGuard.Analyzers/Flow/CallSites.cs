@@ -10,17 +10,21 @@ namespace LossGuard.Analyzers.Flow;
 
 /// <summary>
 /// Every place in the compilation that names a method: identifiers are indexed by name once per compilation, and
-/// the uses of one name are bound once (one semantic model per tree) and grouped by the method they name.
+/// the uses of one name are bound once and grouped by the method they name.
 /// </summary>
 internal sealed class CallSites
 {
     private readonly Compilation compilation;
+    private readonly SourceModels models;
     private readonly object gate = new();
     private readonly ConcurrentDictionary<string, Dictionary<ISymbol, List<InvocationExpressionSyntax?>>> usesByName = new();
-    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
     private Dictionary<string, List<IdentifierNameSyntax>>? byName;
 
-    public CallSites(Compilation compilation) => this.compilation = compilation;
+    public CallSites(SourceModels models)
+    {
+        this.models = models;
+        compilation = models.Compilation;
+    }
 
     /// <summary>
     /// The invocations of <paramref name="method"/>, each in a method or accessor body; <c>null</c> when a use is not
@@ -71,10 +75,7 @@ internal sealed class CallSites
         var uses = new Dictionary<ISymbol, List<InvocationExpressionSyntax?>>(SymbolEqualityComparer.Default);
         foreach (var identifier in Index(cancellationToken).TryGetValue(name, out var names) ? names : new List<IdentifierNameSyntax>())
         {
-#pragma warning disable RS1030 // Uses live in other trees than the one analysed; one model per tree is kept for the compilation's analysis.
-            var model = models.GetOrAdd(identifier.SyntaxTree, tree => compilation.GetSemanticModel(tree));
-#pragma warning restore RS1030
-            if (model.GetSymbolInfo(identifier, cancellationToken).Symbol?.OriginalDefinition is not IMethodSymbol bound)
+            if (models.Of(identifier)?.GetSymbolInfo(identifier, cancellationToken).Symbol?.OriginalDefinition is not IMethodSymbol bound)
             {
                 continue;
             }

@@ -9,19 +9,16 @@ namespace LossGuard.Analyzers.Flow;
 internal static class ConstantFields
 {
     /// <summary>The initialiser's constant, unless a constructor may assign the field another value.</summary>
-    public static object? InitialValue(Compilation compilation, IFieldSymbol field, CancellationToken cancellationToken)
+    public static object? InitialValue(SourceModels models, IFieldSymbol field, CancellationToken cancellationToken)
     {
         if (!field.IsReadOnly
             || field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer }
-            || !compilation.ContainsSyntaxTree(initializer.SyntaxTree)
+            || models.Of(initializer) is not { } model
             || FieldWrites.AnyAssigns(FieldWrites.Members(field.ContainingType, constructors: true, field.IsStatic, cancellationToken), field.Name))
         {
             return null;
         }
 
-#pragma warning disable RS1030 // The field is declared in another tree than the one analysed; the result is cached per field.
-        var model = compilation.GetSemanticModel(initializer.SyntaxTree);
-#pragma warning restore RS1030
         var constant = model.GetConstantValue(initializer, cancellationToken);
         return constant.HasValue ? constant.Value : null;
     }

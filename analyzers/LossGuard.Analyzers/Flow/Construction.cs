@@ -23,7 +23,7 @@ internal static class Construction
                 foreach (var reference in field.DeclaringSyntaxReferences)
                 {
                     if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer: { } initializer }
-                        && SourceGraphs.OfSyntax(engine.Compilation, initializer, cancellationToken) is { } graph)
+                        && SourceGraphs.OfSyntax(engine.Models, initializer, cancellationToken) is { } graph)
                     {
                         state = engine.Run(graph, ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty, state, 0, budget).Exit;
                     }
@@ -32,7 +32,7 @@ internal static class Construction
 
             var exits = type.InstanceConstructors
                 .SelectMany(constructor => constructor.DeclaringSyntaxReferences)
-                .Select(reference => SourceGraphs.OfSyntax(engine.Compilation, reference.GetSyntax(cancellationToken), cancellationToken))
+                .Select(reference => SourceGraphs.OfSyntax(engine.Models, reference.GetSyntax(cancellationToken), cancellationToken))
                 .Where(graph => graph is not null)
                 .Select(graph => engine.Run(graph!, ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty, state, 0, budget).Exit)
                 .ToList();

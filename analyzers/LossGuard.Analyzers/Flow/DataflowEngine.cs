@@ -29,12 +29,16 @@ internal sealed class DataflowEngine
     {
         this.compilation = compilation;
         Knowledge = knowledge;
-        callSites = new CallSites(compilation);
+        Models = new SourceModels(compilation);
+        callSites = new CallSites(Models);
     }
 
     public LibraryKnowledge Knowledge { get; }
 
     public Compilation Compilation => compilation;
+
+    /// <summary>The semantic models of the compilation's trees, shared by everything that reads outside the analysed body.</summary>
+    public SourceModels Models { get; }
 
     /// <summary>
     /// Whether a body calls a library a table describes, or logs (<c>Math.Log</c>) something a call into the
@@ -100,7 +104,7 @@ internal sealed class DataflowEngine
     internal ImmutableArray<CallFact> PlainCalls(SyntaxNode member, CancellationToken cancellationToken) =>
         plainCalls.GetOrAdd(member, syntax =>
         {
-            if (SourceGraphs.OfMember(compilation, syntax, cancellationToken) is not { } graph)
+            if (SourceGraphs.OfMember(Models, syntax, cancellationToken) is not { } graph)
             {
                 return ImmutableArray<CallFact>.Empty;
             }
@@ -200,8 +204,8 @@ internal sealed class DataflowEngine
 
     /// <summary>The constant a <c>readonly</c> field is initialised with, if its initialiser is a constant.</summary>
     public object? ConstantOf(IFieldSymbol field, CancellationToken cancellationToken) =>
-        fieldConstants.GetOrAdd(field, f => ConstantFields.InitialValue(compilation, f, cancellationToken));
+        fieldConstants.GetOrAdd(field, f => ConstantFields.InitialValue(Models, f, cancellationToken));
 
     private ControlFlowGraph? GraphOf(IMethodSymbol method, CancellationToken cancellationToken) =>
-        graphs.GetOrAdd(method.OriginalDefinition, m => SourceGraphs.Of(compilation, m, cancellationToken));
+        graphs.GetOrAdd(method.OriginalDefinition, m => SourceGraphs.Of(Models, m, cancellationToken));
 }

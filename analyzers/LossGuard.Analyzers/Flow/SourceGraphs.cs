@@ -10,7 +10,7 @@ namespace LossGuard.Analyzers.Flow;
 internal static class SourceGraphs
 {
     /// <summary>The body of a method declared in source (not abstract, not extern).</summary>
-    public static ControlFlowGraph? Of(Compilation compilation, IMethodSymbol method, CancellationToken cancellationToken)
+    public static ControlFlowGraph? Of(SourceModels models, IMethodSymbol method, CancellationToken cancellationToken)
     {
         if (method.IsAbstract || method.IsExtern || method.MethodKind is not (MethodKind.Ordinary or MethodKind.ReducedExtension))
         {
@@ -22,15 +22,7 @@ internal static class SourceGraphs
         foreach (var reference in declaration.DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax(cancellationToken);
-            if (!compilation.ContainsSyntaxTree(syntax.SyntaxTree))
-            {
-                continue;
-            }
-
-#pragma warning disable RS1030 // The callee lives in another tree than the one analysed; its model is needed once per method and cached.
-            var model = compilation.GetSemanticModel(syntax.SyntaxTree);
-#pragma warning restore RS1030
-            if (model.GetOperation(syntax, cancellationToken) is IMethodBodyOperation body)
+            if (models.Of(syntax)?.GetOperation(syntax, cancellationToken) is IMethodBodyOperation body)
             {
                 return ControlFlowGraph.Create(body, cancellationToken);
             }
@@ -40,42 +32,22 @@ internal static class SourceGraphs
     }
 
     /// <summary>The graph of a method, constructor or accessor body declared in the compilation.</summary>
-    public static ControlFlowGraph? OfMember(Compilation compilation, SyntaxNode member, CancellationToken cancellationToken)
-    {
-        if (!compilation.ContainsSyntaxTree(member.SyntaxTree))
-        {
-            return null;
-        }
-
-#pragma warning disable RS1030 // The member lives in another tree than the one analysed; its graph is needed once and cached.
-        var model = compilation.GetSemanticModel(member.SyntaxTree);
-#pragma warning restore RS1030
-        return model.GetOperation(member, cancellationToken) switch
+    public static ControlFlowGraph? OfMember(SourceModels models, SyntaxNode member, CancellationToken cancellationToken) =>
+        models.Of(member)?.GetOperation(member, cancellationToken) switch
         {
             IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
             IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, cancellationToken),
             _ => null,
         };
-    }
 
     /// <summary>The graph of a constructor body or field initializer declared in the compilation.</summary>
-    public static ControlFlowGraph? OfSyntax(Compilation compilation, SyntaxNode syntax, CancellationToken cancellationToken)
-    {
-        if (!compilation.ContainsSyntaxTree(syntax.SyntaxTree))
-        {
-            return null;
-        }
-
-#pragma warning disable RS1030 // The member lives in another tree than the one analysed; its graph is needed once per type and cached.
-        var model = compilation.GetSemanticModel(syntax.SyntaxTree);
-#pragma warning restore RS1030
-        return model.GetOperation(syntax, cancellationToken) switch
+    public static ControlFlowGraph? OfSyntax(SourceModels models, SyntaxNode syntax, CancellationToken cancellationToken) =>
+        models.Of(syntax)?.GetOperation(syntax, cancellationToken) switch
         {
             IConstructorBodyOperation { Parent: null } constructor => ControlFlowGraph.Create(constructor, cancellationToken),
             IFieldInitializerOperation { Parent: null } initializer => ControlFlowGraph.Create(initializer, cancellationToken),
             _ => null,
         };
-    }
 
     /// <summary>An override may run instead of this body, unless the receiver's class is known.</summary>
     public static bool IsOverridable(IMethodSymbol method) =>

@@ -79,9 +79,6 @@ internal sealed class LibraryKnowledge
             && HasParameter(method, entry.Scalar)
             && (entry.Destination is null ? !method.ReturnsVoid : HasParameter(method, entry.Destination)));
 
-    public LossInputEntry? FindLossInput(IMethodSymbol method, IParameterSymbol parameter) =>
-        lookup.Entries(method).OfType<LossInputEntry>().FirstOrDefault(entry => entry.Parameter == parameter.Name);
-
     public IEnumerable<LossInputEntry> FindLossInputs(IMethodSymbol method) => lookup.Entries(method).OfType<LossInputEntry>();
 
     public ImmutableArray<RecognisedStringEntry> FindRecognisedStrings(IMethodSymbol method) =>

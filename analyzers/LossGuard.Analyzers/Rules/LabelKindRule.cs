@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using LossGuard.Analyzers.Flow;
+using LossGuard.Analyzers.Knowledge;
+using Microsoft.CodeAnalysis;
+
+namespace LossGuard.Analyzers.Rules;
+
+/// <summary>
+/// LG0005 / LG0006: labels of the other kind than the loss reads: one-hot labels into a class-index parameter (where
+/// the loss also accepts float distributions, only integer one-hot labels), class indices into a one-hot parameter.
+/// </summary>
+internal sealed class LabelKindRule : IDomainRule
+{
+    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+        ImmutableArray.Create(Catalogue.Descriptors.OneHotIntoSparseLoss, Catalogue.Descriptors.IndicesIntoCategoricalLoss);
+
+    public void Check(RuleContext context)
+    {
+        foreach (var call in context.Facts.Calls)
+        {
+            foreach (var input in call.LossInputs)
+            {
+                if (call.Argument(input.Parameter) is { IsDefault: false, Value.Origin: { } origin } argument
+                    && Mismatch(input, argument.Value) is { } descriptor)
+                {
+                    var (producer, line) = context.Describe(origin);
+                    context.Report(descriptor, argument.Location, origin, call.Name, input.Parameter, producer, line);
+                }
+            }
+        }
+    }
+
+    private static DiagnosticDescriptor? Mismatch(LossInputEntry input, AbstractValue labels) => (input.Expects, labels.Domain) switch
+    {
+        (ValueDomain.ClassIndices, ValueDomain.OneHotLabels) when !input.AcceptsDistribution || labels.Integer == true =>
+            Catalogue.Descriptors.OneHotIntoSparseLoss,
+        (ValueDomain.OneHotLabels, ValueDomain.ClassIndices) => Catalogue.Descriptors.IndicesIntoCategoricalLoss,
+        _ => null,
+    };
+}
