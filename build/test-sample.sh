@@ -20,5 +20,17 @@ for file in "$root"/samples/LossGuard.Samples.Gallery/*/LG*.cs; do
     failures=$((failures + 1))
   fi
 done
+# The TorchSharp sample must report exactly the findings it lists (file and rule), no more and no fewer.
+torch="$root/samples/LossGuard.Samples.TorchSharp"
+dotnet build "$torch" --no-incremental >"$log" 2>&1 || { cat "$log"; exit 1; }
+reported=$(grep -oE "[A-Za-z]+\.cs\([0-9]+,[0-9]+\): warning LG[0-9]+" "$log" | sed -E 's/\([0-9]+,[0-9]+\): warning / /' | sort -u)
+expected=$(sort -u "$torch/expected-diagnostics.txt")
+if [ "$reported" = "$expected" ]; then
+  passed=$((passed + 1))
+else
+  echo "FAIL TorchSharp sample: expected [$expected], the build reported [$reported]"
+  failures=$((failures + 1))
+fi
+
 echo "sample checks: $passed passed, $failures failed"
 [ "$failures" -eq 0 ] && [ "$passed" -gt 0 ]
