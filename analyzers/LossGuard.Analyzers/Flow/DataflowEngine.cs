@@ -51,7 +51,7 @@ internal sealed class DataflowEngine
         foreach (var call in body.Descendants().OfType<IInvocationOperation>())
         {
             var method = call.TargetMethod;
-            if (Knowledge.Knows(method))
+            if (Knowledge.Of(method).IsKnown)
             {
                 return true;
             }

@@ -47,7 +47,7 @@ internal sealed partial class Evaluator
         };
         if (method.MethodKind == MethodKind.Ordinary && SourceGraphs.IsDeclaredIn(engine.Compilation, method))
         {
-            calls?.Add(new CallFact(call, engine.Knowledge.DisplayName(method), call, arguments, null, null, ImmutableArray<LossInputEntry>.Empty, result));
+            calls?.Add(new CallFact(call, engine.Knowledge.Of(method).DisplayName, call, arguments, null, null, ImmutableArray<LossInputEntry>.Empty, result));
         }
 
         ForgetWritableArguments(arguments, except: null);
@@ -68,23 +68,20 @@ internal sealed partial class Evaluator
     /// <summary>A call a library table describes: it produces a domain, transforms one, or is a loss. The call is recorded as a fact.</summary>
     private AbstractValue? TableCall(IInvocationOperation call, AbstractValue? instance, ImmutableArray<ArgumentFact> arguments)
     {
-        var knowledge = engine.Knowledge;
-        var producer = knowledge.FindProducer(call.TargetMethod);
-        var transform = producer is null ? knowledge.FindTransform(call.TargetMethod) : null;
-        var losses = knowledge.FindLossInputs(call.TargetMethod).ToImmutableArray();
-        var strings = knowledge.FindRecognisedStrings(call.TargetMethod);
-        if (producer is null && transform is null && losses.IsEmpty && strings.IsEmpty)
+        var known = engine.Knowledge.Of(call.TargetMethod);
+        if (!known.IsTableCall)
         {
             return null;
         }
+
+        var (producer, transform, losses, strings) = (known.Producer, known.Transform, known.LossInputs, known.RecognisedStrings);
 
         if (instance is not null)
         {
             arguments = arguments.Add(new ArgumentFact(call.Instance!, instance, Alias: ProducerEntry.Receiver));
         }
 
-        var name = knowledge.DisplayName(call.TargetMethod);
-        var pending = new CallFact(call, name, call, arguments, producer, transform, losses, AbstractValue.Unknown) { RecognisedStrings = strings };
+        var pending = new CallFact(call, known.DisplayName, call, arguments, producer, transform, losses, AbstractValue.Unknown) { RecognisedStrings = strings };
         var destination = pending.Argument(producer?.Destination ?? transform?.Destination);
         ForgetWritableArguments(arguments, except: destination);
         var result = producer is not null ? Produce(pending, producer, call) : transform is not null ? Transform(pending, transform) : AbstractValue.Unknown;

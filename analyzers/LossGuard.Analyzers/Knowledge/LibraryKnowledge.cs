@@ -19,6 +19,7 @@ internal sealed class LibraryKnowledge
     private readonly SymbolLookup lookup;
     private readonly ImmutableArray<LibraryTable> tables;
     private readonly Dictionary<(string Type, string Method), ImmutableArray<LossInputEntry>> lossFunctions;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, MethodKnowledge> methods = new(SymbolEqualityComparer.Default);
 
     private LibraryKnowledge(ImmutableArray<string> referencedLibraries, ImmutableArray<LibraryTable> tables, SymbolLookup lookup)
     {
@@ -58,6 +59,16 @@ internal sealed class LibraryKnowledge
 
         return new LibraryKnowledge(referenced.ToImmutable(), active.ToImmutable(), lookup);
     }
+
+    /// <summary>Everything the tables say about one method, looked up once per method (every call of it asks again).</summary>
+    public MethodKnowledge Of(IMethodSymbol method) =>
+        methods.GetOrAdd(method.OriginalDefinition, definition => new MethodKnowledge(
+            FindProducer(definition),
+            FindProducer(definition) is null ? FindTransform(definition) : null,
+            FindLossInputs(definition).ToImmutableArray(),
+            FindRecognisedStrings(definition),
+            Knows(definition),
+            DisplayName(definition)));
 
     /// <summary>Whether a library describes this method (or the module it makes or applies): the bodies that call none are never analysed.</summary>
     public bool Knows(IMethodSymbol method) =>

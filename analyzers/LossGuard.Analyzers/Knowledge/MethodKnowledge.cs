@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+
+namespace LossGuard.Analyzers.Knowledge;
+
+/// <summary>What the tables say about one method: its producer, transform, loss inputs and recognised strings, whether a library describes it, and its display name.</summary>
+internal sealed record MethodKnowledge(
+    ProducerEntry? Producer,
+    TransformEntry? Transform,
+    ImmutableArray<LossInputEntry> LossInputs,
+    ImmutableArray<RecognisedStringEntry> RecognisedStrings,
+    bool IsKnown,
+    string DisplayName)
+{
+    public bool IsTableCall => Producer is not null || Transform is not null || !LossInputs.IsEmpty || !RecognisedStrings.IsEmpty;
+}
