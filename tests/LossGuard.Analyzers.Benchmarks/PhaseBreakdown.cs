@@ -61,7 +61,7 @@ internal static class PhaseBreakdown
                 var graph = body is IMethodBodyOperation method ? ControlFlowGraph.Create(method) : ControlFlowGraph.Create((IConstructorBodyOperation)body);
                 graphs.Stop();
                 analysis.Start();
-                engine.Analyze(graph, body.Syntax, model.GetDeclaredSymbol(declaration)!, maxCallDepth, default);
+                engine.Analyze(graph, model.GetDeclaredSymbol(declaration)!, maxCallDepth, default);
                 analysis.Stop();
             }
         }

@@ -71,7 +71,7 @@ internal sealed class DataflowEngine
     /// The facts for one body; empty when it is past the budget. The owner's parameters start with what every call
     /// site in the compilation passes, when all call sites are known and agree.
     /// </summary>
-    public BodyFacts Analyze(ControlFlowGraph graph, SyntaxNode body, ISymbol owner, int maxCallDepth, CancellationToken cancellationToken)
+    public BodyFacts Analyze(ControlFlowGraph graph, ISymbol owner, int maxCallDepth, CancellationToken cancellationToken)
     {
         var budget = new EngineBudget(maxCallDepth, cancellationToken);
         var calls = ImmutableArray.CreateBuilder<CallFact>();
@@ -84,10 +84,10 @@ internal sealed class DataflowEngine
         }
         catch (BudgetExceededException)
         {
-            return BodyFacts.Empty(body);
+            return BodyFacts.Empty;
         }
 
-        return new BodyFacts(body, calls.ToImmutable(), returns.ToImmutable());
+        return new BodyFacts(calls.ToImmutable(), returns.ToImmutable());
     }
 
     /// <summary>

@@ -123,12 +123,12 @@ internal sealed partial class Evaluator
                 break;
             case TrainingStep.Compile when argument?.Value.Module is { Entry.Kind: ModuleKind.Loss } loss:
                 var output = Apply(model, new ArgumentFact(call, AbstractValue.Unknown), call);
-                var predicted = new ArgumentFact(loss.Creation, output, Alias: loss.Entry!.LossInputs.Last());
+                var predicted = new ArgumentFact(loss.Creation, output, Alias: training.LossInput);
                 RecordLoss(call, loss, ImmutableArray.Create(predicted), aliased: true);
                 Update(call, instance, model with { CompiledLoss = loss });
                 break;
-            case TrainingStep.Fit when argument is not null && model.CompiledLoss is { Entry: { } entry } compiled:
-                RecordLoss(call, compiled, ImmutableArray.Create(argument with { Alias = entry.LossInputs.First() }), aliased: true);
+            case TrainingStep.Fit when argument is not null && model.CompiledLoss is { } compiled:
+                RecordLoss(call, compiled, ImmutableArray.Create(argument with { Alias = training.LossInput }), aliased: true);
                 break;
         }
     }

@@ -56,7 +56,7 @@ internal sealed record CallFact(
 internal sealed record ReturnFact(IOperation Returned, AbstractValue Value);
 
 /// <summary>Everything the engine established for one body (with its lambdas and local functions): what rules read.</summary>
-internal sealed record BodyFacts(SyntaxNode Body, ImmutableArray<CallFact> Calls, ImmutableArray<ReturnFact> Returns)
+internal sealed record BodyFacts(ImmutableArray<CallFact> Calls, ImmutableArray<ReturnFact> Returns)
 {
-    public static BodyFacts Empty(SyntaxNode body) => new(body, ImmutableArray<CallFact>.Empty, ImmutableArray<ReturnFact>.Empty);
+    public static BodyFacts Empty { get; } = new(ImmutableArray<CallFact>.Empty, ImmutableArray<ReturnFact>.Empty);
 }

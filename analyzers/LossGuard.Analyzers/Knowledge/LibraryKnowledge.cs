@@ -62,13 +62,19 @@ internal sealed class LibraryKnowledge
 
     /// <summary>Everything the tables say about one method, looked up once per method (every call of it asks again).</summary>
     public MethodKnowledge Of(IMethodSymbol method) =>
-        methods.GetOrAdd(method.OriginalDefinition, definition => new MethodKnowledge(
-            FindProducer(definition),
-            FindProducer(definition) is null ? FindTransform(definition) : null,
+        methods.GetOrAdd(method.OriginalDefinition, definition => Describe(definition));
+
+    private MethodKnowledge Describe(IMethodSymbol definition)
+    {
+        var producer = FindProducer(definition);
+        return new MethodKnowledge(
+            producer,
+            producer is null ? FindTransform(definition) : null,
             FindLossInputs(definition).ToImmutableArray(),
             FindRecognisedStrings(definition),
             Knows(definition),
-            DisplayName(definition)));
+            DisplayName(definition));
+    }
 
     /// <summary>Whether a library describes this method (or the module it makes or applies): the bodies that call none are never analysed.</summary>
     public bool Knows(IMethodSymbol method) =>

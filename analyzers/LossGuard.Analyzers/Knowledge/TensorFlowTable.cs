@@ -67,8 +67,8 @@ internal static class TensorFlowTable
         ApplyMethods = ImmutableArray.Create("Apply", "predict", "Call"),
         ForwardMethods = ImmutableArray.Create("Call"),
         TrainingMethods = ImmutableArray.Create(
-            new TrainingEntry("compile", TrainingStep.Compile, "loss"),
-            new TrainingEntry("fit", TrainingStep.Fit, "y"),
+            new TrainingEntry("compile", TrainingStep.Compile, "loss", LossInput: "y_pred"),
+            new TrainingEntry("fit", TrainingStep.Fit, "y", LossInput: "y_true"),
             new TrainingEntry("add", TrainingStep.Append, "layer")),
         RecognisedStrings = ImmutableArray.Create(
             new RecognisedStringEntry("Tensorflow.Keras.Engine.IModel", "compile", "loss", ImmutableArray.Create("mse", "mae")),

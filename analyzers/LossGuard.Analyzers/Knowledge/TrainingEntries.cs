@@ -16,7 +16,8 @@ internal enum TrainingStep
 }
 
 /// <summary>A training-API method of a library's models, and the parameter that carries the loss, labels or layer.</summary>
-internal sealed record TrainingEntry(string Method, TrainingStep Step, string? Parameter);
+/// <param name="LossInput">The loss input this step supplies: the model's output at compile (<c>y_pred</c>), the labels at fit (<c>y_true</c>).</param>
+internal sealed record TrainingEntry(string Method, TrainingStep Step, string? Parameter, string? LossInput = null);
 
 /// <summary>
 /// A string parameter a library recognises only a few values of, silently doing something else for any other

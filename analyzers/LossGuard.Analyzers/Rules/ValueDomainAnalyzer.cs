@@ -56,7 +56,7 @@ public sealed class ValueDomainAnalyzer : LossGuardAnalyzer
 
             var graph = context.GetControlFlowGraph(block);
             var depth = AnalyzerSettings.MaxCallDepth(context.Options, root.Syntax.SyntaxTree);
-            var facts = engine.Analyze(graph, root.Syntax, context.OwningSymbol, depth, context.CancellationToken);
+            var facts = engine.Analyze(graph, context.OwningSymbol, depth, context.CancellationToken);
             var rules = new RuleContext(facts, engine.Knowledge, diagnostic =>
             {
                 if (reported.TryAdd((diagnostic.Id, diagnostic.Location), true))

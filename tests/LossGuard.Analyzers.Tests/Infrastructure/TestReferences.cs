@@ -18,4 +18,14 @@ internal static class TestReferences
 
     public static MetadataReference Tensors { get; } =
         MetadataReference.CreateFromFile(typeof(System.Numerics.Tensors.TensorPrimitives).Assembly.Location);
+
+    /// <summary>The four libraries LossGuard knows: LossGuard.Runtime, System.Numerics.Tensors, TorchSharp and the TensorFlow.NET API model.</summary>
+    public static void AddLibraries(SolutionState state)
+    {
+        state.AdditionalReferences.Add(Runtime);
+        state.AdditionalReferences.Add(Tensors);
+        state.AdditionalReferences.Add(TorchSharp);
+        state.AdditionalReferences.Add(TensorFlowReferences.Binding);
+        state.AdditionalReferences.Add(TensorFlowReferences.Keras);
+    }
 }

@@ -32,11 +32,7 @@ internal static class Verify<TAnalyzer>
         };
         if (withRuntime)
         {
-            test.TestState.AdditionalReferences.Add(TestReferences.Runtime);
-            test.TestState.AdditionalReferences.Add(TestReferences.Tensors);
-            test.TestState.AdditionalReferences.Add(TestReferences.TorchSharp);
-            test.TestState.AdditionalReferences.Add(TensorFlowReferences.Binding);
-            test.TestState.AdditionalReferences.Add(TensorFlowReferences.Keras);
+            TestReferences.AddLibraries(test.TestState);
         }
 
         if (editorConfig is not null)
@@ -65,8 +61,8 @@ internal static class Verify<TAnalyzer, TCodeFix>
             FixedCode = fixedSource,
             ReferenceAssemblies = TestReferences.Net10,
         };
-        test.TestState.AdditionalReferences.Add(TestReferences.Runtime);
-        test.FixedState.AdditionalReferences.Add(TestReferences.Runtime);
+        TestReferences.AddLibraries(test.TestState);
+        TestReferences.AddLibraries(test.FixedState);
         if (iterations is int count)
         {
             test.NumberOfIncrementalIterations = count;
