@@ -147,7 +147,7 @@ internal sealed partial class Evaluator
     {
         var entry = loss.Entry!;
         var inputs = engine.Knowledge.LossInputsOf(entry, loss.FromLogits)
-            .Select(input => entry.FusedName is { } fused && input.FusedWithActivation is not null ? input with { FusedWithActivation = fused } : input)
+            .Select(input => entry.FusedName is { } fused && input.LogitsVariant is not null ? input with { LogitsVariant = fused } : input)
             .ToImmutableArray();
         var named = aliased
             ? arguments

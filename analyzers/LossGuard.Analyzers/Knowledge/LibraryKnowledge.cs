@@ -154,6 +154,10 @@ internal sealed class LibraryKnowledge
         : tables.Select(table => table.ActivationNames.TryGetValue(name, out var domain) ? domain : (ValueDomain?)null).FirstOrDefault(found => found is not null)
             ?? ValueDomain.Unknown;
 
+    /// <summary>The activation name that produces <paramref name="domain"/> (<c>"sigmoid"</c>), if a table has one.</summary>
+    public string? ActivationNameFor(ValueDomain domain) =>
+        tables.SelectMany(table => table.ActivationNames).Where(pair => pair.Value == domain).Select(pair => pair.Key).FirstOrDefault();
+
     /// <summary>A tensor type whose conversion from an array of integers makes class-index labels.</summary>
     public bool IsLabelTensorType(ITypeSymbol? type) => lookup.IsLabelTensorType(type);
 

@@ -33,6 +33,7 @@ internal enum ModuleKind
 /// <param name="FusedLog">For an activation: the fused log form to name in messages.</param>
 /// <param name="FusedName">For a loss: the fused module to name in messages, when it differs from the function's.</param>
 /// <param name="FactoryType">Metadata name of the type declaring the factory, when the factory returns an interface.</param>
+/// <param name="SigmoidVariant">For a softmax: the sigmoid module of the same library (made without an axis).</param>
 /// <param name="FactoryMethod">The factory's name, with <see cref="FactoryType"/>.</param>
 internal sealed record ModuleEntry(
     string Type,
@@ -48,7 +49,8 @@ internal sealed record ModuleEntry(
     string? FusedLog = null,
     string? FusedName = null,
     string? FactoryType = null,
-    string? FactoryMethod = null)
+    string? FactoryMethod = null,
+    string? SigmoidVariant = null)
 {
     private static readonly ImmutableArray<string> TorchLossInputs = ImmutableArray.Create("input", "target");
 

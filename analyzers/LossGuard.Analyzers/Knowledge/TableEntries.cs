@@ -11,6 +11,7 @@ namespace LossGuard.Analyzers.Knowledge;
 /// <param name="NeedsMaxSubtractedInput">The producer overflows unless its input is max-subtracted.</param>
 /// <param name="Axis">The parameter carrying the axis it normalises along, if any.</param>
 /// <param name="Integer">Whether the result's elements are integers, when the producer fixes it.</param>
+/// <param name="SigmoidVariant">For a softmax: the sigmoid of the same library (called without the class count or axis).</param>
 internal sealed record ProducerEntry(
     string Type,
     string Method,
@@ -21,7 +22,8 @@ internal sealed record ProducerEntry(
     string? FusedLog = null,
     bool NeedsMaxSubtractedInput = false,
     string? Axis = null,
-    bool? Integer = null)
+    bool? Integer = null,
+    string? SigmoidVariant = null)
 {
     /// <summary>The <see cref="Input"/> of an instance method whose input is the object it is called on.</summary>
     public const string Receiver = "this";
@@ -68,13 +70,17 @@ internal sealed record TransformEntry(
 /// <param name="Parameter">The parameter name.</param>
 /// <param name="Expects">The domain the loss expects in that parameter.</param>
 /// <param name="Classes">The parameter carrying the class count, if any; its presence marks a softmax over classes.</param>
-/// <param name="FusedWithActivation">The fused loss to use when the input is an activation of logits (probability-space losses).</param>
+/// <param name="LogitsVariant">The loss that takes logits in place of what this parameter expects (the fused form of a probability-space loss).</param>
 /// <param name="AcceptsDistribution">For a class-index parameter: float distributions (a float one-hot) are legal too.</param>
+/// <param name="LabelsVariant">For a label parameter: the loss that takes the other kind of labels (class indices for one-hot).</param>
+/// <param name="SigmoidVariant">For a softmax over classes: the sigmoid loss to use over one class (without the class count).</param>
 internal sealed record LossInputEntry(
     string Type,
     string Method,
     string Parameter,
     ValueDomain Expects,
     string? Classes = null,
-    string? FusedWithActivation = null,
-    bool AcceptsDistribution = false);
+    string? LogitsVariant = null,
+    bool AcceptsDistribution = false,
+    string? LabelsVariant = null,
+    string? SigmoidVariant = null);

@@ -14,12 +14,14 @@ internal static class TensorFlowTable
     private const string LayersApi = "Tensorflow.Keras.Layers.ILayersApi";
     private const string FusedSoftmax = "tf.nn.softmax_cross_entropy_with_logits";
     private const string FusedSigmoid = "tf.nn.sigmoid_cross_entropy_with_logits";
+    private const string Keras = "global::Tensorflow.KerasApi.keras.";
+    private const string SparseSoftmax = "sparse_softmax_cross_entropy_with_logits";
 
     public static LibraryTable Create() => new(
         "TensorFlow.NET",
         ImmutableArray.Create(Tf, "Tensorflow.KerasApi"),
         ImmutableArray.Create(
-            new ProducerEntry(Nn, "softmax", ValueDomain.Probabilities, "logits", FusedLog: FusedSoftmax),
+            new ProducerEntry(Nn, "softmax", ValueDomain.Probabilities, "logits", FusedLog: FusedSoftmax, SigmoidVariant: "sigmoid"),
             new ProducerEntry(Nn, "sigmoid", ValueDomain.IndependentProbabilities, "x", FusedLog: FusedSigmoid),
             new ProducerEntry(Tf, "sigmoid", ValueDomain.IndependentProbabilities, "x", FusedLog: FusedSigmoid),
             new ProducerEntry(Tf, "one_hot", ValueDomain.OneHotLabels, "indices", Classes: "depth", Integer: false),
@@ -31,9 +33,9 @@ internal static class TensorFlowTable
             new LossInputEntry(Nn, "sparse_softmax_cross_entropy_with_logits", "logits", ValueDomain.Logits),
             new LossInputEntry(Nn, "sparse_softmax_cross_entropy_with_logits", "labels", ValueDomain.ClassIndices),
             new LossInputEntry(Nn, "softmax_cross_entropy_with_logits", "logits", ValueDomain.Logits),
-            new LossInputEntry(Nn, "softmax_cross_entropy_with_logits", "labels", ValueDomain.OneHotLabels),
+            new LossInputEntry(Nn, "softmax_cross_entropy_with_logits", "labels", ValueDomain.OneHotLabels, LabelsVariant: SparseSoftmax),
             new LossInputEntry(Nn, "softmax_cross_entropy_with_logits_v2", "logits", ValueDomain.Logits),
-            new LossInputEntry(Nn, "softmax_cross_entropy_with_logits_v2", "labels", ValueDomain.OneHotLabels),
+            new LossInputEntry(Nn, "softmax_cross_entropy_with_logits_v2", "labels", ValueDomain.OneHotLabels, LabelsVariant: SparseSoftmax),
             new LossInputEntry(Losses, "sparse_softmax_cross_entropy", "logits", ValueDomain.Logits),
             new LossInputEntry(Losses, "sparse_softmax_cross_entropy", "labels", ValueDomain.ClassIndices),
             KerasInput("SparseCategoricalCrossentropy", "from_logits", ValueDomain.Logits),
@@ -71,8 +73,8 @@ internal static class TensorFlowTable
             new TrainingEntry("fit", TrainingStep.Fit, "y", LossInput: "y_true"),
             new TrainingEntry("add", TrainingStep.Append, "layer")),
         RecognisedStrings = ImmutableArray.Create(
-            new RecognisedStringEntry("Tensorflow.Keras.Engine.IModel", "compile", "loss", ImmutableArray.Create("mse", "mae")),
-            new RecognisedStringEntry("Tensorflow.Keras.Engine.Model", "compile", "loss", ImmutableArray.Create("mse", "mae"))),
+            new RecognisedStringEntry("Tensorflow.Keras.Engine.IModel", "compile", "loss", ImmutableArray.Create("mse", "mae")) { Objects = KerasObjects },
+            new RecognisedStringEntry("Tensorflow.Keras.Engine.Model", "compile", "loss", ImmutableArray.Create("mse", "mae")) { Objects = KerasObjects }),
         DTypeEnums = ImmutableArray.Create(new DTypeEnumEntry(
             "Tensorflow.TF_DataType", ImmutableArray.Create(3L, 4L, 5L, 6L, 9L), ImmutableArray.Create(1L, 2L))),
         DTypeFields = ImmutableArray.Create(
@@ -103,6 +105,15 @@ internal static class TensorFlowTable
             Prefix(LayersApi, "keras.layers"),
         }),
     };
+
+    /// <summary>Keras names for optimizers and losses, with their defaults (SGD's learning rate is Keras' 0.01).</summary>
+    private static readonly ImmutableArray<NamedObjectEntry> KerasObjects = ImmutableArray.Create(
+        new NamedObjectEntry("optimizer", "adam", Keras + "optimizers.Adam()"),
+        new NamedObjectEntry("optimizer", "sgd", Keras + "optimizers.SGD(0.01f)"),
+        new NamedObjectEntry("optimizer", "rmsprop", Keras + "optimizers.RMSprop()"),
+        new NamedObjectEntry("loss", "categorical_crossentropy", Keras + "losses.CategoricalCrossentropy()"),
+        new NamedObjectEntry("loss", "sparse_categorical_crossentropy", Keras + "losses.SparseCategoricalCrossentropy()"),
+        new NamedObjectEntry("loss", "binary_crossentropy", Keras + "losses.BinaryCrossentropy()"));
 
     private static System.Collections.Generic.KeyValuePair<string, string> Prefix(string type, string prefix) => new(type, prefix);
 

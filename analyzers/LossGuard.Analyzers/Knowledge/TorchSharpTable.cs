@@ -16,28 +16,28 @@ internal static class TorchSharpTable
         "TorchSharp",
         ImmutableArray.Create(Torch),
         ImmutableArray.Create(
-            new ProducerEntry(Functional, "softmax", ValueDomain.Probabilities, "input", FusedLog: "log_softmax", Axis: "dim"),
+            new ProducerEntry(Functional, "softmax", ValueDomain.Probabilities, "input", FusedLog: "log_softmax", Axis: "dim", SigmoidVariant: "sigmoid"),
             new ProducerEntry(Functional, "log_softmax", ValueDomain.LogProbabilities, "x", Axis: "dim"),
             new ProducerEntry(Functional, "sigmoid", ValueDomain.IndependentProbabilities, "x", FusedLog: "logsigmoid"),
             new ProducerEntry(Functional, "logsigmoid", ValueDomain.LogProbabilities, "x"),
             new ProducerEntry(Functional, "one_hot", ValueDomain.OneHotLabels, "x", Classes: "num_classes", Integer: true),
             new ProducerEntry(Functional, "linear", ValueDomain.Logits, "input"),
-            new ProducerEntry(Torch, "softmax", ValueDomain.Probabilities, "input", FusedLog: "log_softmax", Axis: "dim"),
+            new ProducerEntry(Torch, "softmax", ValueDomain.Probabilities, "input", FusedLog: "log_softmax", Axis: "dim", SigmoidVariant: "sigmoid"),
             new ProducerEntry(Torch, "sigmoid", ValueDomain.IndependentProbabilities, "input", FusedLog: "logsigmoid"),
-            new ProducerEntry(Special, "softmax", ValueDomain.Probabilities, "input", FusedLog: "log_softmax", Axis: "dim"),
+            new ProducerEntry(Special, "softmax", ValueDomain.Probabilities, "input", FusedLog: "log_softmax", Axis: "dim", SigmoidVariant: "sigmoid"),
             new ProducerEntry(Special, "log_softmax", ValueDomain.LogProbabilities, "input", Axis: "dim"),
             new ProducerEntry(Special, "sigmoid", ValueDomain.IndependentProbabilities, "input", FusedLog: "logsigmoid"),
             new ProducerEntry(Special, "expit", ValueDomain.IndependentProbabilities, "input", FusedLog: "logsigmoid"),
-            new ProducerEntry(Tensor, "softmax", ValueDomain.Probabilities, This, FusedLog: "log_softmax", Axis: "dim"),
+            new ProducerEntry(Tensor, "softmax", ValueDomain.Probabilities, This, FusedLog: "log_softmax", Axis: "dim", SigmoidVariant: "sigmoid"),
             new ProducerEntry(Tensor, "log_softmax", ValueDomain.LogProbabilities, This, Axis: "dim"),
             new ProducerEntry(Tensor, "sigmoid", ValueDomain.IndependentProbabilities, This, FusedLog: "log_sigmoid"),
             new ProducerEntry(Tensor, "log_sigmoid", ValueDomain.LogProbabilities, This)),
         ImmutableArray.Create(
             new LossInputEntry(Functional, "cross_entropy", "input", ValueDomain.Logits),
             new LossInputEntry(Functional, "cross_entropy", "target", ValueDomain.ClassIndices, AcceptsDistribution: true),
-            new LossInputEntry(Functional, "nll_loss", "input", ValueDomain.LogProbabilities),
+            new LossInputEntry(Functional, "nll_loss", "input", ValueDomain.LogProbabilities, LogitsVariant: "cross_entropy"),
             new LossInputEntry(Functional, "nll_loss", "target", ValueDomain.ClassIndices),
-            new LossInputEntry(Functional, "binary_cross_entropy", "input", ValueDomain.IndependentProbabilities, FusedWithActivation: "binary_cross_entropy_with_logits"),
+            new LossInputEntry(Functional, "binary_cross_entropy", "input", ValueDomain.IndependentProbabilities, LogitsVariant: "binary_cross_entropy_with_logits"),
             new LossInputEntry(Functional, "binary_cross_entropy_with_logits", "input", ValueDomain.Logits)),
         ImmutableArray.Create(
             new TransformEntry(Torch, "log", TransformKind.Log, "input"),
@@ -67,7 +67,7 @@ internal static class TorchSharpTable
             new TransformEntry(Torch, "empty", TransformKind.Shape, null)))
     {
         Modules = ImmutableArray.Create(
-            new ModuleEntry(Modules + "Softmax", ModuleKind.Activation, ValueDomain.Probabilities, Dim: "dim", FusedLog: "LogSoftmax"),
+            new ModuleEntry(Modules + "Softmax", ModuleKind.Activation, ValueDomain.Probabilities, Dim: "dim", FusedLog: "LogSoftmax", SigmoidVariant: "Sigmoid"),
             new ModuleEntry(Modules + "LogSoftmax", ModuleKind.Activation, ValueDomain.LogProbabilities, Dim: "dim"),
             new ModuleEntry(Modules + "Sigmoid", ModuleKind.Activation, ValueDomain.IndependentProbabilities, FusedLog: "LogSigmoid"),
             new ModuleEntry(Modules + "LogSigmoid", ModuleKind.Activation, ValueDomain.LogProbabilities),

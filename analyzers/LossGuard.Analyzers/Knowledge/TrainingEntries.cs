@@ -23,7 +23,17 @@ internal sealed record TrainingEntry(string Method, TrainingStep Step, string? P
 /// A string parameter a library recognises only a few values of, silently doing something else for any other
 /// (TensorFlow.NET's <c>compile(string optimizer, string loss, string[] metrics)</c>).
 /// </summary>
-internal sealed record RecognisedStringEntry(string Type, string Method, string Parameter, ImmutableArray<string> Recognised);
+internal sealed record RecognisedStringEntry(string Type, string Method, string Parameter, ImmutableArray<string> Recognised)
+{
+    /// <summary>Names the call's string parameters accept that the library also offers as objects (the fix passes those).</summary>
+    public ImmutableArray<NamedObjectEntry> Objects { get; init; } = ImmutableArray<NamedObjectEntry>.Empty;
+}
+
+/// <summary>An object a name stands for in a string parameter (<c>"adam"</c> → <c>keras.optimizers.Adam()</c>).</summary>
+/// <param name="Parameter">The string parameter.</param>
+/// <param name="Name">The name it is given.</param>
+/// <param name="Expression">C# making the object, fully qualified; passing it means what the name meant.</param>
+internal sealed record NamedObjectEntry(string Parameter, string Name, string Expression);
 
 /// <summary>An element-type enum: which of its values are integer types and which floating-point ones.</summary>
 internal sealed record DTypeEnumEntry(string Type, ImmutableArray<long> Integers, ImmutableArray<long> Floats);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using LossGuard.Analyzers.Catalogue;
+using LossGuard.Analyzers.Fixes;
 using LossGuard.Analyzers.Infrastructure;
 using LossGuard.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
@@ -34,8 +35,10 @@ internal sealed class ActivationIntoLogitsLossRule : IDomainRule
                 };
                 if (descriptor is not null)
                 {
+                    // A compiled model keeps its activation (predict returns probabilities): the loss is told so instead.
+                    var fix = context.FromLogitsOf(argument) is { } fromLogits ? FixPlan.SetArgument(fromLogits, "false") : FixPlan.PassInput();
                     var (activation, line) = context.Describe(origin);
-                    context.Report(descriptor, argument.Location, origin, call.Name, input.Parameter, activation, line);
+                    context.Report(descriptor, argument.Location, origin, fix, call.Name, input.Parameter, activation, line);
                 }
             }
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LossGuard.Analyzers.Fixes;
 using LossGuard.Analyzers.Flow;
 using LossGuard.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
@@ -24,11 +25,17 @@ internal sealed class LabelKindRule : IDomainRule
                     && Mismatch(input, argument.Value) is { } descriptor)
                 {
                     var (producer, line) = context.Describe(origin);
-                    context.Report(descriptor, argument.Location, origin, call.Name, input.Parameter, producer, line);
+                    context.Report(descriptor, argument.Location, origin, Fix(call, input, descriptor), call.Name, input.Parameter, producer, line);
                 }
             }
         }
     }
+
+    /// <summary>One-hot labels: pass the class indices they were made from; class indices: the loss that reads them.</summary>
+    private static ImmutableDictionary<string, string?> Fix(CallFact call, LossInputEntry input, DiagnosticDescriptor descriptor) =>
+        descriptor == Catalogue.Descriptors.OneHotIntoSparseLoss ? FixPlan.PassInput()
+        : input.LabelsVariant is { } sparse && RuleContext.IsDirectCall(call, input) ? FixPlan.Rename(sparse, onArgument: true)
+        : FixPlan.None;
 
     private static DiagnosticDescriptor? Mismatch(LossInputEntry input, AbstractValue labels) => (input.Expects, labels.Domain) switch
     {

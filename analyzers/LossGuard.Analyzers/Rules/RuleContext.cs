@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Immutable;
+using LossGuard.Analyzers.Fixes;
 using LossGuard.Analyzers.Flow;
 using LossGuard.Analyzers.Infrastructure;
 using LossGuard.Analyzers.Knowledge;
@@ -23,12 +25,17 @@ internal sealed class RuleContext
 
     public LibraryKnowledge Knowledge { get; }
 
-    /// <summary>Reports at <paramref name="location"/>, with the call that made the value as additional location.</summary>
-    public void Report(DiagnosticDescriptor descriptor, Location location, IOperation? origin, params object[] arguments) =>
+    /// <summary>
+    /// Reports at <paramref name="location"/>, with the call that made the value as additional location and the
+    /// <see cref="FixPlan"/> its code fix follows as properties.
+    /// </summary>
+    public void Report(
+        DiagnosticDescriptor descriptor, Location location, IOperation? origin, ImmutableDictionary<string, string?> fix, params object[] arguments) =>
         report(Diagnostic.Create(
             descriptor,
             location,
             origin is null ? null : new[] { origin.Syntax.GetLocation() },
+            fix,
             arguments));
 
     /// <summary>The fused, stable log of the activation that made a value (a producer call, or an activation module's creation).</summary>
@@ -36,6 +43,24 @@ internal sealed class RuleContext
         origin is IInvocationOperation call && Knowledge.FindProducer(call.TargetMethod) is { } producer
             ? producer.FusedLog
             : Knowledge.FindModule(origin.Type)?.FusedLog;
+
+    /// <summary>The library module a call or constructor makes (a loss object, an activation layer), if a table knows it.</summary>
+    public ModuleEntry? ModuleMadeBy(IOperation operation) => operation switch
+    {
+        IInvocationOperation call => Knowledge.FindModuleFactory(call.TargetMethod) ?? Knowledge.FindModule(call.Type),
+        IObjectCreationOperation creation => Knowledge.FindModule(creation.Type),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The <c>from_logits</c> parameter of the loss object an argument stands for, when the finding is about a loss
+    /// object (Keras: what <c>compile</c> received) rather than a value passed to a loss call.
+    /// </summary>
+    public string? FromLogitsOf(ArgumentFact argument) =>
+        argument.Parameter is null && ModuleMadeBy(argument.Expression) is { FromLogits: { } fromLogits } ? fromLogits : null;
+
+    /// <summary>Whether the loss call is the library function itself (not a module applied, not a model compiled).</summary>
+    public static bool IsDirectCall(CallFact call, LossInputEntry input) => call.Call.TargetMethod.Name == input.Method;
 
     /// <summary>The message arguments that name the call that made a value, and its line.</summary>
     public (string Name, string Line) Describe(IOperation origin) => (Knowledge.DisplayOrigin(origin), Display.Line(origin.Syntax));

@@ -2,9 +2,12 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using LossGuard.Analyzers.Fixes;
 using LossGuard.Analyzers.Flow;
 using LossGuard.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LossGuard.Analyzers.Rules;
 
@@ -27,7 +30,7 @@ internal sealed class SingleClassSoftmaxRule : IDomainRule
                 && IsUsed(context.Facts, origin)
                 && reported.Add(softmax.Site))
             {
-                Report(context, softmax.Site, softmax.Name, producer.Classes);
+                Report(context, softmax.Site, softmax.Name, producer.Classes, SigmoidFix(context, softmax, producer));
             }
         }
 
@@ -39,7 +42,10 @@ internal sealed class SingleClassSoftmaxRule : IDomainRule
                 && loss.IntegerArgument(overClasses.Classes) == 1
                 && !(loss.Argument(overClasses.Parameter)?.Value.Origin is { } origin && reported.Contains(origin)))
             {
-                Report(context, loss.Call, loss.Name, overClasses.Classes);
+                var fix = overClasses.SigmoidVariant is { } sigmoid && RuleContext.IsDirectCall(loss, overClasses)
+                    ? FixPlan.Rename(sigmoid, drop: overClasses.Classes)
+                    : FixPlan.None;
+                Report(context, loss.Call, loss.Name, overClasses.Classes, fix);
             }
         }
     }
@@ -50,11 +56,31 @@ internal sealed class SingleClassSoftmaxRule : IDomainRule
         || facts.Calls.Any(call => (!call.LossInputs.IsEmpty || call.Transform?.Kind == TransformKind.Log)
             && call.Arguments.Any(argument => argument.Value.Origin == origin));
 
-    private static void Report(RuleContext context, IOperation site, string name, string? classesParameter) =>
+    /// <summary>The sigmoid in the softmax's place: the library's sigmoid call or module, or the sigmoid activation name.</summary>
+    private static ImmutableDictionary<string, string?> SigmoidFix(RuleContext context, CallFact softmax, ProducerEntry producer)
+    {
+        if (softmax.Site == softmax.Call)
+        {
+            return producer.SigmoidVariant is { } sigmoid ? FixPlan.Rename(sigmoid, drop: producer.Classes ?? producer.Axis) : FixPlan.None;
+        }
+
+        if (context.ModuleMadeBy(softmax.Site) is { SigmoidVariant: { } module } entry)
+        {
+            return FixPlan.Rename(module, drop: entry.Dim);
+        }
+
+        return softmax.Site.Parent is IArgumentOperation { Parameter: { } parameter }
+            && context.Knowledge.ActivationNameFor(ValueDomain.IndependentProbabilities) is { } name
+            ? FixPlan.SetArgument(parameter.Name, SymbolDisplay.FormatLiteral(name, quote: true), onArgument: true)
+            : FixPlan.None;
+    }
+
+    private static void Report(RuleContext context, IOperation site, string name, string? classesParameter, ImmutableDictionary<string, string?> fix) =>
         context.Report(
             Catalogue.Descriptors.SingleClassSoftmax,
             site.Syntax.GetLocation(),
             origin: null,
+            fix,
             classesParameter is null
                 ? string.Format(CultureInfo.InvariantCulture, "'{0}' over an axis of size 1", name)
                 : string.Format(CultureInfo.InvariantCulture, "'{0}' with {1} = 1", name, classesParameter));

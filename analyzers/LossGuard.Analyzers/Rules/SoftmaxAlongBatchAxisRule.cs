@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LossGuard.Analyzers.Fixes;
 using LossGuard.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
 
@@ -15,9 +16,11 @@ internal sealed class SoftmaxAlongBatchAxisRule : IDomainRule
         {
             if (call.Producer is { Domain: ValueDomain.Probabilities or ValueDomain.LogProbabilities, Axis: not null } producer
                 && call.Result.Axis == 0
-                && call.Argument(producer.Input)?.Value.Rank >= 2)
+                && call.Argument(producer.Input)?.Value.Rank is int rank and >= 2)
             {
-                context.Report(Catalogue.Descriptors.SoftmaxAlongBatchAxis, call.Site.Syntax.GetLocation(), origin: null, call.Name);
+                // Batch first, classes last: for a matrix that is 1; deeper tensors may keep classes elsewhere (NCHW).
+                var fix = rank == 2 ? FixPlan.SetArgument(producer.Axis, "1") : FixPlan.None;
+                context.Report(Catalogue.Descriptors.SoftmaxAlongBatchAxis, call.Site.Syntax.GetLocation(), origin: null, fix, call.Name);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LossGuard.Analyzers.Fixes;
 using LossGuard.Analyzers.Flow;
 using LossGuard.Analyzers.Infrastructure;
 using LossGuard.Analyzers.Knowledge;
@@ -36,24 +37,25 @@ internal sealed class UnstableCompositionRule : IDomainRule
             && value.Domain is ValueDomain.Probabilities or ValueDomain.IndependentProbabilities
             && context.FusedLogOf(origin) is { } fused)
         {
-            Report(context, call, origin, fused);
+            Report(context, call, origin, fused, FixPlan.FusedLog(fused));
         }
     }
 
     private static void CheckProbabilityLoss(RuleContext context, CallFact call, LossInputEntry input)
     {
-        if (input.FusedWithActivation is { } fused
+        if (input is { Expects: ValueDomain.Probabilities or ValueDomain.IndependentProbabilities, LogitsVariant: { } fused }
             && call.Argument(input.Parameter)?.Value is { Origin: { } origin } value
             && value.Domain == input.Expects)
         {
-            Report(context, call, origin, fused);
+            var fix = RuleContext.IsDirectCall(call, input) ? FixPlan.Rename(fused, unwrap: input.Parameter) : FixPlan.None;
+            Report(context, call, origin, fused, fix);
         }
     }
 
-    private static void Report(RuleContext context, CallFact call, IOperation origin, string fused)
+    private static void Report(RuleContext context, CallFact call, IOperation origin, string fused, ImmutableDictionary<string, string?> fix)
     {
         var (activation, line) = context.Describe(origin);
         context.Report(
-            Catalogue.Descriptors.UnstableComposition, call.Call.Syntax.GetLocation(), origin, call.Name, activation, line, fused);
+            Catalogue.Descriptors.UnstableComposition, call.Call.Syntax.GetLocation(), origin, fix, call.Name, activation, line, fused);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LossGuard.Analyzers.Fixes;
 using LossGuard.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
 
@@ -16,7 +17,7 @@ internal sealed class UnstableSoftMaxRule : IDomainRule
             if (call.Producer is { NeedsMaxSubtractedInput: true } producer
                 && call.Argument(producer.Input)?.Value.Domain is not (ValueDomain.MaxSubtracted or ValueDomain.Probabilities or ValueDomain.IndependentProbabilities))
             {
-                context.Report(Catalogue.Descriptors.UnstableTensorPrimitivesSoftMax, call.Call.Syntax.GetLocation(), origin: null);
+                context.Report(Catalogue.Descriptors.UnstableTensorPrimitivesSoftMax, call.Call.Syntax.GetLocation(), origin: null, FixPlan.StableSoftmax());
             }
         }
     }

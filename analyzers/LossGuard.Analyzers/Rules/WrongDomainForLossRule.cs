@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
+using LossGuard.Analyzers.Fixes;
+using LossGuard.Analyzers.Flow;
 using LossGuard.Analyzers.Infrastructure;
 using LossGuard.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LossGuard.Analyzers.Rules;
 
@@ -27,6 +30,7 @@ internal sealed class WrongDomainForLossRule : IDomainRule
                         Catalogue.Descriptors.WrongDomainForLoss,
                         argument.Location,
                         origin,
+                        Fix(context, call, input, argument),
                         call.Name,
                         Display.Domain(input.Expects),
                         input.Parameter,
@@ -44,4 +48,25 @@ internal sealed class WrongDomainForLossRule : IDomainRule
         ValueDomain.Probabilities or ValueDomain.IndependentProbabilities => actual is ValueDomain.LogProbabilities or ValueDomain.Logits,
         _ => false,
     };
+
+    /// <summary>
+    /// Logits: the loss that takes them (or, for a loss object, <c>from_logits: true</c>); softmax output into a
+    /// log-probability loss: the fused log-softmax in its place.
+    /// </summary>
+    private static ImmutableDictionary<string, string?> Fix(RuleContext context, CallFact call, LossInputEntry input, ArgumentFact argument)
+    {
+        switch (argument.Value.Domain)
+        {
+            case ValueDomain.Logits when context.FromLogitsOf(argument) is { } fromLogits:
+                return FixPlan.SetArgument(fromLogits, "true");
+            case ValueDomain.Logits when input.LogitsVariant is { } variant && RuleContext.IsDirectCall(call, input):
+                return FixPlan.Rename(variant, onArgument: true);
+            case ValueDomain.Probabilities when input.Expects == ValueDomain.LogProbabilities
+                && argument.Value.Origin is IInvocationOperation activation
+                && context.Knowledge.FindProducer(activation.TargetMethod)?.FusedLog is { } fused:
+                return FixPlan.RenameOrigin(fused);
+            default:
+                return FixPlan.None;
+        }
+    }
 }

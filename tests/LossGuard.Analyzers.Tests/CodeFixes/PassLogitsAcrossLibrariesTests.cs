@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = LossGuard.Analyzers.Tests.Infrastructure.Verify<
     LossGuard.Analyzers.Rules.ValueDomainAnalyzer,
-    LossGuard.CodeFixes.PassLogitsCodeFixProvider>;
+    LossGuard.CodeFixes.PassInputCodeFixProvider>;
 
 namespace LossGuard.Analyzers.Tests.CodeFixes;
 

@@ -20,7 +20,12 @@ namespace LossGuard.Analyzers.Tests.Robustness;
 internal sealed class AnalyzerHarness
 {
     private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ValueDomainAnalyzer());
-    private static readonly ImmutableArray<CodeFixProvider> Fixes = ImmutableArray.Create<CodeFixProvider>(new PassLogitsCodeFixProvider());
+
+    /// <summary>Every code fix the package ships.</summary>
+    public static readonly ImmutableArray<CodeFixProvider> Fixes = typeof(PassInputCodeFixProvider).Assembly.GetTypes()
+        .Where(type => !type.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(type) && type.GetCustomAttributes(typeof(ExportCodeFixProviderAttribute), false).Length > 0)
+        .Select(type => (CodeFixProvider)Activator.CreateInstance(type)!)
+        .ToImmutableArray();
 
     private readonly ImmutableArray<MetadataReference> references;
 
@@ -29,6 +34,9 @@ internal sealed class AnalyzerHarness
     public ConcurrentBag<string> Failures { get; } = new();
 
     public int FixesApplied;
+
+    /// <summary>How many fixes were applied per rule id.</summary>
+    public ConcurrentDictionary<string, int> FixesPerRule { get; } = new();
 
     public static async Task<AnalyzerHarness> CreateAsync()
     {
@@ -39,8 +47,11 @@ internal sealed class AnalyzerHarness
         }));
     }
 
-    /// <summary>Analyses the source; records analyzer exceptions, AD0001 and fixes that return no document.</summary>
-    public async Task<ImmutableArray<Diagnostic>> RunAsync(string name, string source)
+    /// <summary>
+    /// Analyses the source; records analyzer exceptions, AD0001 and fixes that return no document; with
+    /// <paramref name="verifyFixes"/>, also every fix whose result adds a compile error or keeps the finding it fixed.
+    /// </summary>
+    public async Task<ImmutableArray<Diagnostic>> RunAsync(string name, string source, bool verifyFixes = false)
     {
         using var workspace = new AdhocWorkspace();
         var project = workspace.AddProject(ProjectInfo.Create(
@@ -58,17 +69,20 @@ internal sealed class AnalyzerHarness
             onAnalyzerException: (exception, analyzer, diagnostic) => Failures.Add($"{name}: {analyzer.GetType().Name} threw {exception}"),
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);
-        var diagnostics = await compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync();
+        var diagnostics = await AnalyzeAsync(compilation, options);
         foreach (var failure in diagnostics.Where(diagnostic => diagnostic.Id == "AD0001"))
         {
             Failures.Add($"{name}: {failure.GetMessage()}");
         }
 
-        await FixAsync(name, document, diagnostics);
+        await FixAsync(name, document, diagnostics, verifyFixes ? options : null);
         return diagnostics;
     }
 
-    private async Task FixAsync(string name, Document document, ImmutableArray<Diagnostic> diagnostics)
+    private static Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, CompilationWithAnalyzersOptions options) =>
+        compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync();
+
+    private async Task FixAsync(string name, Document document, ImmutableArray<Diagnostic> diagnostics, CompilationWithAnalyzersOptions? verify)
     {
         var fixable = diagnostics.Where(diagnostic => Fixes.Any(fix => fix.FixableDiagnosticIds.Contains(diagnostic.Id))).ToList();
         foreach (var diagnostic in fixable)
@@ -91,6 +105,11 @@ internal sealed class AnalyzerHarness
                         else
                         {
                             Interlocked.Increment(ref FixesApplied);
+                            FixesPerRule.AddOrUpdate(diagnostic.Id, 1, (_, count) => count + 1);
+                            if (verify is not null)
+                            {
+                                await VerifyOutcomeAsync($"{name}: {diagnostic.Id} '{action.Title}'", document, changed, diagnostics, diagnostic.Id, verify);
+                            }
                         }
                     }
                 }
@@ -99,6 +118,26 @@ internal sealed class AnalyzerHarness
                     Failures.Add($"{name}: {fix.GetType().Name} threw {exception}");
                 }
             }
+        }
+    }
+
+    /// <summary>The fixed document compiles with no more errors than before, and has fewer findings of the fixed rule.</summary>
+    private async Task VerifyOutcomeAsync(
+        string name, Document before, Document after, ImmutableArray<Diagnostic> findings, string id, CompilationWithAnalyzersOptions options)
+    {
+        var oldCompilation = (await before.Project.GetCompilationAsync())!;
+        var newCompilation = (await after.Project.GetCompilationAsync())!;
+        int oldErrors = oldCompilation.GetDiagnostics().Count(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
+        var newErrors = newCompilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
+        if (newErrors.Count > oldErrors)
+        {
+            Failures.Add($"{name} added compile errors: {string.Join("; ", newErrors.Select(error => error.GetMessage()))}\n{await after.GetTextAsync()}");
+        }
+
+        var remaining = await AnalyzeAsync(newCompilation, options);
+        if (remaining.Count(diagnostic => diagnostic.Id == id) >= findings.Count(diagnostic => diagnostic.Id == id))
+        {
+            Failures.Add($"{name} left the finding in place:\n{await after.GetTextAsync()}");
         }
     }
 }

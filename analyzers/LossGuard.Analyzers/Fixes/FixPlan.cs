@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+
+namespace LossGuard.Analyzers.Fixes;
+
+/// <summary>
+/// What the code fix for a finding does, decided by the rule from the engine's facts and the library tables and
+/// carried in the diagnostic's properties; code fixes read it and only edit syntax.
+/// </summary>
+internal static class FixPlan
+{
+    /// <summary>Property naming the <see cref="FixKind"/>.</summary>
+    public const string Kind = "LossGuard.Fix";
+
+    /// <summary>Property: the method, class or expression to use instead.</summary>
+    public const string Name = "LossGuard.Name";
+
+    /// <summary>Property: the parameter an edit applies to (the activation argument to unwrap, the argument to set).</summary>
+    public const string Parameter = "LossGuard.Parameter";
+
+    /// <summary>Property: the C# text an argument is set to.</summary>
+    public const string Value = "LossGuard.Value";
+
+    /// <summary>Property: the parameter whose argument the fix removes.</summary>
+    public const string Drop = "LossGuard.Drop";
+
+    /// <summary>Prefix of the properties naming, per parameter, the C# expression its argument is replaced by.</summary>
+    public const string ArgumentPrefix = "LossGuard.Argument.";
+
+    /// <summary>Property present when the finding is on an argument of the call to edit rather than on the call.</summary>
+    public const string OnArgument = "LossGuard.OnArgument";
+
+    public static ImmutableDictionary<string, string?> None { get; } = ImmutableDictionary<string, string?>.Empty;
+
+    /// <summary>Replace the argument at the finding by the input of the call that made it (the logits, the class indices).</summary>
+    public static ImmutableDictionary<string, string?> PassInput() => Of(FixKind.PassInput);
+
+    /// <summary>
+    /// Call <paramref name="method"/> (same receiver, same arguments) instead of the call at the finding, or the call
+    /// taking the argument at the finding; the argument of <paramref name="unwrap"/> is replaced by the input of the
+    /// activation that made it; the argument of <paramref name="drop"/> is removed.
+    /// </summary>
+    public static ImmutableDictionary<string, string?> Rename(string method, string? unwrap = null, string? drop = null, bool onArgument = false) =>
+        Target(Of(FixKind.Rename).Add(Name, Short(method)).Add(Parameter, unwrap).Add(Drop, drop), onArgument);
+
+    /// <summary>Call <paramref name="method"/> instead of the activation that made the argument at the finding.</summary>
+    public static ImmutableDictionary<string, string?> RenameOrigin(string method) =>
+        Of(FixKind.RenameOrigin).Add(Name, Short(method));
+
+    /// <summary>Replace the log call at the finding by the activation it takes the log of, calling <paramref name="method"/>.</summary>
+    public static ImmutableDictionary<string, string?> FusedLog(string method) => Of(FixKind.FusedLog).Add(Name, Short(method));
+
+    /// <summary>Set <paramref name="parameter"/> of the call at the finding (or taking the argument at the finding) to <paramref name="value"/>.</summary>
+    public static ImmutableDictionary<string, string?> SetArgument(string parameter, string value, bool onArgument = false) =>
+        Target(Of(FixKind.SetArgument).Add(Parameter, parameter).Add(Value, value), onArgument);
+
+    /// <summary>Replace arguments of the call at the finding: parameter name → C# expression (fully qualified; the fix simplifies it).</summary>
+    public static ImmutableDictionary<string, string?> ReplaceArguments(IEnumerable<KeyValuePair<string, string>> replacements) =>
+        Of(FixKind.ReplaceArguments).AddRange(replacements.Select(pair => new KeyValuePair<string, string?>(ArgumentPrefix + pair.Key, pair.Value)));
+
+    /// <summary>Replace an overflowing softmax by <c>LossGuard.Activations.Softmax</c>.</summary>
+    public static ImmutableDictionary<string, string?> StableSoftmax() => Of(FixKind.StableSoftmax);
+
+    private static ImmutableDictionary<string, string?> Of(string kind) => None.Add(Kind, kind);
+
+    private static ImmutableDictionary<string, string?> Target(ImmutableDictionary<string, string?> plan, bool onArgument) =>
+        onArgument ? plan.Add(OnArgument, "true") : plan;
+
+    /// <summary>Table names may carry their type for messages (<c>Losses.SigmoidCrossEntropyWithLogits</c>); edits need the member.</summary>
+    private static string Short(string name) => name.Substring(name.LastIndexOf('.') + 1);
+}
+
+/// <summary>The kinds of <see cref="FixPlan"/>.</summary>
+internal static class FixKind
+{
+    public const string PassInput = "pass-input";
+    public const string Rename = "rename";
+    public const string RenameOrigin = "rename-origin";
+    public const string FusedLog = "fused-log";
+    public const string SetArgument = "set-argument";
+    public const string ReplaceArguments = "replace-arguments";
+    public const string StableSoftmax = "stable-softmax";
+}

@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using System.Composition;
+using System.Linq;
+using LossGuard.Analyzers.Catalogue;
+using LossGuard.Analyzers.Fixes;
+using LossGuard.CodeFixes.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace LossGuard.CodeFixes;
+
+/// <summary>LG0009: <c>compile</c> given the optimizer and loss objects its strings named, so the loss is the one asked for.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PassObjectsCodeFixProvider)), Shared]
+public sealed class PassObjectsCodeFixProvider : PlanCodeFixProvider
+{
+    public PassObjectsCodeFixProvider()
+        : base(FixKind.ReplaceArguments, RuleIds.UnrecognisedKerasLossName)
+    {
+    }
+
+    private protected override string Title(Finding finding) => "Pass optimizer and loss objects";
+
+    private protected override string EquivalenceKey(Finding finding) => EquivalenceKeys.PassObjects;
+
+    private protected override SyntaxNode? Rewrite(Finding finding)
+    {
+        if (CallSyntax.Target(finding) is not { } call)
+        {
+            return null;
+        }
+
+        var replacements = new Dictionary<ExpressionSyntax, ExpressionSyntax>();
+        foreach (var property in finding.Diagnostic.Properties.Where(property => property.Key.StartsWith(FixPlan.ArgumentPrefix, System.StringComparison.Ordinal)))
+        {
+            var parameter = property.Key.Substring(FixPlan.ArgumentPrefix.Length);
+            if (property.Value is null
+                || CallSyntax.Argument(call, parameter, finding.Model, finding.CancellationToken) is not { } argument)
+            {
+                return null;
+            }
+
+            replacements.Add(
+                argument.Expression,
+                SyntaxFactory.ParseExpression(property.Value).WithTriviaFrom(argument.Expression).WithAdditionalAnnotations(Simplifier.Annotation));
+        }
+
+        return replacements.Count == 0 ? null : finding.Root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Composition;
+using System.Linq;
+using LossGuard.Analyzers.Catalogue;
+using LossGuard.Analyzers.Fixes;
+using LossGuard.Analyzers.Knowledge;
+using LossGuard.CodeFixes.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LossGuard.CodeFixes;
+
+/// <summary>
+/// The fused log-activation in place of an activation whose output is taken the log of (LG0003:
+/// <c>log(softmax(x))</c> → <c>log_softmax(x)</c>) or read as log-probabilities (LG0007: <c>nll_loss(softmax(x))</c>).
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseFusedLogCodeFixProvider)), Shared]
+public sealed class UseFusedLogCodeFixProvider : PlanCodeFixProvider
+{
+    public UseFusedLogCodeFixProvider()
+        : base(FixKind.FusedLog, RuleIds.UnstableComposition, RuleIds.WrongDomainForLoss)
+    {
+    }
+
+    private protected override bool Handles(string kind) => kind is FixKind.FusedLog or FixKind.RenameOrigin;
+
+    private protected override string Title(Finding finding) => "Use " + finding.Property(FixPlan.Name);
+
+    private protected override string EquivalenceKey(Finding finding) => EquivalenceKeys.UseFusedLog;
+
+    private protected override SyntaxNode? Rewrite(Finding finding)
+    {
+        if (finding.Origin is not InvocationExpressionSyntax activation
+            || finding.Property(FixPlan.Name) is not { } name
+            || CallSyntax.WithMethodName(activation, name) is not { } fused)
+        {
+            return null;
+        }
+
+        return finding.Property(FixPlan.Kind) == FixKind.FusedLog
+            ? ReplaceLog(finding, activation, fused)
+            : RenameActivation(finding, activation, fused);
+    }
+
+    /// <summary>The log call becomes the fused activation; the activation's arguments must read the same there.</summary>
+    private static SyntaxNode? ReplaceLog(Finding finding, InvocationExpressionSyntax activation, InvocationExpressionSyntax fused)
+    {
+        var (model, cancellationToken) = (finding.Model, finding.CancellationToken);
+        if (finding.Node is not ExpressionSyntax node
+            || CallSyntax.Unparenthesize(node) is not InvocationExpressionSyntax log
+            || model.GetOperation(log, cancellationToken) is not IInvocationOperation operation
+            || LibraryKnowledge.Resolve(model.Compilation).FindTransform(operation.TargetMethod) is not { } transform
+            || CallSyntax.Input(log, transform.Input, model, cancellationToken) is not { } input
+            || ActivationArgument.Find(input, activation, model, cancellationToken) is not { } use
+            || !activation.ArgumentList.Arguments.All(argument => use.CanMove(argument.Expression, model, cancellationToken))
+            || !ReceiverMoves(use, activation, model, cancellationToken))
+        {
+            return null;
+        }
+
+        return use.Replace(finding.Root, log, fused.WithTriviaFrom(log));
+    }
+
+    /// <summary>The activation itself becomes the fused one, where nothing but the loss reads its output.</summary>
+    private static SyntaxNode? RenameActivation(Finding finding, InvocationExpressionSyntax activation, InvocationExpressionSyntax fused) =>
+        finding.Node is ExpressionSyntax argument
+        && ActivationArgument.Find(argument, activation, finding.Model, finding.CancellationToken) is { IsShared: false }
+            ? finding.Root.ReplaceNode(activation, fused)
+            : null;
+
+    /// <summary>An instance activation (<c>x.softmax(1)</c>) moves only with a receiver that reads the same at the log.</summary>
+    private static bool ReceiverMoves(ActivationArgument use, InvocationExpressionSyntax activation, SemanticModel model, System.Threading.CancellationToken cancellationToken) =>
+        activation.Expression is not MemberAccessExpressionSyntax access
+        || model.GetSymbolInfo(access.Expression, cancellationToken).Symbol is INamespaceOrTypeSymbol
+        || use.CanMove(access.Expression, model, cancellationToken);
+}
