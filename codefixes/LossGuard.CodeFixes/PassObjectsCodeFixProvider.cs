@@ -6,9 +6,7 @@ using LossGuard.Analyzers.Fixes;
 using LossGuard.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace LossGuard.CodeFixes;
 
@@ -44,7 +42,7 @@ public sealed class PassObjectsCodeFixProvider : PlanCodeFixProvider
 
             replacements.Add(
                 argument.Expression,
-                SyntaxFactory.ParseExpression(property.Value).WithTriviaFrom(argument.Expression).WithAdditionalAnnotations(Simplifier.Annotation));
+                ShortestName.At(property.Value, argument.SpanStart, finding.Model).WithTriviaFrom(argument.Expression));
         }
 
         return replacements.Count == 0 ? null : finding.Root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);

@@ -43,14 +43,17 @@ public sealed class UseFusedLogCodeFixProvider : PlanCodeFixProvider
             : RenameActivation(finding, activation, fused);
     }
 
-    /// <summary>The log call becomes the fused activation; the activation's arguments must read the same there.</summary>
+    /// <summary>
+    /// The log call becomes the fused activation; the activation's arguments must read the same there. A log that
+    /// writes into a destination is left alone: the fused call would have to write there too.
+    /// </summary>
     private static SyntaxNode? ReplaceLog(Finding finding, InvocationExpressionSyntax activation, InvocationExpressionSyntax fused)
     {
         var (model, cancellationToken) = (finding.Model, finding.CancellationToken);
         if (finding.Node is not ExpressionSyntax node
             || CallSyntax.Unparenthesize(node) is not InvocationExpressionSyntax log
             || model.GetOperation(log, cancellationToken) is not IInvocationOperation operation
-            || LibraryKnowledge.Resolve(model.Compilation).FindTransform(operation.TargetMethod) is not { } transform
+            || LibraryKnowledge.Resolve(model.Compilation).FindTransform(operation.TargetMethod) is not { Destination: null } transform
             || CallSyntax.Input(log, transform.Input, model, cancellationToken) is not { } input
             || ActivationArgument.Find(input, activation, model, cancellationToken) is not { } use
             || !activation.ArgumentList.Arguments.All(argument => use.CanMove(argument.Expression, model, cancellationToken))

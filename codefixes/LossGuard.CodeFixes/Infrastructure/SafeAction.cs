@@ -4,6 +4,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Simplification;
 
 namespace LossGuard.CodeFixes.Infrastructure;
 
@@ -20,7 +22,7 @@ internal static class SafeAction
             return null;
         }
 
-        var newDocument = document.WithSyntaxRoot(newRoot);
+        var newDocument = await CleanUpAsync(document.WithSyntaxRoot(newRoot), cancellationToken).ConfigureAwait(false);
         var newModel = await newDocument.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (newModel is null || ErrorCount(newModel, cancellationToken) > ErrorCount(model, cancellationToken))
         {
@@ -28,6 +30,13 @@ internal static class SafeAction
         }
 
         return CodeAction.Create(title, _ => Task.FromResult(newDocument), equivalenceKey);
+    }
+
+    /// <summary>Adds the imports and simplifies the names the rewrite annotated (before validating, so what is checked is what is offered).</summary>
+    private static async Task<Document> CleanUpAsync(Document document, CancellationToken cancellationToken)
+    {
+        document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private static int ErrorCount(SemanticModel model, CancellationToken cancellationToken) =>

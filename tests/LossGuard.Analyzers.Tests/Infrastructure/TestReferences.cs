@@ -20,9 +20,13 @@ internal static class TestReferences
         MetadataReference.CreateFromFile(typeof(System.Numerics.Tensors.TensorPrimitives).Assembly.Location);
 
     /// <summary>The four libraries LossGuard knows: LossGuard.Runtime, System.Numerics.Tensors, TorchSharp and the TensorFlow.NET API model.</summary>
-    public static void AddLibraries(SolutionState state)
+    public static void AddLibraries(SolutionState state, bool withRuntime = true)
     {
-        state.AdditionalReferences.Add(Runtime);
+        if (withRuntime)
+        {
+            state.AdditionalReferences.Add(Runtime);
+        }
+
         state.AdditionalReferences.Add(Tensors);
         state.AdditionalReferences.Add(TorchSharp);
         state.AdditionalReferences.Add(TensorFlowReferences.Binding);

@@ -53,7 +53,21 @@ internal static class Verify<TAnalyzer, TCodeFix>
     public static Task CodeFixAsync(string source, string fixedSource, params DiagnosticResult[] expected) =>
         CodeFixAsync(source, fixedSource, iterations: null, expected);
 
-    public static Task CodeFixAsync(string source, string fixedSource, int? iterations, params DiagnosticResult[] expected)
+    /// <summary>As <see cref="CodeFixAsync(string, string, DiagnosticResult[])"/>, in a project that does not reference LossGuard.Runtime.</summary>
+    public static Task CodeFixWithoutRuntimeAsync(string source, string fixedSource, params DiagnosticResult[] expected) =>
+        CodeFixAsync(source, fixedSource, iterations: null, withRuntime: false, expected);
+
+    public static Task CodeFixAsync(string source, string fixedSource, int? iterations, params DiagnosticResult[] expected) =>
+        CodeFixAsync(source, fixedSource, iterations, withRuntime: true, expected);
+
+    /// <summary>
+    /// The finding of <paramref name="descriptor"/> at markup location <paramref name="location"/>, whatever its message
+    /// and additional locations (the rule tests check those; fix tests check what the fix does).
+    /// </summary>
+    public static DiagnosticResult Finding(DiagnosticDescriptor descriptor, int location = 0) =>
+        new DiagnosticResult(descriptor.Id, descriptor.DefaultSeverity).WithLocation(location).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+    private static Task CodeFixAsync(string source, string fixedSource, int? iterations, bool withRuntime, DiagnosticResult[] expected)
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
         {
@@ -61,8 +75,8 @@ internal static class Verify<TAnalyzer, TCodeFix>
             FixedCode = fixedSource,
             ReferenceAssemblies = TestReferences.Net10,
         };
-        TestReferences.AddLibraries(test.TestState);
-        TestReferences.AddLibraries(test.FixedState);
+        TestReferences.AddLibraries(test.TestState, withRuntime);
+        TestReferences.AddLibraries(test.FixedState, withRuntime);
         if (iterations is int count)
         {
             test.NumberOfIncrementalIterations = count;

@@ -1,0 +1,155 @@
+using System.Threading.Tasks;
+using LossGuard.Analyzers.Catalogue;
+using Xunit;
+using Verify = LossGuard.Analyzers.Tests.Infrastructure.Verify<
+    LossGuard.Analyzers.Rules.ValueDomainAnalyzer,
+    LossGuard.CodeFixes.UseFusedLogCodeFixProvider>;
+
+namespace LossGuard.Analyzers.Tests.CodeFixes;
+
+/// <summary>The fused log-activation in place of the log of an activation, or of an activation read as log-probabilities.</summary>
+public sealed class UseFusedLogCodeFixTests
+{
+    [Fact]
+    public Task LG0003_TorchSharp_log_of_softmax_in_both_spellings_becomes_log_softmax_with_fix_all()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Step
+            {
+                static Tensor Loss(Tensor x, Tensor y) => F.nll_loss({|#0:log(F.softmax(x, dim: 1))|}, y);
+
+                static Tensor Method(Tensor x, Tensor y) => F.nll_loss({|#1:x.softmax(1).log()|}, y);
+            }
+            """;
+        const string fixedSource = """
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Step
+            {
+                static Tensor Loss(Tensor x, Tensor y) => F.nll_loss(F.log_softmax(x, dim: 1), y);
+
+                static Tensor Method(Tensor x, Tensor y) => F.nll_loss(x.log_softmax(1), y);
+            }
+            """;
+        return Verify.CodeFixAsync(
+            source, fixedSource, Verify.Finding(Descriptors.UnstableComposition, 0), Verify.Finding(Descriptors.UnstableComposition, 1));
+    }
+
+    [Fact]
+    public Task LG0003_a_softmax_local_read_only_by_the_log_moves_into_it()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Step
+            {
+                static Tensor Loss(Tensor x, Tensor y)
+                {
+                    var probabilities = F.softmax(x, 1);
+                    var logProbabilities = {|#0:probabilities.log()|};
+                    return F.nll_loss(logProbabilities, y);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Step
+            {
+                static Tensor Loss(Tensor x, Tensor y)
+                {
+                    var logProbabilities = F.log_softmax(x, 1);
+                    return F.nll_loss(logProbabilities, y);
+                }
+            }
+            """;
+        return Verify.CodeFixAsync(source, fixedSource, Verify.Finding(Descriptors.UnstableComposition));
+    }
+
+    [Fact]
+    public Task LG0003_no_fix_when_the_logits_change_between_the_softmax_and_the_log()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Step
+            {
+                static Tensor Loss(Tensor x, Tensor y)
+                {
+                    var probabilities = F.softmax(x, 1);
+                    x = x * 2;
+                    return F.nll_loss({|#0:probabilities.log()|}, y) + x.sum();
+                }
+            }
+            """;
+        return Verify.CodeFixAsync(source, source, Verify.Finding(Descriptors.UnstableComposition));
+    }
+
+    [Fact]
+    public Task LG0003_no_fix_for_a_log_that_writes_into_a_destination()
+    {
+        const string source = """
+            using System;
+            using LossGuard;
+            using System.Numerics.Tensors;
+
+            static class Step
+            {
+                static void LogProbabilities(float[] z, float[] destination) =>
+                    {|#0:TensorPrimitives.Log(Activations.Softmax(z, 4), destination)|};
+            }
+            """;
+        return Verify.CodeFixAsync(source, source, Verify.Finding(Descriptors.UnstableComposition));
+    }
+
+    [Fact]
+    public Task LG0007_softmax_given_to_nll_loss_becomes_log_softmax()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Step
+            {
+                static Tensor Loss(Tensor x, Tensor y) => F.nll_loss({|#0:F.softmax(x, 1)|}, y);
+            }
+            """;
+        const string fixedSource = """
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Step
+            {
+                static Tensor Loss(Tensor x, Tensor y) => F.nll_loss(F.log_softmax(x, 1), y);
+            }
+            """;
+        return Verify.CodeFixAsync(source, fixedSource, Verify.Finding(Descriptors.WrongDomainForLoss));
+    }
+
+    [Fact]
+    public Task LG0007_no_fix_when_the_softmax_output_is_also_read_elsewhere()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Step
+            {
+                static Tensor Tracked(Tensor x, Tensor y)
+                {
+                    var p = F.softmax(x, 1);
+                    System.Console.WriteLine(p.max().item<float>());
+                    return F.nll_loss({|#0:p|}, y);
+                }
+            }
+            """;
+        return Verify.CodeFixAsync(source, source, Verify.Finding(Descriptors.WrongDomainForLoss));
+    }
+}
