@@ -45,17 +45,27 @@ public sealed class UseFusedLogCodeFixProvider : PlanCodeFixProvider
 
     /// <summary>
     /// The log call becomes the fused activation; the activation's arguments must read the same there. A log that
-    /// writes into a destination is left alone: the fused call would have to write there too.
+    /// writes into a destination gets the fused activation writing there.
     /// </summary>
     private static SyntaxNode? ReplaceLog(Finding finding, InvocationExpressionSyntax activation, InvocationExpressionSyntax fused)
     {
         var (model, cancellationToken) = (finding.Model, finding.CancellationToken);
+        var knowledge = LibraryKnowledge.Resolve(model.Compilation);
         if (finding.Node is not ExpressionSyntax node
             || CallSyntax.Unparenthesize(node) is not InvocationExpressionSyntax log
             || model.GetOperation(log, cancellationToken) is not IInvocationOperation operation
-            || LibraryKnowledge.Resolve(model.Compilation).FindTransform(operation.TargetMethod) is not { Destination: null } transform
-            || CallSyntax.Input(log, transform.Input, model, cancellationToken) is not { } input
-            || ActivationArgument.Find(input, activation, model, cancellationToken) is not { } use
+            || knowledge.FindTransform(operation.TargetMethod) is not { } transform
+            || CallSyntax.Input(log, transform.Input, model, cancellationToken) is not { } input)
+        {
+            return null;
+        }
+
+        if (transform.Destination is not null)
+        {
+            return ReplaceBufferLog(finding, log, CallSyntax.Argument(log, transform.Destination, model, cancellationToken), activation, fused);
+        }
+
+        if (ActivationArgument.Find(input, activation, model, cancellationToken) is not { } use
             || !activation.ArgumentList.Arguments.All(argument => use.CanMove(argument.Expression, model, cancellationToken))
             || !ReceiverMoves(use, activation, model, cancellationToken))
         {
@@ -63,6 +73,34 @@ public sealed class UseFusedLogCodeFixProvider : PlanCodeFixProvider
         }
 
         return use.Replace(finding.Root, log, fused.WithTriviaFrom(log));
+    }
+
+    /// <summary>
+    /// <c>Softmax(z, p, c); Log(p, d);</c> → <c>Softmax(z, p, c); LogSoftmax(z, d, c);</c>: the fused activation writes
+    /// where the log wrote, when both are statements of one block, nothing reassigns the logits or class count, and no
+    /// statement between them names them (a buffer's elements could change).
+    /// </summary>
+    private static SyntaxNode? ReplaceBufferLog(
+        Finding finding, InvocationExpressionSyntax log, ArgumentSyntax? logDestination, InvocationExpressionSyntax activation, InvocationExpressionSyntax fused)
+    {
+        var (model, cancellationToken) = (finding.Model, finding.CancellationToken);
+        if (logDestination is null
+            || log.Parent is not ExpressionStatementSyntax
+            || activation.Parent is not ExpressionStatementSyntax
+            || log.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member
+            || !ReferenceEquals(member, activation.FirstAncestorOrSelf<MemberDeclarationSyntax>())
+            || model.GetOperation(activation, cancellationToken) is not IInvocationOperation call
+            || LibraryKnowledge.Resolve(model.Compilation).FindProducer(call.TargetMethod) is not { Destination: { } destination }
+            || CallSyntax.Argument(activation, destination, model, cancellationToken) is not { } written)
+        {
+            return null;
+        }
+
+        var moved = activation.ArgumentList.Arguments.Where(argument => argument != written).ToList();
+        bool readsTheSame = moved.All(argument => StableReads.SameValueEverywhere(argument.Expression, member, model, cancellationToken))
+            && moved.All(argument => StableReads.NotNamedBetween(argument.Expression, (StatementSyntax)activation.Parent, (StatementSyntax)log.Parent));
+        var writesThere = fused.ReplaceNode(fused.ArgumentList.Arguments[activation.ArgumentList.Arguments.IndexOf(written)].Expression, logDestination.Expression);
+        return readsTheSame ? finding.Root.ReplaceNode(log, writesThere.WithTriviaFrom(log)) : null;
     }
 
     /// <summary>The activation itself becomes the fused one, where nothing but the loss reads its output.</summary>

@@ -65,10 +65,14 @@ internal sealed class ActivationArgument
 
     /// <summary>
     /// Whether <paramref name="expression"/> (read from the activation's call) reads the same where the argument is:
-    /// always when inline; through a local, only literals and variables nothing reassigns.
+    /// always when inline; through a local, only literals and variables nothing reassigns, used in a statement of the
+    /// declaration's block, with no statement between naming them (a buffer's elements could change there).
     /// </summary>
     public bool CanMove(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) =>
-        Member is null || StableReads.SameValueEverywhere(expression, Member, model, cancellationToken);
+        Member is null
+        || (StableReads.SameValueEverywhere(expression, Member, model, cancellationToken)
+            && Argument.FirstAncestorOrSelf<StatementSyntax>() is { } use
+            && StableReads.NotNamedBetween(expression, Declaration!, use));
 
     /// <summary>
     /// <paramref name="root"/> with <paramref name="target"/> (the argument, or a node containing it) replaced and, when

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -31,6 +32,24 @@ internal static class StableReads
         return !member.DescendantNodes().OfType<IdentifierNameSyntax>()
             .Where(use => use.Identifier.ValueText == identifier.Identifier.ValueText)
             .Any(use => IsWrite(use) && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(use, cancellationToken).Symbol, symbol));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="first"/> and <paramref name="last"/> are statements of one block, in that order, and no
+    /// statement between them names a variable <paramref name="expression"/> reads.
+    /// </summary>
+    public static bool NotNamedBetween(ExpressionSyntax expression, StatementSyntax first, StatementSyntax last)
+    {
+        if (first.Parent is not BlockSyntax block || last.Parent != block)
+        {
+            return false;
+        }
+
+        var names = new HashSet<string>(expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(name => name.Identifier.ValueText));
+        int from = block.Statements.IndexOf(first);
+        int to = block.Statements.IndexOf(last);
+        return from < to && block.Statements.Skip(from + 1).Take(to - from - 1)
+            .All(statement => !statement.DescendantNodes().OfType<IdentifierNameSyntax>().Any(name => names.Contains(name.Identifier.ValueText)));
     }
 
     private static bool IsWrite(IdentifierNameSyntax use) => use.Parent switch

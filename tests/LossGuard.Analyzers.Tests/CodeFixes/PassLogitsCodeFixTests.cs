@@ -195,6 +195,25 @@ public sealed class PassLogitsCodeFixTests
                 .WithArguments("Losses.SigmoidCrossEntropyWithLogits", "logits", "Activations.Sigmoid", "7"));
     }
 
+    [Fact]
+    public Task No_fix_when_the_logits_buffer_is_written_between_the_softmax_and_the_loss()
+    {
+        const string source = """
+            using LossGuard;
+
+            static class Step
+            {
+                static float Loss(float[] z, float[] y)
+                {
+                    float[] p = {|#1:Activations.Softmax(z, 4)|};
+                    z[0] = 0;
+                    return Losses.SoftmaxCrossEntropyWithLogits({|#0:p|}, y, 4);
+                }
+            }
+            """;
+        return Verify.CodeFixAsync(source, source, Diagnostic(0, 1, "Losses.SoftmaxCrossEntropyWithLogits", "7"));
+    }
+
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Diagnostic(int argument, int softmax, string loss, string line) =>
         new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.SoftmaxIntoLogitsLoss)
             .WithLocation(argument)

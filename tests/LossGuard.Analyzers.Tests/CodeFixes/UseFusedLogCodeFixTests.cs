@@ -93,7 +93,62 @@ public sealed class UseFusedLogCodeFixTests
     }
 
     [Fact]
-    public Task LG0003_no_fix_for_a_log_that_writes_into_a_destination()
+    public Task LG0003_runtime_log_of_a_softmax_buffer_becomes_LogSoftmax_into_the_same_destination()
+    {
+        const string source = """
+            using LossGuard;
+            using System.Numerics.Tensors;
+
+            static class Step
+            {
+                static void LogProbabilities(float[] z, float[] destination)
+                {
+                    var probabilities = new float[z.Length];
+                    Activations.Softmax(z, probabilities, 4);
+                    {|#0:TensorPrimitives.Log(probabilities, destination)|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using LossGuard;
+            using System.Numerics.Tensors;
+
+            static class Step
+            {
+                static void LogProbabilities(float[] z, float[] destination)
+                {
+                    var probabilities = new float[z.Length];
+                    Activations.Softmax(z, probabilities, 4);
+                    Activations.LogSoftmax(z, destination, 4);
+                }
+            }
+            """;
+        return Verify.CodeFixAsync(source, fixedSource, Verify.Finding(Descriptors.UnstableComposition));
+    }
+
+    [Fact]
+    public Task LG0003_no_fix_when_the_logits_buffer_may_change_between_the_softmax_and_the_log()
+    {
+        const string source = """
+            using LossGuard;
+            using System.Numerics.Tensors;
+
+            static class Step
+            {
+                static void LogProbabilities(float[] z, float[] destination)
+                {
+                    var probabilities = new float[z.Length];
+                    Activations.Softmax(z, probabilities, 4);
+                    z[0] = 0;
+                    {|#0:TensorPrimitives.Log(probabilities, destination)|};
+                }
+            }
+            """;
+        return Verify.CodeFixAsync(source, source, Verify.Finding(Descriptors.UnstableComposition));
+    }
+
+    [Fact]
+    public Task LG0003_no_fix_for_a_log_into_a_destination_of_an_inline_softmax()
     {
         const string source = """
             using System;
