@@ -65,4 +65,27 @@ internal static class RowMath
         double u = 1.0 + x;
         return u == 1.0 ? x : Math.Log(u) * x / (u - 1.0);
     }
+
+    /// <summary>
+    /// One element of the sigmoid cross-entropy with positive weight a, smoothed target t: the loss
+    /// (1 - t) x + (1 + (a - 1) t) softplus(-x) and its derivative; at x = +-inf the limits (x times a vanishing factor is 0).
+    /// </summary>
+    public static double SigmoidElement(double x, double t, double positiveWeight, out double derivative)
+    {
+        double positiveFactor = 1.0 + ((positiveWeight - 1.0) * t);
+        if (double.IsPositiveInfinity(x))
+        {
+            derivative = 1.0 - t;
+            return t < 1.0 ? double.PositiveInfinity : 0.0;
+        }
+
+        if (double.IsNegativeInfinity(x))
+        {
+            derivative = -positiveWeight * t;
+            return positiveWeight * t > 0.0 ? double.PositiveInfinity : 0.0;
+        }
+
+        derivative = (1.0 - t) - (positiveFactor * Sigmoid(-x));
+        return ((1.0 - t) * x) + (positiveFactor * Softplus(-x));
+    }
 }

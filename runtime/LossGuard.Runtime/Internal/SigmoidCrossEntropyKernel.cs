@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using LossGuard.Internal.Simd;
 
 namespace LossGuard.Internal;
 
@@ -25,18 +26,23 @@ internal static class SigmoidCrossEntropyKernel
 
         var reducer = new Reducer(reduction, logits.Length);
         double scale = reducer.GradientScale;
+        if (typeof(T) == typeof(float))
+        {
+            return reducer.Finish<T>(FloatSigmoidCrossEntropy.Compute(
+                Floats.Of(logits), Floats.Of(targets), Floats.Of(gradient), Floats.Of(rowLosses), scale, positiveWeight, labelSmoothing));
+        }
+
         double sum = 0.0;
         for (int i = 0; i < logits.Length; i++)
         {
             double x = double.CreateTruncating(logits[i]);
             double t = double.CreateTruncating(targets[i]) * (1.0 - labelSmoothing) + 0.5 * labelSmoothing;
-            double positiveFactor = 1.0 + (positiveWeight - 1.0) * t;
-            double loss = (1.0 - t) * x + positiveFactor * RowMath.Softplus(-x);
+            double loss = RowMath.SigmoidElement(x, t, positiveWeight, out double derivative);
             sum += loss;
             Reducer.Store(rowLosses, i, loss);
             if (withGradient)
             {
-                gradient[i] = T.CreateTruncating(scale * ((1.0 - t) - positiveFactor * RowMath.Sigmoid(-x)));
+                gradient[i] = T.CreateTruncating(scale * derivative);
             }
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using LossGuard.Internal.Simd;
 
 namespace LossGuard.Internal;
 
@@ -24,6 +25,12 @@ internal static class SoftmaxCrossEntropyKernel
 
         var reducer = new Reducer(reduction, rows);
         double scale = reducer.GradientScale;
+        if (typeof(T) == typeof(float) && !weighted)
+        {
+            return reducer.Finish<T>(FloatSoftmaxCrossEntropy.Dense(
+                Floats.Of(logits), Floats.Of(labels), classes, Floats.Of(gradient), Floats.Of(rowLosses), scale, labelSmoothing));
+        }
+
         double keep = 1.0 - labelSmoothing;
         double spread = labelSmoothing / classes;
         double sum = 0.0;
@@ -91,6 +98,12 @@ internal static class SoftmaxCrossEntropyKernel
 
         var reducer = new Reducer(reduction, counted);
         double scale = reducer.GradientScale;
+        if (typeof(T) == typeof(float) && !weighted)
+        {
+            return reducer.Finish<T>(FloatSoftmaxCrossEntropy.Sparse(
+                Floats.Of(logits), labels, classes, Floats.Of(gradient), Floats.Of(rowLosses), scale, labelSmoothing, ignoreIndex));
+        }
+
         double keep = 1.0 - labelSmoothing;
         double spread = labelSmoothing / classes;
         double sum = 0.0;

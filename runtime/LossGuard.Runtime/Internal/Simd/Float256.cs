@@ -1,0 +1,77 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+#if !NET9_0_OR_GREATER
+using System.Runtime.Intrinsics.X86;
+#endif
+
+namespace LossGuard.Internal.Simd;
+
+/// <summary>Eight floats (AVX2 on x64, two NEON registers on Arm).</summary>
+internal readonly struct Float256 : IFloatVector<Float256>
+{
+    private readonly Vector256<float> value;
+
+    private Float256(Vector256<float> value) => this.value = value;
+
+    public static int Count => Vector256<float>.Count;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float256 Load(ReadOnlySpan<float> source, int offset) =>
+        new(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)offset));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float256 Broadcast(float value) => new(Vector256.Create(value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Store(Span<float> destination, int offset) =>
+        value.StoreUnsafe(ref MemoryMarshal.GetReference(destination), (nuint)offset);
+
+    public static Float256 operator +(Float256 left, Float256 right) => new(left.value + right.value);
+
+    public static Float256 operator -(Float256 left, Float256 right) => new(left.value - right.value);
+
+    public static Float256 operator *(Float256 left, Float256 right) => new(left.value * right.value);
+
+    public static Float256 operator /(Float256 left, Float256 right) => new(left.value / right.value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float256 MultiplyAdd(Float256 left, Float256 right, Float256 addend) =>
+#if NET9_0_OR_GREATER
+        new(Vector256.FusedMultiplyAdd(left.value, right.value, addend.value));
+#else
+        Fma.IsSupported ? new(Fma.MultiplyAdd(left.value, right.value, addend.value)) : new((left.value * right.value) + addend.value);
+#endif
+
+    public static Float256 Max(Float256 left, Float256 right) => new(Vector256.Max(left.value, right.value));
+
+    public static Float256 Abs(Float256 value) => new(Vector256.Abs(value.value));
+
+    public static Float256 Floor(Float256 value) => new(Vector256.Floor(value.value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float256 ScaleByPowerOfTwo(Float256 value, Float256 exponent) =>
+        new(value.value * Vector256.ShiftLeft(Vector256.ConvertToInt32(exponent.value) + Vector256.Create(127), 23).AsSingle());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float256 WhereBelow(Float256 test, Float256 bound, Float256 ifBelow, Float256 otherwise) =>
+        new(Vector256.ConditionalSelect(Vector256.LessThan(test.value, bound.value), ifBelow.value, otherwise.value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float256 SelectBySign(Float256 test, Float256 ifNotNegative, Float256 ifNegative) =>
+        new(Vector256.ConditionalSelect(Vector256.LessThan(test.value, Vector256<float>.Zero), ifNegative.value, ifNotNegative.value));
+
+    public static bool AnyInfinite(Float256 value) =>
+        Vector256.EqualsAny(Vector256.Abs(value.value), Vector256.Create(float.PositiveInfinity));
+
+    public float Sum() => Vector256.Sum(value);
+
+    public float MaxAcross()
+    {
+        var half = Vector128.Max(value.GetLower(), value.GetUpper());
+        half = Vector128.Max(half, Vector128.Shuffle(half, Vector128.Create(2, 3, 0, 1)));
+        half = Vector128.Max(half, Vector128.Shuffle(half, Vector128.Create(1, 0, 3, 2)));
+        return half.ToScalar();
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+#if !NET9_0_OR_GREATER
+using System.Runtime.Intrinsics.X86;
+#endif
+
+namespace LossGuard.Internal.Simd;
+
+/// <summary>Sixteen floats (AVX-512).</summary>
+internal readonly struct Float512 : IFloatVector<Float512>
+{
+    private readonly Vector512<float> value;
+
+    private Float512(Vector512<float> value) => this.value = value;
+
+    public static int Count => Vector512<float>.Count;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512 Load(ReadOnlySpan<float> source, int offset) =>
+        new(Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)offset));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512 Broadcast(float value) => new(Vector512.Create(value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Store(Span<float> destination, int offset) =>
+        value.StoreUnsafe(ref MemoryMarshal.GetReference(destination), (nuint)offset);
+
+    public static Float512 operator +(Float512 left, Float512 right) => new(left.value + right.value);
+
+    public static Float512 operator -(Float512 left, Float512 right) => new(left.value - right.value);
+
+    public static Float512 operator *(Float512 left, Float512 right) => new(left.value * right.value);
+
+    public static Float512 operator /(Float512 left, Float512 right) => new(left.value / right.value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512 MultiplyAdd(Float512 left, Float512 right, Float512 addend) =>
+#if NET9_0_OR_GREATER
+        new(Vector512.FusedMultiplyAdd(left.value, right.value, addend.value));
+#else
+        Avx512F.IsSupported ? new(Avx512F.FusedMultiplyAdd(left.value, right.value, addend.value)) : new((left.value * right.value) + addend.value);
+#endif
+
+    public static Float512 Max(Float512 left, Float512 right) => new(Vector512.Max(left.value, right.value));
+
+    public static Float512 Abs(Float512 value) => new(Vector512.Abs(value.value));
+
+    public static Float512 Floor(Float512 value) => new(Vector512.Floor(value.value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512 ScaleByPowerOfTwo(Float512 value, Float512 exponent) =>
+        new(value.value * Vector512.ShiftLeft(Vector512.ConvertToInt32(exponent.value) + Vector512.Create(127), 23).AsSingle());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512 WhereBelow(Float512 test, Float512 bound, Float512 ifBelow, Float512 otherwise) =>
+        new(Vector512.ConditionalSelect(Vector512.LessThan(test.value, bound.value), ifBelow.value, otherwise.value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512 SelectBySign(Float512 test, Float512 ifNotNegative, Float512 ifNegative) =>
+        new(Vector512.ConditionalSelect(Vector512.LessThan(test.value, Vector512<float>.Zero), ifNegative.value, ifNotNegative.value));
+
+    public static bool AnyInfinite(Float512 value) =>
+        Vector512.EqualsAny(Vector512.Abs(value.value), Vector512.Create(float.PositiveInfinity));
+
+    public float Sum() => Vector512.Sum(value);
+
+    public float MaxAcross()
+    {
+        var quarter = Vector256.Max(value.GetLower(), value.GetUpper());
+        var half = Vector128.Max(quarter.GetLower(), quarter.GetUpper());
+        half = Vector128.Max(half, Vector128.Shuffle(half, Vector128.Create(2, 3, 0, 1)));
+        half = Vector128.Max(half, Vector128.Shuffle(half, Vector128.Create(1, 0, 3, 2)));
+        return half.ToScalar();
+    }
+}

@@ -1,0 +1,112 @@
+using System;
+
+namespace LossGuard.Internal.Simd;
+
+/// <summary>
+/// Float softmax cross-entropy without class weights, over chunks of rows (on several threads for large inputs);
+/// returns the sum of the row losses. Arguments are validated by the caller.
+/// </summary>
+internal static unsafe class FloatSoftmaxCrossEntropy
+{
+    public static double Sparse(
+        ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, int classes, Span<float> gradient, Span<float> rowLosses,
+        double scale, double labelSmoothing, int ignoreIndex)
+    {
+        fixed (float* z = logits)
+        fixed (int* y = labels)
+        fixed (float* g = gradient)
+        fixed (float* r = rowLosses)
+        {
+            var rows = new Pointers(z, null, y, g, r, classes, scale, labelSmoothing, ignoreIndex);
+            return Width.Wide(classes)
+                ? Chunked.Sum(new Job<Float512>(rows), labels.Length, classes)
+                : Chunked.Sum(new Job<Float256>(rows), labels.Length, classes);
+        }
+    }
+
+    public static double Dense(
+        ReadOnlySpan<float> logits, ReadOnlySpan<float> labels, int classes, Span<float> gradient, Span<float> rowLosses,
+        double scale, double labelSmoothing)
+    {
+        fixed (float* z = logits)
+        fixed (float* t = labels)
+        fixed (float* g = gradient)
+        fixed (float* r = rowLosses)
+        {
+            var rows = new Pointers(z, t, null, g, r, classes, scale, labelSmoothing, 0);
+            return Width.Wide(classes)
+                ? Chunked.Sum(new Job<Float512>(rows), logits.Length / classes, classes)
+                : Chunked.Sum(new Job<Float256>(rows), logits.Length / classes, classes);
+        }
+    }
+
+    /// <summary>The pinned buffers (the gradient, row losses, targets or labels may be absent) and the options.</summary>
+    private readonly struct Pointers
+    {
+        public readonly float* Logits;
+        public readonly float* Targets;
+        public readonly int* Labels;
+        public readonly float* Gradient;
+        public readonly float* RowLosses;
+        public readonly int Classes;
+        public readonly double Scale;
+        public readonly double LabelSmoothing;
+        public readonly int IgnoreIndex;
+
+        public Pointers(
+            float* logits, float* targets, int* labels, float* gradient, float* rowLosses, int classes, double scale, double labelSmoothing, int ignoreIndex)
+        {
+            Logits = logits;
+            Targets = targets;
+            Labels = labels;
+            Gradient = gradient;
+            RowLosses = rowLosses;
+            Classes = classes;
+            Scale = scale;
+            LabelSmoothing = labelSmoothing;
+            IgnoreIndex = ignoreIndex;
+        }
+
+        public Span<float> Row(float* start, int row) => start == null ? default : new Span<float>(start + ((long)row * Classes), Classes);
+    }
+
+    private readonly struct Job<TVec> : IRowJob
+        where TVec : struct, IFloatVector<TVec>
+    {
+        private readonly Pointers p;
+
+        public Job(Pointers pointers) => p = pointers;
+
+        public double Run(int firstRow, int rowCount)
+        {
+            var kernel = new SoftmaxCrossEntropyRows<TVec>(p.Classes, p.LabelSmoothing, p.Scale);
+            double sum = 0;
+            for (int row = firstRow; row < firstRow + rowCount; row++)
+            {
+                double loss;
+                if (p.Labels == null)
+                {
+                    loss = kernel.Dense(p.Row(p.Logits, row), p.Row(p.Targets, row), p.Row(p.Gradient, row));
+                }
+                else if (p.Labels[row] == p.IgnoreIndex)
+                {
+                    loss = 0;
+                    p.Row(p.Gradient, row).Clear();
+                }
+                else
+                {
+                    loss = kernel.Sparse(p.Row(p.Logits, row), p.Labels[row], p.Row(p.Gradient, row));
+                }
+
+                if (p.RowLosses != null)
+                {
+                    p.RowLosses[row] = (float)loss;
+                }
+
+                sum += loss;
+            }
+
+            return sum;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System;
+
+namespace LossGuard.Internal.Simd;
+
+/// <summary>
+/// The float vector operations the kernels use, over one register width; kernels are generic over it so that the
+/// JIT compiles one specialised copy per width (<see cref="Float256"/>, <see cref="Float512"/>).
+/// </summary>
+internal interface IFloatVector<TSelf>
+    where TSelf : struct, IFloatVector<TSelf>
+{
+    static abstract int Count { get; }
+
+    static abstract TSelf Load(ReadOnlySpan<float> source, int offset);
+
+    static abstract TSelf Broadcast(float value);
+
+    void Store(Span<float> destination, int offset);
+
+    static abstract TSelf operator +(TSelf left, TSelf right);
+
+    static abstract TSelf operator -(TSelf left, TSelf right);
+
+    static abstract TSelf operator *(TSelf left, TSelf right);
+
+    static abstract TSelf operator /(TSelf left, TSelf right);
+
+    /// <summary>left * right + addend, fused where the hardware can.</summary>
+    static abstract TSelf MultiplyAdd(TSelf left, TSelf right, TSelf addend);
+
+    static abstract TSelf Max(TSelf left, TSelf right);
+
+    static abstract TSelf Abs(TSelf value);
+
+    static abstract TSelf Floor(TSelf value);
+
+    /// <summary>value * 2^exponent for whole-number exponents in [-126, 127] (2^exponent built in the exponent field).</summary>
+    static abstract TSelf ScaleByPowerOfTwo(TSelf value, TSelf exponent);
+
+    /// <summary>Per lane: <paramref name="ifBelow"/> where <paramref name="test"/> &lt; <paramref name="bound"/>, else <paramref name="otherwise"/> (NaN is not below).</summary>
+    static abstract TSelf WhereBelow(TSelf test, TSelf bound, TSelf ifBelow, TSelf otherwise);
+
+    /// <summary>Lanes where <paramref name="test"/> is not negative take <paramref name="ifNotNegative"/>, the others <paramref name="ifNegative"/>.</summary>
+    static abstract TSelf SelectBySign(TSelf test, TSelf ifNotNegative, TSelf ifNegative);
+
+    /// <summary>Whether any lane is +inf or -inf.</summary>
+    static abstract bool AnyInfinite(TSelf value);
+
+    float Sum();
+
+    float MaxAcross();
+}

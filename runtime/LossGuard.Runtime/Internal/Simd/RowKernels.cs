@@ -1,0 +1,132 @@
+using System;
+
+namespace LossGuard.Internal.Simd;
+
+/// <summary>
+/// One row of a softmax, in float vectors of one width with a scalar tail. Sums are taken in float vectors over
+/// blocks of <see cref="Block"/> elements and added up in double, so that a row of 256k classes stays accurate.
+/// </summary>
+internal static class RowKernels<TVec>
+    where TVec : struct, IFloatVector<TVec>
+{
+    private const int Block = 4096;
+
+    /// <summary>The largest value (NaN lanes are not chosen; the exp pass turns them into NaN sums).</summary>
+    public static float Max(ReadOnlySpan<float> row)
+    {
+        int i = 0;
+        float max = float.NegativeInfinity;
+        if (row.Length >= 2 * TVec.Count)
+        {
+            var a = TVec.Load(row, 0);
+            var b = TVec.Load(row, TVec.Count);
+            for (i = 2 * TVec.Count; i <= row.Length - (2 * TVec.Count); i += 2 * TVec.Count)
+            {
+                a = TVec.Max(a, TVec.Load(row, i));
+                b = TVec.Max(b, TVec.Load(row, i + TVec.Count));
+            }
+
+            max = TVec.Max(a, b).MaxAcross();
+        }
+
+        for (; i < row.Length; i++)
+        {
+            max = MathF.Max(max, row[i]);
+        }
+
+        return max;
+    }
+
+    /// <summary>
+    /// The sum of e^(x - max) over the row; with a destination, each e^(x - max) is also written there (the
+    /// destination may be the row itself).
+    /// </summary>
+    public static double SumExp(ReadOnlySpan<float> row, float max, Span<float> destination)
+    {
+        bool write = !destination.IsEmpty;
+        var shift = TVec.Broadcast(max);
+        double total = 0;
+        int i = 0;
+        for (int blockEnd = Math.Min(Block, row.Length); i < row.Length; blockEnd = Math.Min(blockEnd + Block, row.Length))
+        {
+            var a = TVec.Broadcast(0f);
+            var b = TVec.Broadcast(0f);
+            for (; i <= blockEnd - (2 * TVec.Count); i += 2 * TVec.Count)
+            {
+                var e0 = VectorMath.ExpNonPositive(TVec.Load(row, i) - shift);
+                var e1 = VectorMath.ExpNonPositive(TVec.Load(row, i + TVec.Count) - shift);
+                if (write)
+                {
+                    e0.Store(destination, i);
+                    e1.Store(destination, i + TVec.Count);
+                }
+
+                a += e0;
+                b += e1;
+            }
+
+            float tail = 0;
+            for (; i < blockEnd; i++)
+            {
+                float e = MathF.Exp(row[i] - max);
+                if (write)
+                {
+                    destination[i] = e;
+                }
+
+                tail += e;
+            }
+
+            total += (a + b).Sum() + tail;
+        }
+
+        return total;
+    }
+
+    /// <summary>The sum of the row, or of its products with <paramref name="other"/> when that is given.</summary>
+    public static double Sum(ReadOnlySpan<float> row, ReadOnlySpan<float> other)
+    {
+        bool product = !other.IsEmpty;
+        double total = 0;
+        int i = 0;
+        for (int blockEnd = Math.Min(Block, row.Length); i < row.Length; blockEnd = Math.Min(blockEnd + Block, row.Length))
+        {
+            var a = TVec.Broadcast(0f);
+            for (; i <= blockEnd - TVec.Count; i += TVec.Count)
+            {
+                var x = TVec.Load(row, i);
+                a = product ? TVec.MultiplyAdd(x, TVec.Load(other, i), a) : a + x;
+            }
+
+            float tail = 0;
+            for (; i < blockEnd; i++)
+            {
+                tail += product ? row[i] * other[i] : row[i];
+            }
+
+            total += a.Sum() + tail;
+        }
+
+        return total;
+    }
+
+    /// <summary>values = values * scale - (offset + slope * targets), the targets term only when they are given.</summary>
+    public static void ScaleAndShift(Span<float> values, float scale, float offset, ReadOnlySpan<float> targets, float slope)
+    {
+        bool withTargets = !targets.IsEmpty;
+        var s = TVec.Broadcast(scale);
+        var o = TVec.Broadcast(-offset);
+        var k = TVec.Broadcast(-slope);
+        int i = 0;
+        for (; i <= values.Length - TVec.Count; i += TVec.Count)
+        {
+            var shifted = withTargets ? TVec.MultiplyAdd(TVec.Load(targets, i), k, o) : o;
+            TVec.MultiplyAdd(TVec.Load(values, i), s, shifted).Store(values, i);
+        }
+
+        for (; i < values.Length; i++)
+        {
+            values[i] = (values[i] * scale) - offset - (withTargets ? slope * targets[i] : 0f);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System;
+using System.Buffers;
+
+namespace LossGuard.Internal.Simd;
+
+/// <summary>
+/// Float softmax cross-entropy rows without class weights: a max pass, an exp pass that writes e^(z - max) into the
+/// gradient while summing, and a scale pass over the row still in cache. One read of the logits, one write of the
+/// gradient, one exp per logit. A row with an infinite maximum is computed on its limit (see <see cref="Limit"/>).
+/// </summary>
+internal readonly ref struct SoftmaxCrossEntropyRows<TVec>
+    where TVec : struct, IFloatVector<TVec>
+{
+    private readonly double keep;
+    private readonly double spread;
+    private readonly double scale;
+
+    public SoftmaxCrossEntropyRows(int classes, double labelSmoothing, double scale)
+    {
+        keep = 1.0 - labelSmoothing;
+        spread = labelSmoothing / classes;
+        this.scale = scale;
+    }
+
+    /// <summary>One row against class <paramref name="label"/>; returns its loss.</summary>
+    public double Sparse(ReadOnlySpan<float> z, int label, Span<float> gradient)
+    {
+        float max = RowKernels<TVec>.Max(z);
+        if (float.IsInfinity(max))
+        {
+            using var limit = new Limit(z, max);
+            return Sparse(limit.Row, label, gradient);
+        }
+
+        double target = z[label];
+        double sum = spread != 0 ? RowKernels<TVec>.Sum(z, default) : 0;
+        double total = RowKernels<TVec>.SumExp(z, max, gradient);
+        double lse = max + Math.Log(total);
+        if (!gradient.IsEmpty)
+        {
+            RowKernels<TVec>.ScaleAndShift(gradient, (float)(scale / total), (float)(scale * spread), default, 0);
+            gradient[label] -= (float)(scale * keep);
+        }
+
+        return (keep * (lse - target)) + (spread * ((z.Length * lse) - sum));
+    }
+
+    /// <summary>One row against a target distribution <paramref name="t"/>; returns its loss.</summary>
+    public double Dense(ReadOnlySpan<float> z, ReadOnlySpan<float> t, Span<float> gradient)
+    {
+        float max = RowKernels<TVec>.Max(z);
+        if (float.IsInfinity(max))
+        {
+            using var limit = new Limit(z, max);
+            return Dense(limit.Row, t, gradient);
+        }
+
+        double mass = (keep * RowKernels<TVec>.Sum(t, default)) + (spread * z.Length);
+        double weighted = (keep * RowKernels<TVec>.Sum(z, t)) + (spread != 0 ? spread * RowKernels<TVec>.Sum(z, default) : 0);
+        double total = RowKernels<TVec>.SumExp(z, max, gradient);
+        if (!gradient.IsEmpty)
+        {
+            RowKernels<TVec>.ScaleAndShift(gradient, (float)(scale * mass / total), (float)(scale * spread), t, (float)(scale * keep));
+        }
+
+        return ((max + Math.Log(total)) * mass) - weighted;
+    }
+
+    /// <summary>
+    /// The row a softmax tends to when its maximum is infinite: with +inf logits, those become 0 and the rest -inf
+    /// (the infinite ones share the mass); with every logit -inf, all become 0 (equal logits: uniform).
+    /// </summary>
+    private readonly ref struct Limit
+    {
+        private readonly float[] rented;
+
+        public Limit(ReadOnlySpan<float> z, float max)
+        {
+            rented = ArrayPool<float>.Shared.Rent(z.Length);
+            Row = rented.AsSpan(0, z.Length);
+            for (int c = 0; c < z.Length; c++)
+            {
+                Row[c] = float.IsPositiveInfinity(max) && !float.IsPositiveInfinity(z[c]) ? float.NegativeInfinity : 0f;
+            }
+        }
+
+        public Span<float> Row { get; }
+
+        public void Dispose() => ArrayPool<float>.Shared.Return(rented);
+    }
+}
