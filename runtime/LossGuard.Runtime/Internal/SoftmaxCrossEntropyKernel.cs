@@ -81,18 +81,14 @@ internal static class SoftmaxCrossEntropyKernel
         Guard.LabelSmoothing(labelSmoothing);
         Guard.RowLossesForReduction(reduction, rows, rowLosses.Length);
 
-        double weightOfAllClasses = 0.0;
-        for (int c = 0; c < classes; c++)
-        {
-            weightOfAllClasses += Weight(classWeights, weighted, c);
-        }
+        double weightOfAllClasses = weighted ? Sum(classWeights) : classes;
 
         double counted = 0.0;
         foreach (int label in labels)
         {
             if (label != ignoreIndex)
             {
-                counted += Weight(classWeights, weighted, label);
+                counted += weighted ? double.CreateTruncating(classWeights[label]) : 1.0;
             }
         }
 
@@ -154,6 +150,18 @@ internal static class SoftmaxCrossEntropyKernel
         }
 
         return reducer.Finish<T>(sum);
+    }
+
+    private static double Sum<T>(ReadOnlySpan<T> values)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double total = 0.0;
+        foreach (T value in values)
+        {
+            total += double.CreateTruncating(value);
+        }
+
+        return total;
     }
 
     private static double Weight<T>(ReadOnlySpan<T> classWeights, bool weighted, int c)

@@ -62,6 +62,14 @@ internal readonly struct Float256 : IFloatVector<Float256>
     public static Float256 SelectBySign(Float256 test, Float256 ifNotNegative, Float256 ifNegative) =>
         new(Vector256.ConditionalSelect(Vector256.LessThan(test.value, Vector256<float>.Zero), ifNegative.value, ifNotNegative.value));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float256 SplitExponent(Float256 value, out Float256 exponent)
+    {
+        var bits = value.value.AsInt32();
+        exponent = new(Vector256.ConvertToSingle(Vector256.ShiftRightArithmetic(bits, 23) - Vector256.Create(127)));
+        return new(((bits & Vector256.Create(0x007FFFFF)) | Vector256.Create(0x3F800000)).AsSingle());
+    }
+
     public static bool AnyInfinite(Float256 value) =>
         Vector256.EqualsAny(Vector256.Abs(value.value), Vector256.Create(float.PositiveInfinity));
 

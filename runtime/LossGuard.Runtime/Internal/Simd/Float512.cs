@@ -62,6 +62,14 @@ internal readonly struct Float512 : IFloatVector<Float512>
     public static Float512 SelectBySign(Float512 test, Float512 ifNotNegative, Float512 ifNegative) =>
         new(Vector512.ConditionalSelect(Vector512.LessThan(test.value, Vector512<float>.Zero), ifNegative.value, ifNotNegative.value));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512 SplitExponent(Float512 value, out Float512 exponent)
+    {
+        var bits = value.value.AsInt32();
+        exponent = new(Vector512.ConvertToSingle(Vector512.ShiftRightArithmetic(bits, 23) - Vector512.Create(127)));
+        return new(((bits & Vector512.Create(0x007FFFFF)) | Vector512.Create(0x3F800000)).AsSingle());
+    }
+
     public static bool AnyInfinite(Float512 value) =>
         Vector512.EqualsAny(Vector512.Abs(value.value), Vector512.Create(float.PositiveInfinity));
 

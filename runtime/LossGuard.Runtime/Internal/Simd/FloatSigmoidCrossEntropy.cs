@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace LossGuard.Internal.Simd;
 
@@ -19,7 +20,7 @@ internal static unsafe class FloatSigmoidCrossEntropy
         fixed (float* l = losses)
         {
             var buffers = new Buffers(x, t, g, l, scale, positiveWeight, labelSmoothing);
-            return Width.Wide(logits.Length)
+            return Width.Wide
                 ? Chunked.Sum(new Job<Float512>(buffers), logits.Length, 1)
                 : Chunked.Sum(new Job<Float256>(buffers), logits.Length, 1);
         }
@@ -57,6 +58,7 @@ internal static unsafe class FloatSigmoidCrossEntropy
 
         public Job(Buffers buffers) => b = buffers;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Run(int firstRow, int rowCount)
         {
             var x = new ReadOnlySpan<float>(b.Logits + firstRow, rowCount);
@@ -73,6 +75,7 @@ internal static unsafe class FloatSigmoidCrossEntropy
             return total;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private double RunBlock(ReadOnlySpan<float> x, ReadOnlySpan<float> t, Span<float> g, Span<float> l)
         {
             var keep = TVec.Broadcast((float)(1.0 - b.LabelSmoothing));
@@ -115,6 +118,7 @@ internal static unsafe class FloatSigmoidCrossEntropy
             return sum.Sum() + scalarSum + Scalar(x, t, g, l, i, x.Length);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private double Scalar(ReadOnlySpan<float> x, ReadOnlySpan<float> t, Span<float> g, Span<float> l, int from, int to)
         {
             double total = 0;

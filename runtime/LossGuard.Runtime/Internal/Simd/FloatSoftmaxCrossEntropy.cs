@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace LossGuard.Internal.Simd;
 
@@ -18,7 +19,7 @@ internal static unsafe class FloatSoftmaxCrossEntropy
         fixed (float* r = rowLosses)
         {
             var rows = new Pointers(z, null, y, g, r, classes, scale, labelSmoothing, ignoreIndex);
-            return Width.Wide(classes)
+            return Width.Wide
                 ? Chunked.Sum(new Job<Float512>(rows), labels.Length, classes)
                 : Chunked.Sum(new Job<Float256>(rows), labels.Length, classes);
         }
@@ -34,7 +35,7 @@ internal static unsafe class FloatSoftmaxCrossEntropy
         fixed (float* r = rowLosses)
         {
             var rows = new Pointers(z, t, null, g, r, classes, scale, labelSmoothing, 0);
-            return Width.Wide(classes)
+            return Width.Wide
                 ? Chunked.Sum(new Job<Float512>(rows), logits.Length / classes, classes)
                 : Chunked.Sum(new Job<Float256>(rows), logits.Length / classes, classes);
         }
@@ -77,9 +78,45 @@ internal static unsafe class FloatSoftmaxCrossEntropy
 
         public Job(Pointers pointers) => p = pointers;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Run(int firstRow, int rowCount)
         {
             var kernel = new SoftmaxCrossEntropyRows<TVec>(p.Classes, p.LabelSmoothing, p.Scale);
+            return p.Classes <= ShortRows<TVec>.MaxClasses ? RunShort(firstRow, rowCount, kernel) : RunLong(firstRow, rowCount, kernel);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private double RunShort(int firstRow, int rowCount, in SoftmaxCrossEntropyRows<TVec> kernel)
+        {
+            int classes = p.Classes;
+            Span<float> scratch = p.Gradient == null ? stackalloc float[ShortRows<TVec>.GroupRows * ShortRows<TVec>.MaxClasses] : default;
+            double sum = 0;
+            for (int first = firstRow; first < firstRow + rowCount; first += ShortRows<TVec>.GroupRows)
+            {
+                int rows = Math.Min(ShortRows<TVec>.GroupRows, firstRow + rowCount - first);
+                int length = rows * classes;
+                long offset = (long)first * classes;
+                var exps = p.Gradient == null ? scratch.Slice(0, length) : new Span<float>(p.Gradient + offset, length);
+                sum += ShortRows<TVec>.Group(
+                    new ReadOnlySpan<float>(p.Logits + offset, length),
+                    p.Labels == null ? default : new ReadOnlySpan<int>(p.Labels + first, rows),
+                    p.Targets == null ? default : new ReadOnlySpan<float>(p.Targets + offset, length),
+                    classes,
+                    exps,
+                    p.Gradient != null,
+                    p.RowLosses == null ? default : new Span<float>(p.RowLosses + first, rows),
+                    kernel,
+                    p.LabelSmoothing,
+                    p.Scale,
+                    p.IgnoreIndex);
+            }
+
+            return sum;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private double RunLong(int firstRow, int rowCount, in SoftmaxCrossEntropyRows<TVec> kernel)
+        {
             double sum = 0;
             for (int row = firstRow; row < firstRow + rowCount; row++)
             {

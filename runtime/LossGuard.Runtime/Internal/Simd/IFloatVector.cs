@@ -43,6 +43,9 @@ internal interface IFloatVector<TSelf>
     /// <summary>Lanes where <paramref name="test"/> is not negative take <paramref name="ifNotNegative"/>, the others <paramref name="ifNegative"/>.</summary>
     static abstract TSelf SelectBySign(TSelf test, TSelf ifNotNegative, TSelf ifNegative);
 
+    /// <summary>Splits positive normal floats into m * 2^k with m in [1, 2): returns m, and k as floats.</summary>
+    static abstract TSelf SplitExponent(TSelf value, out TSelf exponent);
+
     /// <summary>Whether any lane is +inf or -inf.</summary>
     static abstract bool AnyInfinite(TSelf value);
 

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace LossGuard.Internal.Simd;
 
@@ -12,18 +13,25 @@ internal static class RowKernels<TVec>
     private const int Block = 4096;
 
     /// <summary>The largest value (NaN lanes are not chosen; the exp pass turns them into NaN sums).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Max(ReadOnlySpan<float> row)
     {
         int i = 0;
         float max = float.NegativeInfinity;
-        if (row.Length >= 2 * TVec.Count)
+        if (row.Length >= TVec.Count)
         {
             var a = TVec.Load(row, 0);
-            var b = TVec.Load(row, TVec.Count);
-            for (i = 2 * TVec.Count; i <= row.Length - (2 * TVec.Count); i += 2 * TVec.Count)
+            var b = a;
+            for (i = TVec.Count; i <= row.Length - (2 * TVec.Count); i += 2 * TVec.Count)
             {
                 a = TVec.Max(a, TVec.Load(row, i));
                 b = TVec.Max(b, TVec.Load(row, i + TVec.Count));
+            }
+
+            if (i <= row.Length - TVec.Count)
+            {
+                a = TVec.Max(a, TVec.Load(row, i));
+                i += TVec.Count;
             }
 
             max = TVec.Max(a, b).MaxAcross();
@@ -41,6 +49,7 @@ internal static class RowKernels<TVec>
     /// The sum of e^(x - max) over the row; with a destination, each e^(x - max) is also written there (the
     /// destination may be the row itself).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double SumExp(ReadOnlySpan<float> row, float max, Span<float> destination)
     {
         bool write = !destination.IsEmpty;
@@ -65,6 +74,18 @@ internal static class RowKernels<TVec>
                 b += e1;
             }
 
+            if (i <= blockEnd - TVec.Count)
+            {
+                var e = VectorMath.ExpNonPositive(TVec.Load(row, i) - shift);
+                if (write)
+                {
+                    e.Store(destination, i);
+                }
+
+                a += e;
+                i += TVec.Count;
+            }
+
             float tail = 0;
             for (; i < blockEnd; i++)
             {
@@ -83,7 +104,40 @@ internal static class RowKernels<TVec>
         return total;
     }
 
+    /// <summary>values = e^values, for values that are all at most 0 (already shifted by their row's maximum).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void ExpInPlace(Span<float> values)
+    {
+        int i = 0;
+        for (; i <= values.Length - TVec.Count; i += TVec.Count)
+        {
+            VectorMath.ExpNonPositive(TVec.Load(values, i)).Store(values, i);
+        }
+
+        for (; i < values.Length; i++)
+        {
+            values[i] = MathF.Exp(values[i]);
+        }
+    }
+
+    /// <summary>values = log(values), for positive normal floats.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void LogInPlace(Span<float> values)
+    {
+        int i = 0;
+        for (; i <= values.Length - TVec.Count; i += TVec.Count)
+        {
+            VectorMath.LogPositive(TVec.Load(values, i)).Store(values, i);
+        }
+
+        for (; i < values.Length; i++)
+        {
+            values[i] = MathF.Log(values[i]);
+        }
+    }
+
     /// <summary>The sum of the row, or of its products with <paramref name="other"/> when that is given.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Sum(ReadOnlySpan<float> row, ReadOnlySpan<float> other)
     {
         bool product = !other.IsEmpty;
@@ -111,6 +165,7 @@ internal static class RowKernels<TVec>
     }
 
     /// <summary>values = values * scale - (offset + slope * targets), the targets term only when they are given.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ScaleAndShift(Span<float> values, float scale, float offset, ReadOnlySpan<float> targets, float slope)
     {
         bool withTargets = !targets.IsEmpty;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Buffers;
 
 namespace LossGuard.Internal.Simd;
@@ -23,6 +24,7 @@ internal readonly ref struct SoftmaxCrossEntropyRows<TVec>
     }
 
     /// <summary>One row against class <paramref name="label"/>; returns its loss.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Sparse(ReadOnlySpan<float> z, int label, Span<float> gradient)
     {
         float max = RowKernels<TVec>.Max(z);
@@ -46,6 +48,7 @@ internal readonly ref struct SoftmaxCrossEntropyRows<TVec>
     }
 
     /// <summary>One row against a target distribution <paramref name="t"/>; returns its loss.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Dense(ReadOnlySpan<float> z, ReadOnlySpan<float> t, Span<float> gradient)
     {
         float max = RowKernels<TVec>.Max(z);

@@ -55,4 +55,13 @@ internal static class VectorMath
         p = TVec.MultiplyAdd(p, s2, TVec.Broadcast(2f));
         return p * s;
     }
+
+    /// <summary>The natural log of positive normal floats (row sums of exponentials, at least 1): k ln2 + log1p(m - 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVec LogPositive<TVec>(TVec x)
+        where TVec : struct, IFloatVector<TVec>
+    {
+        var mantissa = TVec.SplitExponent(x, out var exponent);
+        return TVec.MultiplyAdd(exponent, TVec.Broadcast(0.693147180559945309f), LogOnePlusUnit(mantissa - TVec.Broadcast(1f)));
+    }
 }

@@ -1,0 +1,196 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace LossGuard.Internal.Simd;
+
+/// <summary>
+/// Softmax cross-entropy for rows too short to fill vectors (a handful of classes): rows go in groups whose shifted
+/// logits sit side by side in one buffer, so the exp, the expensive part, runs in full vectors across row
+/// boundaries; maxima, sums and the gradient's scaling are scalar. A group holding a row with an infinite maximum or
+/// an ignored label goes row by row through <see cref="SoftmaxCrossEntropyRows{TVec}"/>.
+/// </summary>
+internal static class ShortRows<TVec>
+    where TVec : struct, IFloatVector<TVec>
+{
+    /// <summary>Rows of at most this many classes take this path.</summary>
+    public const int MaxClasses = 32;
+
+    /// <summary>Rows per group: the group's exponentials (at most 8192 floats) stay in L1 / L2.</summary>
+    public const int GroupRows = 256;
+
+    /// <summary>
+    /// One group of sparse rows (<paramref name="labels"/> not null) or dense rows (<paramref name="targets"/>);
+    /// <paramref name="exps"/> is where the exponentials go: the gradient, or scratch of the logits' length.
+    /// Returns the sum of the row losses; writes each into <paramref name="rowLosses"/> when given.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double Group(
+        ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, ReadOnlySpan<float> targets, int classes, Span<float> exps, bool writeGradient,
+        Span<float> rowLosses, in SoftmaxCrossEntropyRows<TVec> kernel, double labelSmoothing, double scale, int ignoreIndex)
+    {
+        int rows = logits.Length / classes;
+        Span<float> maxima = stackalloc float[GroupRows];
+        bool special = false;
+        for (int row = 0; row < rows; row++)
+        {
+            var z = logits.Slice(row * classes, classes);
+            float max = z[0];
+            for (int c = 1; c < classes; c++)
+            {
+                // NaN is not chosen: a NaN logit makes the row's sum, and so its loss, NaN.
+                max = z[c] > max ? z[c] : max;
+            }
+
+            maxima[row] = max;
+            special |= float.IsInfinity(max) || (!labels.IsEmpty && labels[row] == ignoreIndex);
+        }
+
+        if (special)
+        {
+            return RowByRow(logits, labels, targets, classes, writeGradient ? exps : default, rowLosses, kernel, ignoreIndex);
+        }
+
+        // Everything the losses read from the logits is taken before the exponentials go in (they may overwrite them).
+        Span<float> picked = stackalloc float[GroupRows];
+        Span<float> logitSums = stackalloc float[GroupRows];
+        for (int row = 0; row < rows; row++)
+        {
+            var z = logits.Slice(row * classes, classes);
+            picked[row] = labels.IsEmpty ? Dot(z, targets.Slice(row * classes, classes)) : z[labels[row]];
+            logitSums[row] = labelSmoothing == 0 ? 0f : Dot(z, default);
+            var e = exps.Slice(row * classes, classes);
+            float max = maxima[row];
+            for (int c = 0; c < classes; c++)
+            {
+                e[c] = z[c] - max;
+            }
+        }
+
+        RowKernels<TVec>.ExpInPlace(exps.Slice(0, rows * classes));
+
+        Span<float> sums = stackalloc float[GroupRows];
+        Span<float> logSums = stackalloc float[GroupRows];
+        for (int row = 0; row < rows; row++)
+        {
+            float sum = 0;
+            foreach (float e in exps.Slice(row * classes, classes))
+            {
+                sum += e;
+            }
+
+            sums[row] = sum;
+            logSums[row] = sum;
+        }
+
+        // Row sums hold the maximum's e^0 = 1, so they are normal floats of at least 1: one vector log for the group.
+        RowKernels<TVec>.LogInPlace(logSums.Slice(0, rows));
+
+        double keep = 1.0 - labelSmoothing;
+        double spread = labelSmoothing / classes;
+        double total = 0;
+        for (int row = 0; row < rows; row++)
+        {
+            var e = exps.Slice(row * classes, classes);
+            double lse = maxima[row] + (double)logSums[row];
+            double loss = labels.IsEmpty
+                ? Dense(targets.Slice(row * classes, classes), e, sums[row], lse, picked[row], logitSums[row], keep, spread, scale, writeGradient)
+                : Sparse(e, sums[row], lse, picked[row], logitSums[row], labels[row], keep, spread, scale, writeGradient);
+            if (!rowLosses.IsEmpty)
+            {
+                rowLosses[row] = (float)loss;
+            }
+
+            total += loss;
+        }
+
+        return total;
+    }
+
+    /// <summary>The sum of a short row, or of its products with <paramref name="other"/> when that is given.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Dot(ReadOnlySpan<float> row, ReadOnlySpan<float> other)
+    {
+        float sum = 0;
+        for (int c = 0; c < row.Length; c++)
+        {
+            sum += other.IsEmpty ? row[c] : row[c] * other[c];
+        }
+
+        return sum;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double RowByRow(
+        ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, ReadOnlySpan<float> targets, int classes, Span<float> gradient,
+        Span<float> rowLosses, in SoftmaxCrossEntropyRows<TVec> kernel, int ignoreIndex)
+    {
+        double total = 0;
+        for (int row = 0; row < logits.Length / classes; row++)
+        {
+            var z = logits.Slice(row * classes, classes);
+            var g = gradient.IsEmpty ? default : gradient.Slice(row * classes, classes);
+            double loss = labels.IsEmpty ? kernel.Dense(z, targets.Slice(row * classes, classes), g)
+                : labels[row] == ignoreIndex ? Ignore(g)
+                : kernel.Sparse(z, labels[row], g);
+            if (!rowLosses.IsEmpty)
+            {
+                rowLosses[row] = (float)loss;
+            }
+
+            total += loss;
+        }
+
+        return total;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Ignore(Span<float> gradient)
+    {
+        gradient.Clear();
+        return 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double Sparse(
+        Span<float> e, float sum, double lse, float target, float logitSum, int label, double keep, double spread, double scale, bool writeGradient)
+    {
+        if (writeGradient)
+        {
+            float factor = (float)(scale / sum);
+            float offset = (float)(scale * spread);
+            for (int c = 0; c < e.Length; c++)
+            {
+                e[c] = (e[c] * factor) - offset;
+            }
+
+            e[label] -= (float)(scale * keep);
+        }
+
+        return (keep * (lse - target)) + (spread * ((e.Length * lse) - logitSum));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double Dense(
+        ReadOnlySpan<float> t, Span<float> e, float sum, double lse, float targetLogitSum, float logitSum, double keep, double spread, double scale, bool writeGradient)
+    {
+        float targetSum = 0;
+        foreach (float target in t)
+        {
+            targetSum += target;
+        }
+
+        double mass = (keep * targetSum) + (spread * e.Length);
+        if (writeGradient)
+        {
+            float factor = (float)(scale * mass / sum);
+            float offset = (float)(scale * spread);
+            float slope = (float)(scale * keep);
+            for (int c = 0; c < e.Length; c++)
+            {
+                e[c] = (e[c] * factor) - offset - (slope * t[c]);
+            }
+        }
+
+        return (lse * mass) - ((keep * targetLogitSum) + (spread * logitSum));
+    }
+}
