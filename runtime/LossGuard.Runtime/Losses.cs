@@ -60,6 +60,29 @@ public static class Losses
         float positiveWeight = 1, float labelSmoothing = 0, Span<float> rowLosses = default) =>
         SigmoidCrossEntropyKernel.Compute(logits, targets, gradient, reduction, positiveWeight, labelSmoothing, rowLosses);
 
+    /// <summary>
+    /// Additive angular margin softmax cross-entropy (ArcFace, Deng et al. 2019) on cosine similarities between
+    /// normalised embeddings and normalised class centres: the target class's cos(theta) becomes cos(theta + margin),
+    /// every logit is multiplied by <paramref name="scale"/>, then softmax cross-entropy, fused and stable.
+    /// </summary>
+    /// <param name="cosines">cos(theta) per row and class, <c>[rows, classes]</c>, in [-1, 1] (clamped).</param>
+    /// <param name="labels">The class index of each row, or <paramref name="ignoreIndex"/>.</param>
+    /// <param name="classes">Classes per row.</param>
+    /// <param name="gradient">Optional: receives d(loss)/d(cosines); may alias <paramref name="cosines"/>.</param>
+    /// <param name="reduction">Mean over non-ignored rows (default), sum, or none.</param>
+    /// <param name="margin">The additive angular margin m in radians, in [0, pi/2) (0.5 in the paper).</param>
+    /// <param name="scale">The scale s of the logits (64 in the paper).</param>
+    /// <param name="easyMargin">Apply the margin only while cos(theta) &gt; 0; otherwise past theta = pi - m the target
+    /// logit is cos(theta) - m sin(m), which keeps it decreasing in theta.</param>
+    /// <param name="ignoreIndex">Rows with this label add nothing to the loss or the gradient.</param>
+    /// <param name="rowLosses">Optional (required for <see cref="Reduction.None"/>): receives each row's loss.</param>
+    public static float AdditiveAngularMarginCrossEntropy(
+        ReadOnlySpan<float> cosines, ReadOnlySpan<int> labels, int classes,
+        Span<float> gradient = default, Reduction reduction = Reduction.Mean,
+        float margin = 0.5f, float scale = 64, bool easyMargin = false, int ignoreIndex = DefaultIgnoreIndex,
+        Span<float> rowLosses = default) =>
+        AngularMarginKernel.Compute(cosines, labels, classes, gradient, reduction, margin, scale, easyMargin, ignoreIndex, rowLosses);
+
     /// <summary>Categorical cross-entropy of probabilities (rows renormalised, clipped to [1e-7, 1 - 1e-7] like Keras).</summary>
     public static float CategoricalCrossEntropy(
         ReadOnlySpan<float> probabilities, ReadOnlySpan<float> labels, int classes,
@@ -129,6 +152,29 @@ public static class Losses
         Span<double> gradient = default, Reduction reduction = Reduction.Mean,
         double positiveWeight = 1, double labelSmoothing = 0, Span<double> rowLosses = default) =>
         SigmoidCrossEntropyKernel.Compute(logits, targets, gradient, reduction, positiveWeight, labelSmoothing, rowLosses);
+
+    /// <summary>
+    /// Additive angular margin softmax cross-entropy (ArcFace, Deng et al. 2019) on cosine similarities between
+    /// normalised embeddings and normalised class centres: the target class's cos(theta) becomes cos(theta + margin),
+    /// every logit is multiplied by <paramref name="scale"/>, then softmax cross-entropy, fused and stable.
+    /// </summary>
+    /// <param name="cosines">cos(theta) per row and class, <c>[rows, classes]</c>, in [-1, 1] (clamped).</param>
+    /// <param name="labels">The class index of each row, or <paramref name="ignoreIndex"/>.</param>
+    /// <param name="classes">Classes per row.</param>
+    /// <param name="gradient">Optional: receives d(loss)/d(cosines); may alias <paramref name="cosines"/>.</param>
+    /// <param name="reduction">Mean over non-ignored rows (default), sum, or none.</param>
+    /// <param name="margin">The additive angular margin m in radians, in [0, pi/2) (0.5 in the paper).</param>
+    /// <param name="scale">The scale s of the logits (64 in the paper).</param>
+    /// <param name="easyMargin">Apply the margin only while cos(theta) &gt; 0; otherwise past theta = pi - m the target
+    /// logit is cos(theta) - m sin(m), which keeps it decreasing in theta.</param>
+    /// <param name="ignoreIndex">Rows with this label add nothing to the loss or the gradient.</param>
+    /// <param name="rowLosses">Optional (required for <see cref="Reduction.None"/>): receives each row's loss.</param>
+    public static double AdditiveAngularMarginCrossEntropy(
+        ReadOnlySpan<double> cosines, ReadOnlySpan<int> labels, int classes,
+        Span<double> gradient = default, Reduction reduction = Reduction.Mean,
+        double margin = 0.5, double scale = 64, bool easyMargin = false, int ignoreIndex = DefaultIgnoreIndex,
+        Span<double> rowLosses = default) =>
+        AngularMarginKernel.Compute(cosines, labels, classes, gradient, reduction, margin, scale, easyMargin, ignoreIndex, rowLosses);
 
     /// <summary>Categorical cross-entropy of probabilities (rows renormalised, clipped to [1e-7, 1 - 1e-7] like Keras).</summary>
     public static double CategoricalCrossEntropy(

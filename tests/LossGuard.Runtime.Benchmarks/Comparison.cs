@@ -28,36 +28,41 @@ public static class Comparison
             }
         }
 
-        var torch = PyTorch(shapes, args.Contains("--no-pytorch"));
-        Console.WriteLine(torch is null ? "PyTorch: not available (python3 with torch), LossGuard only" : $"PyTorch {torch.Value.Version}, {torch.Value.Threads} thread(s)");
+        bool skip = args.Contains("--no-pytorch");
+        var torch = new[]
+        {
+            ("PyTorch", PyTorch(shapes, skip, tunedMalloc: false)),
+            ("PyTorch, malloc tuned", PyTorch(shapes, skip, tunedMalloc: true)),
+        }.Where(run => run.Item2 is not null).Select(run => (Name: run.Item1, Result: run.Item2!.Value)).ToList();
+        Console.WriteLine(torch.Count == 0
+            ? "PyTorch: not available (python3 with torch), LossGuard only"
+            : $"PyTorch {torch[0].Result.Version}, {torch[0].Result.Threads} thread(s) (its default); \"malloc tuned\": glibc keeps freed memory, so fresh pages do not dominate");
         foreach (var measure in Measure.All)
         {
             Console.WriteLine();
             Console.WriteLine($"## {measure.Name}");
-            Console.WriteLine("| shape | LossGuard G logits/s | GB/s | share of bandwidth | PyTorch G logits/s | ratio |");
-            Console.WriteLine("|---|---|---|---|---|---|");
-            var ratios = new List<double>();
+            Console.WriteLine("| shape | LossGuard G logits/s | GB/s | share of bandwidth |" + string.Concat(torch.Select(run => $" {run.Name} G logits/s | ratio |")));
+            Console.WriteLine("|---|---|---|---|" + string.Concat(torch.Select(_ => "---|---|")));
+            var ratios = torch.Select(_ => new List<double>()).ToList();
             foreach (var shape in shapes)
             {
                 double seconds = ours[(measure.Name, shape.ToString())];
                 double rate = shape.Elements / seconds / 1e9;
                 double gigabytes = rate * measure.BytesPerLogit;
-                string theirs = "-";
-                string ratio = "-";
-                if (torch?.Seconds.TryGetValue(measure.Name, out var byShape) == true && byShape.TryGetValue(shape.ToString(), out double torchSeconds))
+                var line = $"| {shape} | {Format(rate)} | {Format(gigabytes)} | {Format(100 * gigabytes / bandwidth)}% |";
+                for (int run = 0; run < torch.Count; run++)
                 {
-                    theirs = Format(shape.Elements / torchSeconds / 1e9);
-                    ratios.Add(torchSeconds / seconds);
-                    ratio = Format(torchSeconds / seconds) + "x";
+                    double torchSeconds = torch[run].Result.Seconds[measure.Name][shape.ToString()];
+                    ratios[run].Add(torchSeconds / seconds);
+                    line += $" {Format(shape.Elements / torchSeconds / 1e9)} | {Format(torchSeconds / seconds)}x |";
                 }
 
-                Console.WriteLine($"| {shape} | {Format(rate)} | {Format(gigabytes)} | {Format(100 * gigabytes / bandwidth)}% | {theirs} | {ratio} |");
+                Console.WriteLine(line);
             }
 
-            if (ratios.Count > 0)
+            for (int run = 0; run < torch.Count; run++)
             {
-                double geometric = Math.Exp(ratios.Average(Math.Log));
-                Console.WriteLine($"geometric mean ratio {Format(geometric)}x, slowest shape {Format(ratios.Min())}x");
+                Console.WriteLine($"against {torch[run].Name}: geometric mean {Format(Math.Exp(ratios[run].Average(Math.Log)))}x, slowest shape {Format(ratios[run].Min())}x");
             }
         }
 
@@ -79,7 +84,7 @@ public static class Comparison
         return 2.0 * source.Length * sizeof(float) / seconds / 1e9;
     }
 
-    private static (string Version, int Threads, Dictionary<string, Dictionary<string, double>> Seconds)? PyTorch(Shape[] shapes, bool skip)
+    private static (string Version, int Threads, Dictionary<string, Dictionary<string, double>> Seconds)? PyTorch(Shape[] shapes, bool skip, bool tunedMalloc)
     {
         if (skip)
         {
@@ -101,6 +106,14 @@ public static class Comparison
                     RedirectStandardOutput = true,
                     RedirectStandardError = true,
                 };
+                if (tunedMalloc)
+                {
+                    // Freed memory stays in the process, as a long-running trainer's allocator would keep it.
+                    start.Environment["MALLOC_MMAP_THRESHOLD_"] = "4294967295";
+                    start.Environment["MALLOC_TRIM_THRESHOLD_"] = "4294967295";
+                    start.Environment["MALLOC_TOP_PAD_"] = "1073741824";
+                }
+
                 using var process = Process.Start(start)!;
                 string output = process.StandardOutput.ReadToEnd();
                 process.WaitForExit();

@@ -22,12 +22,15 @@ internal static class Chunked
     /// <summary>Below this many elements, starting threads costs more than it saves (measured on 2 cores).</summary>
     public const int ParallelElements = 512 * 1024;
 
+    /// <summary>At most this many threads (-1: the thread pool decides); results do not depend on it.</summary>
+    public static int MaxThreads { get; set; } = -1;
+
     public static double Sum<TJob>(TJob job, int rows, int elementsPerRow)
         where TJob : struct, IRowJob
     {
         int rowsPerChunk = Math.Max(1, ChunkElements / Math.Max(1, elementsPerRow));
         int chunks = (rows + rowsPerChunk - 1) / rowsPerChunk;
-        bool parallel = chunks > 1 && Environment.ProcessorCount > 1 && (long)rows * elementsPerRow >= ParallelElements;
+        bool parallel = chunks > 1 && Environment.ProcessorCount > 1 && MaxThreads != 1 && (long)rows * elementsPerRow >= ParallelElements;
         if (!parallel)
         {
             double total = 0;
@@ -49,7 +52,8 @@ internal static class Chunked
         double[] partials = ArrayPool<double>.Shared.Rent(chunks);
         try
         {
-            Parallel.For(0, chunks, chunk => partials[chunk] = Run(job, chunk, rowsPerChunk, rows));
+            var options = new ParallelOptions { MaxDegreeOfParallelism = MaxThreads };
+            Parallel.For(0, chunks, options, chunk => partials[chunk] = Run(job, chunk, rowsPerChunk, rows));
             double total = 0;
             for (int chunk = 0; chunk < chunks; chunk++)
             {
