@@ -45,6 +45,32 @@ internal static class RowKernels<TVec>
         return max;
     }
 
+    /// <summary>The largest of the negated values (minus the smallest value), for the spread of a group.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static float MaxOfNegated(ReadOnlySpan<float> row)
+    {
+        var zero = TVec.Broadcast(0f);
+        int i = 0;
+        float max = float.NegativeInfinity;
+        if (row.Length >= TVec.Count)
+        {
+            var a = zero - TVec.Load(row, 0);
+            for (i = TVec.Count; i <= row.Length - TVec.Count; i += TVec.Count)
+            {
+                a = TVec.Max(a, zero - TVec.Load(row, i));
+            }
+
+            max = a.MaxAcross();
+        }
+
+        for (; i < row.Length; i++)
+        {
+            max = MathF.Max(max, -row[i]);
+        }
+
+        return max;
+    }
+
     /// <summary>
     /// The sum of e^(x - max) over the row; with a destination, each e^(x - max) is also written there (the
     /// destination may be the row itself).
@@ -133,6 +159,22 @@ internal static class RowKernels<TVec>
         for (; i < values.Length; i++)
         {
             values[i] = MathF.Log(values[i]);
+        }
+    }
+
+    /// <summary>values = log(1 + values), for values of at least 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void LogOnePlusInPlace(Span<float> values)
+    {
+        int i = 0;
+        for (; i <= values.Length - TVec.Count; i += TVec.Count)
+        {
+            VectorMath.LogOnePlus(TVec.Load(values, i)).Store(values, i);
+        }
+
+        for (; i < values.Length; i++)
+        {
+            values[i] = (float)RowMath.LogOnePlus(values[i]);
         }
     }
 

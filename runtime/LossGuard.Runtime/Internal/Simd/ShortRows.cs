@@ -4,16 +4,19 @@ using System.Runtime.CompilerServices;
 namespace LossGuard.Internal.Simd;
 
 /// <summary>
-/// Softmax cross-entropy for rows too short to fill vectors (a handful of classes): rows go in groups whose shifted
-/// logits sit side by side in one buffer, so the exp, the expensive part, runs in full vectors across row
-/// boundaries; maxima, sums and the gradient's scaling are scalar. A group holding a row with an infinite maximum or
-/// an ignored label goes row by row through <see cref="SoftmaxCrossEntropyRows{TVec}"/>.
+/// Softmax cross-entropy for rows too short to fill vectors (a handful of classes): a group of rows is shifted by
+/// the group's maximum, so the max and the exp, the expensive parts, run in full vectors across row boundaries; row
+/// sums and the gradient's scaling are scalar. A group with an ignored label, a non-finite logit or values spread too
+/// widely for one shift goes row by row through <see cref="SoftmaxCrossEntropyRows{TVec}"/>.
 /// </summary>
 internal static class ShortRows<TVec>
     where TVec : struct, IFloatVector<TVec>
 {
     /// <summary>Rows of at most this many classes take this path.</summary>
     public const int MaxClasses = 32;
+
+    /// <summary>The widest range of logits one group may span to share one shift (e^-80 is still a normal float).</summary>
+    private const float Spread = 80f;
 
     /// <summary>Rows per group: the group's exponentials (at most 8192 floats) stay in L1 / L2.</summary>
     public const int GroupRows = 256;
@@ -29,23 +32,17 @@ internal static class ShortRows<TVec>
         Span<float> rowLosses, in SoftmaxCrossEntropyRows<TVec> kernel, double labelSmoothing, double scale, int ignoreIndex)
     {
         int rows = logits.Length / classes;
-        Span<float> maxima = stackalloc float[GroupRows];
-        bool special = false;
-        for (int row = 0; row < rows; row++)
+        bool ignored = false;
+        foreach (int label in labels)
         {
-            var z = logits.Slice(row * classes, classes);
-            float max = z[0];
-            for (int c = 1; c < classes; c++)
-            {
-                // NaN is not chosen: a NaN logit makes the row's sum, and so its loss, NaN.
-                max = z[c] > max ? z[c] : max;
-            }
-
-            maxima[row] = max;
-            special |= float.IsInfinity(max) || (!labels.IsEmpty && labels[row] == ignoreIndex);
+            ignored |= label == ignoreIndex;
         }
 
-        if (special)
+        // One shift for the whole group: e^(z - max of the group). Where the group's values span at most Spread, no row's
+        // exponentials underflow (each is at least e^-Spread, a normal float), and softmax does not depend on the shift.
+        float max = RowKernels<TVec>.Max(logits);
+        float min = -RowKernels<TVec>.MaxOfNegated(logits);
+        if (ignored || !(max - min <= Spread))
         {
             return RowByRow(logits, labels, targets, classes, writeGradient ? exps : default, rowLosses, kernel, ignoreIndex);
         }
@@ -58,32 +55,37 @@ internal static class ShortRows<TVec>
             var z = logits.Slice(row * classes, classes);
             picked[row] = labels.IsEmpty ? Dot(z, targets.Slice(row * classes, classes)) : z[labels[row]];
             logitSums[row] = labelSmoothing == 0 ? 0f : Dot(z, default);
-            var e = exps.Slice(row * classes, classes);
-            float max = maxima[row];
-            for (int c = 0; c < classes; c++)
-            {
-                e[c] = z[c] - max;
-            }
         }
 
-        RowKernels<TVec>.ExpInPlace(exps.Slice(0, rows * classes));
+        RowKernels<TVec>.SumExp(logits, max, exps);
 
+        // Dense rows need log(sum); sparse rows need lse - z_label = log1p(rest / e_label), with rest the sum of the other
+        // classes' exponentials, which keeps a confident row's small loss exact (and a one-class row's loss 0).
         Span<float> sums = stackalloc float[GroupRows];
-        Span<float> logSums = stackalloc float[GroupRows];
+        Span<float> logs = stackalloc float[GroupRows];
         for (int row = 0; row < rows; row++)
         {
-            float sum = 0;
-            foreach (float e in exps.Slice(row * classes, classes))
+            var e = exps.Slice(row * classes, classes);
+            int label = labels.IsEmpty ? -1 : labels[row];
+            float chosen = label < 0 ? 0f : e[label];
+            float rest = 0;
+            for (int c = 0; c < classes; c++)
             {
-                sum += e;
+                rest += c == label ? 0f : e[c];
             }
 
-            sums[row] = sum;
-            logSums[row] = sum;
+            sums[row] = rest + chosen;
+            logs[row] = labels.IsEmpty ? sums[row] : rest / chosen;
         }
 
-        // Row sums hold the maximum's e^0 = 1, so they are normal floats of at least 1: one vector log for the group.
-        RowKernels<TVec>.LogInPlace(logSums.Slice(0, rows));
+        if (labels.IsEmpty)
+        {
+            RowKernels<TVec>.LogInPlace(logs.Slice(0, rows));
+        }
+        else
+        {
+            RowKernels<TVec>.LogOnePlusInPlace(logs.Slice(0, rows));
+        }
 
         double keep = 1.0 - labelSmoothing;
         double spread = labelSmoothing / classes;
@@ -91,10 +93,9 @@ internal static class ShortRows<TVec>
         for (int row = 0; row < rows; row++)
         {
             var e = exps.Slice(row * classes, classes);
-            double lse = maxima[row] + (double)logSums[row];
             double loss = labels.IsEmpty
-                ? Dense(targets.Slice(row * classes, classes), e, sums[row], lse, picked[row], logitSums[row], keep, spread, scale, writeGradient)
-                : Sparse(e, sums[row], lse, picked[row], logitSums[row], labels[row], keep, spread, scale, writeGradient);
+                ? Dense(targets.Slice(row * classes, classes), e, sums[row], max + (double)logs[row], picked[row], logitSums[row], keep, spread, scale, writeGradient)
+                : Sparse(e, sums[row], logs[row], picked[row], logitSums[row], labels[row], keep, spread, scale, writeGradient);
             if (!rowLosses.IsEmpty)
             {
                 rowLosses[row] = (float)loss;
@@ -152,7 +153,7 @@ internal static class ShortRows<TVec>
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Sparse(
-        Span<float> e, float sum, double lse, float target, float logitSum, int label, double keep, double spread, double scale, bool writeGradient)
+        Span<float> e, float sum, double targetLoss, float target, float logitSum, int label, double keep, double spread, double scale, bool writeGradient)
     {
         if (writeGradient)
         {
@@ -166,7 +167,8 @@ internal static class ShortRows<TVec>
             e[label] -= (float)(scale * keep);
         }
 
-        return (keep * (lse - target)) + (spread * ((e.Length * lse) - logitSum));
+        // sum over c of (lse - z_c) = classes (lse - z_label) + (classes z_label - sum of z).
+        return spread == 0 ? targetLoss : (keep * targetLoss) + (spread * ((e.Length * targetLoss) + ((e.Length * (double)target) - logitSum)));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -64,4 +64,13 @@ internal static class VectorMath
         var mantissa = TVec.SplitExponent(x, out var exponent);
         return TVec.MultiplyAdd(exponent, TVec.Broadcast(0.693147180559945309f), LogOnePlusUnit(mantissa - TVec.Broadcast(1f)));
     }
+
+    /// <summary>log(1 + x) for x &gt;= 0: the series below 1, where 1 + x would lose x's digits; log(1 + x) above.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVec LogOnePlus<TVec>(TVec x)
+        where TVec : struct, IFloatVector<TVec>
+    {
+        var one = TVec.Broadcast(1f);
+        return TVec.WhereBelow(x, one, LogOnePlusUnit(x), LogPositive(one + x));
+    }
 }
