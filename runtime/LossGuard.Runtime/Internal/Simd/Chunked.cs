@@ -16,11 +16,11 @@ internal interface IRowJob
 /// </summary>
 internal static class Chunked
 {
-    /// <summary>About 128 KiB of floats per chunk: a chunk's rows stay in L2 between the passes of a row.</summary>
-    public const int ChunkElements = 32 * 1024;
+    /// <summary>32 KiB of floats per chunk (or one longer row): small enough to share out over cores, big enough to amortise.</summary>
+    public const int ChunkElements = 8 * 1024;
 
     /// <summary>Below this many elements, starting threads costs more than it saves (measured on 2 cores).</summary>
-    public const int ParallelElements = 512 * 1024;
+    public const int ParallelElements = 128 * 1024;
 
     /// <summary>At most this many threads (-1: the thread pool decides); results do not depend on it.</summary>
     public static int MaxThreads { get; set; } = -1;
