@@ -12,6 +12,7 @@ internal static class ConstantFields
     public static object? InitialValue(SourceModels models, IFieldSymbol field, CancellationToken cancellationToken)
     {
         if (!field.IsReadOnly
+            || !CanBeConstant(field.Type)
             || field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer }
             || models.Of(initializer) is not { } model
             || FieldWrites.AnyAssigns(FieldWrites.Members(field.ContainingType, constructors: true, field.IsStatic, cancellationToken), field.Name))
@@ -22,4 +23,8 @@ internal static class ConstantFields
         var constant = model.GetConstantValue(initializer, cancellationToken);
         return constant.HasValue ? constant.Value : null;
     }
+
+    /// <summary>Only numbers, booleans, characters, strings and enums have constants: an array initialiser is not bound.</summary>
+    private static bool CanBeConstant(ITypeSymbol type) =>
+        type.TypeKind == TypeKind.Enum || type.SpecialType is >= SpecialType.System_Boolean and <= SpecialType.System_String;
 }

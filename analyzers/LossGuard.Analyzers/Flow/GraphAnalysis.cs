@@ -31,7 +31,14 @@ internal sealed class GraphAnalysis
         this.budget = budget;
         this.untracked = untracked;
         this.recordFacts = recordFacts;
+        hasFinally = HasFinally(graph.Root);
     }
+
+    /// <summary>Whether any try in the body has a finally (Roslyn builds a branch's finally regions anew on each access).</summary>
+    private readonly bool hasFinally;
+
+    private static bool HasFinally(ControlFlowRegion region) =>
+        region.Kind == ControlFlowRegionKind.Finally || region.NestedRegions.Any(HasFinally);
 
     /// <param name="Exit">The state when the body completes normally (what a constructor leaves in the fields).</param>
     public sealed record Result(AbstractValue Returned, ImmutableArray<CallFact> Calls, ImmutableArray<ReturnFact> Returns, FlowState Exit);
@@ -150,7 +157,7 @@ internal sealed class GraphAnalysis
         {
             if (edge.Destination is { } destination)
             {
-                successors.Add((destination, edge.FinallyRegions.IsEmpty ? state : ThroughFinally(state, edge.FinallyRegions)));
+                successors.Add((destination, !hasFinally || edge.FinallyRegions.IsEmpty ? state : ThroughFinally(state, edge.FinallyRegions)));
             }
         }
 

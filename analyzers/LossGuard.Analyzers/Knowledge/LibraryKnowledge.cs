@@ -19,6 +19,7 @@ internal sealed class LibraryKnowledge
     private readonly SymbolLookup lookup;
     private readonly ImmutableArray<LibraryTable> tables;
     private readonly Dictionary<(string Type, string Method), ImmutableArray<LossInputEntry>> lossFunctions;
+    private readonly Dictionary<string, TrainingEntry> training;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, MethodKnowledge> methods = new(SymbolEqualityComparer.Default);
 
     private LibraryKnowledge(ImmutableArray<string> referencedLibraries, ImmutableArray<LibraryTable> tables, SymbolLookup lookup)
@@ -29,6 +30,11 @@ internal sealed class LibraryKnowledge
         lossFunctions = tables.SelectMany(table => table.LossInputs)
             .GroupBy(input => (input.Type, input.Method))
             .ToDictionary(group => group.Key, group => group.ToImmutableArray());
+        training = new Dictionary<string, TrainingEntry>();
+        foreach (var entry in tables.SelectMany(table => table.TrainingMethods))
+        {
+            training[entry.Method] = training.TryGetValue(entry.Method, out var first) ? first : entry;
+        }
     }
 
     /// <summary>The names of the tables whose marker types this compilation can see.</summary>
@@ -127,9 +133,7 @@ internal sealed class LibraryKnowledge
 
     /// <summary>A training-API call on a module or model (<c>compile</c>, <c>fit</c>, <c>add</c>).</summary>
     public TrainingEntry? FindTraining(IMethodSymbol method) =>
-        lookup.IsModuleType(method.ContainingType)
-            ? tables.SelectMany(table => table.TrainingMethods).FirstOrDefault(entry => entry.Method == method.Name)
-            : null;
+        lookup.IsModuleType(method.ContainingType) && training.TryGetValue(method.Name, out var entry) ? entry : null;
 
     /// <summary>The loss inputs of the function a loss module applies (for a Keras loss, the variant its <c>from_logits</c> picks).</summary>
     public ImmutableArray<LossInputEntry> LossInputsOf(ModuleEntry module, bool? fromLogits)
