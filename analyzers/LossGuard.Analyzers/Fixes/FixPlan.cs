@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -28,6 +29,9 @@ internal static class FixPlan
     /// <summary>Prefix of the properties naming, per parameter, the C# expression its argument is replaced by.</summary>
     public const string ArgumentPrefix = "LossGuard.Argument.";
 
+    /// <summary>Property: "start,length" of the call to edit, when it is neither the finding nor its call (a compiled loss).</summary>
+    public const string TargetSpan = "LossGuard.TargetSpan";
+
     /// <summary>Property present when the finding is on an argument of the call to edit rather than on the call.</summary>
     public const string OnArgument = "LossGuard.OnArgument";
 
@@ -43,6 +47,10 @@ internal static class FixPlan
     /// </summary>
     public static ImmutableDictionary<string, string?> Rename(string method, string? unwrap = null, string? drop = null, bool onArgument = false) =>
         Target(Of(FixKind.Rename).Add(Name, Short(method)).Add(Parameter, unwrap).Add(Drop, drop), onArgument);
+
+    /// <summary>Call <paramref name="method"/> (same receiver, same arguments) in place of the call at <paramref name="target"/>.</summary>
+    public static ImmutableDictionary<string, string?> RenameAt(string method, Microsoft.CodeAnalysis.Text.TextSpan target) =>
+        Of(FixKind.Rename).Add(Name, Short(method)).Add(TargetSpan, FormattableString.Invariant($"{target.Start},{target.Length}"));
 
     /// <summary>Call <paramref name="method"/> instead of the activation that made the argument at the finding.</summary>
     public static ImmutableDictionary<string, string?> RenameOrigin(string method) =>

@@ -153,7 +153,7 @@ internal sealed partial class Evaluator
             ? arguments
             : arguments.Select((argument, index) => index < entry.LossInputs.Length ? argument with { Alias = entry.LossInputs[index] } : argument).ToImmutableArray();
         var name = entry.Name + "." + call.TargetMethod.Name;
-        calls?.Add(new CallFact(call, aliased ? entry.Name : name, call, named, null, null, inputs, AbstractValue.Unknown));
+        calls?.Add(new CallFact(call, aliased ? entry.Name : name, call, named, null, null, inputs, AbstractValue.Unknown) { LossCreation = loss.Creation });
     }
 
     /// <summary>The value a module computes from its input; a layer the engine does not know (ReLU, dropout) makes it unknown, and later layers go on from there.</summary>

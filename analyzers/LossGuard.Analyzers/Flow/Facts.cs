@@ -45,6 +45,9 @@ internal sealed record CallFact(
     /// <summary>String parameters of this call that the library recognises only a few values of.</summary>
     public ImmutableArray<RecognisedStringEntry> RecognisedStrings { get; init; } = ImmutableArray<RecognisedStringEntry>.Empty;
 
+    /// <summary>For a loss applied through a model (Keras <c>fit</c>): where the loss object was made.</summary>
+    public IOperation? LossCreation { get; init; }
+
     public ArgumentFact? Argument(string? parameterName) =>
         parameterName is null ? null : Arguments.FirstOrDefault(argument => argument.Name == parameterName);
 

@@ -44,8 +44,8 @@ internal static class TensorFlowTable
             KerasLabels("SparseCategoricalCrossentropy", "probabilities", ValueDomain.ClassIndices),
             KerasInput("CategoricalCrossentropy", "from_logits", ValueDomain.Logits),
             KerasInput("CategoricalCrossentropy", "probabilities", ValueDomain.Probabilities),
-            KerasLabels("CategoricalCrossentropy", "from_logits", ValueDomain.OneHotLabels),
-            KerasLabels("CategoricalCrossentropy", "probabilities", ValueDomain.OneHotLabels),
+            KerasLabels("CategoricalCrossentropy", "from_logits", ValueDomain.OneHotLabels) with { LabelsVariant = "SparseCategoricalCrossentropy" },
+            KerasLabels("CategoricalCrossentropy", "probabilities", ValueDomain.OneHotLabels) with { LabelsVariant = "SparseCategoricalCrossentropy" },
             KerasInput("BinaryCrossentropy", "from_logits", ValueDomain.Logits),
             KerasInput("BinaryCrossentropy", "probabilities", ValueDomain.IndependentProbabilities)),
         ImmutableArray.Create(

@@ -3,6 +3,7 @@ using LossGuard.Analyzers.Fixes;
 using LossGuard.Analyzers.Flow;
 using LossGuard.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LossGuard.Analyzers.Rules;
 
@@ -25,17 +26,39 @@ internal sealed class LabelKindRule : IDomainRule
                     && Mismatch(input, argument.Value) is { } descriptor)
                 {
                     var (producer, line) = context.Describe(origin);
-                    context.Report(descriptor, argument.Location, origin, Fix(call, input, descriptor), call.Name, input.Parameter, producer, line);
+                    context.Report(descriptor, argument.Location, origin, Fix(call, input, argument, descriptor), call.Name, input.Parameter, producer, line);
                 }
             }
         }
     }
 
-    /// <summary>One-hot labels: pass the class indices they were made from; class indices: the loss that reads them.</summary>
-    private static ImmutableDictionary<string, string?> Fix(CallFact call, LossInputEntry input, DiagnosticDescriptor descriptor) =>
-        descriptor == Catalogue.Descriptors.OneHotIntoSparseLoss ? FixPlan.PassInput()
-        : input.LabelsVariant is { } sparse && RuleContext.IsDirectCall(call, input) ? FixPlan.Rename(sparse, onArgument: true)
-        : FixPlan.None;
+    /// <summary>
+    /// One-hot labels: pass the class indices they were made from; class indices: the loss that reads them (for a
+    /// compiled model, the loss object written in its compile call, in the same file).
+    /// </summary>
+    private static ImmutableDictionary<string, string?> Fix(CallFact call, LossInputEntry input, ArgumentFact argument, DiagnosticDescriptor descriptor)
+    {
+        if (descriptor == Catalogue.Descriptors.OneHotIntoSparseLoss)
+        {
+            return FixPlan.PassInput();
+        }
+
+        if (input.LabelsVariant is not { } sparse)
+        {
+            return FixPlan.None;
+        }
+
+        if (RuleContext.IsDirectCall(call, input))
+        {
+            return FixPlan.Rename(sparse, onArgument: true);
+        }
+
+        // Only a loss object written inline in the compile call: one held in a variable may serve other models.
+        return call.LossCreation is IInvocationOperation { Parent: IArgumentOperation } creation
+            && creation.Syntax.SyntaxTree == argument.Expression.Syntax.SyntaxTree
+            ? FixPlan.RenameAt(sparse, creation.Syntax.Span)
+            : FixPlan.None;
+    }
 
     private static DiagnosticDescriptor? Mismatch(LossInputEntry input, AbstractValue labels) => (input.Expects, labels.Domain) switch
     {

@@ -16,6 +16,15 @@ internal static class CallSyntax
     /// <summary>The call a plan edits: the call at the finding, or the call taking the argument at the finding.</summary>
     public static ExpressionSyntax? Target(Finding finding)
     {
+        if (finding.Property(FixPlan.TargetSpan) is { } span)
+        {
+            var parts = span.Split(',');
+            return parts.Length == 2 && int.TryParse(parts[0], out int start) && int.TryParse(parts[1], out int length)
+                && start >= 0 && start + length <= finding.Root.FullSpan.End
+                && finding.Root.FindNode(new Microsoft.CodeAnalysis.Text.TextSpan(start, length), getInnermostNodeForTie: true) is ExpressionSyntax target
+                && IsCall(target) ? target : null;
+        }
+
         if (finding.Property(FixPlan.OnArgument) is not null)
         {
             return finding.Node.FirstAncestorOrSelf<ArgumentSyntax>()?.Parent?.Parent is ExpressionSyntax call && IsCall(call) ? call : null;

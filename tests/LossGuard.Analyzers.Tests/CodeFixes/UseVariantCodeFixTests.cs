@@ -214,6 +214,61 @@ public sealed class UseVariantCodeFixTests
     }
 
     [Fact]
+    public Task LG0006_Keras_model_fitted_with_class_indices_compiles_the_sparse_loss()
+    {
+        const string source = """
+            using Tensorflow.NumPy;
+            using static Tensorflow.KerasApi;
+
+            static class Model
+            {
+                static void Train(NDArray x)
+                {
+                    var model = keras.Sequential(keras.layers.Dense(10));
+                    model.compile(keras.optimizers.Adam(), keras.losses.CategoricalCrossentropy(from_logits: true));
+                    model.fit(x, {|#0:np.array(new int[] { 0, 2, 1 })|}, epochs: 5);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Tensorflow.NumPy;
+            using static Tensorflow.KerasApi;
+
+            static class Model
+            {
+                static void Train(NDArray x)
+                {
+                    var model = keras.Sequential(keras.layers.Dense(10));
+                    model.compile(keras.optimizers.Adam(), keras.losses.SparseCategoricalCrossentropy(from_logits: true));
+                    model.fit(x, np.array(new int[] { 0, 2, 1 }), epochs: 5);
+                }
+            }
+            """;
+        return Verify.CodeFixAsync(source, fixedSource, Verify.Finding(Descriptors.IndicesIntoCategoricalLoss));
+    }
+
+    [Fact]
+    public Task LG0006_no_fix_for_a_Keras_loss_held_in_a_variable()
+    {
+        const string source = """
+            using Tensorflow.NumPy;
+            using static Tensorflow.KerasApi;
+
+            static class Model
+            {
+                static void Train(NDArray x)
+                {
+                    var loss = keras.losses.CategoricalCrossentropy(from_logits: true);
+                    var model = keras.Sequential(keras.layers.Dense(10));
+                    model.compile(keras.optimizers.Adam(), loss);
+                    model.fit(x, {|#0:np.array(new int[] { 0, 2, 1 })|});
+                }
+            }
+            """;
+        return Verify.CodeFixAsync(source, source, Verify.Finding(Descriptors.IndicesIntoCategoricalLoss));
+    }
+
+    [Fact]
     public Task LG0007_TorchSharp_losses_given_raw_logits_become_their_with_logits_forms()
     {
         const string source = """
