@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.Simplification;
 namespace LossGuard.CodeFixes;
 
 /// <summary>
-/// LG0010: <c>TensorPrimitives.SoftMax(x, destination)</c> → <c>Activations.SoftMax(x, destination, x.Length)</c>, one
+/// LG0010: <c>TensorPrimitives.SoftMax(x, destination)</c> → <c>Activations.Softmax(x, destination, x.Length)</c>, one
 /// softmax over the whole span, max-subtracted; offered only where LossGuard.Runtime is referenced.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseStableSoftmaxCodeFixProvider)), Shared]

@@ -130,22 +130,6 @@ internal static class RowKernels<TVec>
         return total;
     }
 
-    /// <summary>values = e^values, for values that are all at most 0 (already shifted by their row's maximum).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void ExpInPlace(Span<float> values)
-    {
-        int i = 0;
-        for (; i <= values.Length - TVec.Count; i += TVec.Count)
-        {
-            VectorMath.ExpNonPositive(TVec.Load(values, i)).Store(values, i);
-        }
-
-        for (; i < values.Length; i++)
-        {
-            values[i] = MathF.Exp(values[i]);
-        }
-    }
-
     /// <summary>values = log(values), for positive normal floats.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LogInPlace(Span<float> values)
