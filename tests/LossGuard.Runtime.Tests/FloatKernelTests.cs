@@ -140,6 +140,24 @@ public sealed class FloatKernelTests
         Assert.Equal(new[] { 0f, 1f, 0f, -1f }, sigmoidGradient);
     }
 
+    [Fact]
+    public void Double_overloads_weighted_losses_and_softmax_take_the_same_limits()
+    {
+        double inf = double.PositiveInfinity;
+        var gradient = new double[3];
+        Assert.Equal(Math.Log(2), Losses.SparseSoftmaxCrossEntropyWithLogits(new[] { inf, 0, inf }, new[] { 0 }, 3, gradient, Reduction.Sum), 12);
+        Assert.Equal(new[] { -0.5, 0, 0.5 }, gradient);
+        Assert.Equal(Math.Log(3), Losses.SoftmaxCrossEntropyWithLogits(new[] { -inf, -inf, -inf }, new[] { 0.0, 0, 1 }, 3), 12);
+
+        var weightedGradient = new float[3];
+        float weighted = Losses.SparseSoftmaxCrossEntropyWithLogits(
+            new[] { float.PositiveInfinity, 0f, float.PositiveInfinity }, new[] { 2 }, 3, weightedGradient, Reduction.Sum, new[] { 1f, 1f, 2f });
+        Assert.Equal(2 * MathF.Log(2), weighted, 5);
+        Assert.Equal(new[] { 1f, 0f, -1f }, weightedGradient);
+
+        Assert.Equal(new[] { 0.5f, 0f, 0.5f }, Activations.Softmax(new[] { float.PositiveInfinity, 1f, float.PositiveInfinity }, 3));
+    }
+
     [Theory]
     [InlineData(256)]
     [InlineData(512)]

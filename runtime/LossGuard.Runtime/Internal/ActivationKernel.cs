@@ -13,9 +13,11 @@ internal static class ActivationKernel
         Guard.Destination(logits.Length, destination.Length, nameof(destination));
         for (int row = 0; row < rows; row++)
         {
-            ReadOnlySpan<T> z = logits.Slice(row * classes, classes);
+            var logitRow = logits.Slice(row * classes, classes);
+            using var view = new LimitRow<T>(logitRow, RowMath.Max(logitRow));
+            ReadOnlySpan<T> z = view.Row;
             Span<T> output = destination.Slice(row * classes, classes);
-            double lse = RowMath.LogSumExp(z, RowMath.Max(z));
+            double lse = RowMath.LogSumExp(z, view.Max);
             for (int c = 0; c < classes; c++)
             {
                 double shifted = double.CreateTruncating(z[c]) - lse;

@@ -37,9 +37,11 @@ internal static class SoftmaxCrossEntropyKernel
 
         for (int row = 0; row < rows; row++)
         {
-            ReadOnlySpan<T> z = logits.Slice(row * classes, classes);
+            var logitRow = logits.Slice(row * classes, classes);
+            using var view = new LimitRow<T>(logitRow, RowMath.Max(logitRow));
+            ReadOnlySpan<T> z = view.Row;
             ReadOnlySpan<T> t = labels.Slice(row * classes, classes);
-            double lse = RowMath.LogSumExp(z, RowMath.Max(z));
+            double lse = RowMath.LogSumExp(z, view.Max);
 
             double targetMass = 0.0;
             double loss = 0.0;
@@ -106,7 +108,7 @@ internal static class SoftmaxCrossEntropyKernel
 
         for (int row = 0; row < rows; row++)
         {
-            ReadOnlySpan<T> z = logits.Slice(row * classes, classes);
+            var logitRow = logits.Slice(row * classes, classes);
             int label = labels[row];
             if (label == ignoreIndex)
             {
@@ -119,7 +121,9 @@ internal static class SoftmaxCrossEntropyKernel
                 continue;
             }
 
-            double lse = RowMath.LogSumExp(z, RowMath.Max(z));
+            using var view = new LimitRow<T>(logitRow, RowMath.Max(logitRow));
+            ReadOnlySpan<T> z = view.Row;
+            double lse = RowMath.LogSumExp(z, view.Max);
             double labelWeight = Weight(classWeights, weighted, label);
             double loss = keep * labelWeight * (lse - double.CreateTruncating(z[label]));
             if (spread != 0.0)

@@ -1,13 +1,12 @@
 using System;
 using System.Runtime.CompilerServices;
-using System.Buffers;
 
 namespace LossGuard.Internal.Simd;
 
 /// <summary>
 /// Float softmax cross-entropy rows without class weights: a max pass, an exp pass that writes e^(z - max) into the
 /// gradient while summing, and a scale pass over the row still in cache. One read of the logits, one write of the
-/// gradient, one exp per logit. A row with an infinite maximum is computed on its limit (see <see cref="Limit"/>).
+/// gradient, one exp per logit. A row with an infinite maximum is computed on its limit (<see cref="LimitRow{T}"/>).
 /// </summary>
 internal readonly ref struct SoftmaxCrossEntropyRows<TVec>
     where TVec : struct, IFloatVector<TVec>
@@ -30,7 +29,7 @@ internal readonly ref struct SoftmaxCrossEntropyRows<TVec>
         float max = RowKernels<TVec>.Max(z);
         if (float.IsInfinity(max))
         {
-            using var limit = new Limit(z, max);
+            using var limit = new LimitRow<float>(z, max);
             return Sparse(limit.Row, label, gradient);
         }
 
@@ -54,7 +53,7 @@ internal readonly ref struct SoftmaxCrossEntropyRows<TVec>
         float max = RowKernels<TVec>.Max(z);
         if (float.IsInfinity(max))
         {
-            using var limit = new Limit(z, max);
+            using var limit = new LimitRow<float>(z, max);
             return Dense(limit.Row, t, gradient);
         }
 
@@ -67,28 +66,5 @@ internal readonly ref struct SoftmaxCrossEntropyRows<TVec>
         }
 
         return ((max + Math.Log(total)) * mass) - weighted;
-    }
-
-    /// <summary>
-    /// The row a softmax tends to when its maximum is infinite: with +inf logits, those become 0 and the rest -inf
-    /// (the infinite ones share the mass); with every logit -inf, all become 0 (equal logits: uniform).
-    /// </summary>
-    private readonly ref struct Limit
-    {
-        private readonly float[] rented;
-
-        public Limit(ReadOnlySpan<float> z, float max)
-        {
-            rented = ArrayPool<float>.Shared.Rent(z.Length);
-            Row = rented.AsSpan(0, z.Length);
-            for (int c = 0; c < z.Length; c++)
-            {
-                Row[c] = float.IsPositiveInfinity(max) && !float.IsPositiveInfinity(z[c]) ? float.NegativeInfinity : 0f;
-            }
-        }
-
-        public Span<float> Row { get; }
-
-        public void Dispose() => ArrayPool<float>.Shared.Return(rented);
     }
 }
