@@ -22,7 +22,7 @@ internal sealed record CostResult(string Project, int Files, int Lines, TimeSpan
 internal static class CostMeasurement
 {
     /// <summary>Medians over <paramref name="rounds"/> fresh compilations (after a warm-up round).</summary>
-    public static async Task<CostResult> MeasureAsync(string project, IReadOnlyList<string> files, ImmutableArray<MetadataReference> references, int rounds)
+    public static async Task<CostResult> MeasureAsync(string project, IReadOnlyList<string> files, ImmutableArray<MetadataReference> references, int rounds, bool concurrent)
     {
         var compiles = new List<TimeSpan>();
         var analyzers = new List<TimeSpan>();
@@ -30,7 +30,7 @@ internal static class CostMeasurement
         var diagnostics = 0;
         for (var round = 0; round <= rounds; round++)
         {
-            var compilation = Create(project, files, references);
+            var compilation = Create(project, files, references, concurrent);
             var clock = Stopwatch.StartNew();
             compilation.GetDiagnostics();
             using (var image = new MemoryStream())
@@ -41,9 +41,9 @@ internal static class CostMeasurement
             var compile = clock.Elapsed;
             var lossGuard = new Rules.ValueDomainAnalyzer();
             var empty = new EmptyAnalyzer();
-            var withAnalyzers = Create(project, files, references).WithAnalyzers(
+            var withAnalyzers = Create(project, files, references, concurrent).WithAnalyzers(
                 ImmutableArray.Create<DiagnosticAnalyzer>(lossGuard, empty),
-                new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
+                new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: concurrent, logAnalyzerExecutionTime: true));
             var found = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
             if (round == 0)
             {
@@ -59,12 +59,12 @@ internal static class CostMeasurement
         return new CostResult(project, files.Count, files.Sum(file => file.Count(c => c == '\n')), Median(compiles), Median(analyzers), Median(empties), diagnostics);
     }
 
-    private static CSharpCompilation Create(string name, IReadOnlyList<string> files, ImmutableArray<MetadataReference> references) =>
+    private static CSharpCompilation Create(string name, IReadOnlyList<string> files, ImmutableArray<MetadataReference> references, bool concurrent) =>
         CSharpCompilation.Create(
             name,
             files.Select((text, index) => CSharpSyntaxTree.ParseText(text, path: $"File{index}.cs")),
             references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: concurrent));
 
     private static TimeSpan Median(List<TimeSpan> values) => values.Order().ElementAt(values.Count / 2);
 }

@@ -34,6 +34,8 @@ internal static class PhaseBreakdown
         var graphs = new Stopwatch();
         var analysis = new Stopwatch();
         int bodies = 0, relevant = 0;
+        long graphBytes = 0, engineBytes = 0;
+        var analysed = new List<(ControlFlowGraph Graph, ISymbol Owner)>();
         foreach (var tree in compilation.SyntaxTrees)
         {
             var model = compilation.GetSemanticModel(tree);
@@ -57,17 +59,33 @@ internal static class PhaseBreakdown
                 }
 
                 relevant++;
+                var before = GC.GetAllocatedBytesForCurrentThread();
                 graphs.Start();
                 var graph = body is IMethodBodyOperation method ? ControlFlowGraph.Create(method) : ControlFlowGraph.Create((IConstructorBodyOperation)body);
                 graphs.Stop();
+                var between = GC.GetAllocatedBytesForCurrentThread();
                 analysis.Start();
-                engine.Analyze(graph, model.GetDeclaredSymbol(declaration)!, maxCallDepth, default);
+                var owner = model.GetDeclaredSymbol(declaration)!;
+                engine.Analyze(graph, owner, maxCallDepth, default);
                 analysis.Stop();
+                analysed.Add((graph, owner));
+                graphBytes += between - before;
+                engineBytes += GC.GetAllocatedBytesForCurrentThread() - between;
             }
         }
 
+        // Again with every cache of the engine filled and every member bound: the evaluation alone.
+        var warm = Stopwatch.StartNew();
+        var warmBytes = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var (graph, owner) in analysed)
+        {
+            engine.Analyze(graph, owner, maxCallDepth, default);
+        }
+
+        warm.Stop();
+        warmBytes = GC.GetAllocatedBytesForCurrentThread() - warmBytes;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"depth {maxCallDepth}: {bodies} bodies, {relevant} relevant; operation trees {operations.ElapsedMilliseconds} ms, gate {gate.ElapsedMilliseconds} ms, graphs {graphs.ElapsedMilliseconds} ms, engine {analysis.ElapsedMilliseconds} ms"));
+            $"depth {maxCallDepth}: {bodies} bodies, {relevant} relevant; operation trees {operations.ElapsedMilliseconds} ms, gate {gate.ElapsedMilliseconds} ms, graphs {graphs.ElapsedMilliseconds} ms ({graphBytes / 1024 / 1024} MB), engine {analysis.ElapsedMilliseconds} ms ({engineBytes / 1024 / 1024} MB), engine again {warm.ElapsedMilliseconds} ms ({warmBytes / 1024 / 1024} MB)"));
     }
 }

@@ -28,6 +28,7 @@ var libraries = new[]
 var plainReferences = framework.ToImmutableArray();
 var mlReferences = plainReferences.AddRange(libraries);
 
+var concurrent = !args.Contains("--sequential");
 if (args.Contains("--phases"))
 {
     foreach (var depth in new[] { 0, 3 })
@@ -45,8 +46,8 @@ Console.WriteLine("| project | files | lines | compile (ms) | LossGuard (ms) | s
 Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var result in new[]
 {
-    await CostMeasurement.MeasureAsync("ML training code", TrainingCodeGenerator.Files(files, seed: 1), mlReferences, rounds),
-    await CostMeasurement.MeasureAsync("plain code, no ML library", TrainingCodeGenerator.PlainFiles(files, seed: 1), plainReferences, rounds),
+    await CostMeasurement.MeasureAsync("ML training code", TrainingCodeGenerator.Files(files, seed: 1), mlReferences, rounds, concurrent),
+    await CostMeasurement.MeasureAsync("plain code, no ML library", TrainingCodeGenerator.PlainFiles(files, seed: 1), plainReferences, rounds, concurrent),
 })
 {
     Console.WriteLine(string.Create(

@@ -9,15 +9,16 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace LossGuard.Analyzers.Flow;
 
 /// <summary>
-/// Every place in the compilation that names a method: identifiers are indexed by name once per compilation, and
-/// the uses of one name are bound once and grouped by the method they name.
+/// Every place in the compilation that names a method. A private method can only be named inside its containing
+/// type's declarations, which are searched directly; for other methods the identifiers of the whole compilation are
+/// indexed by name once. The uses of one name in one scope are bound once and grouped by the method they name.
 /// </summary>
 internal sealed class CallSites
 {
     private readonly Compilation compilation;
     private readonly SourceModels models;
     private readonly object gate = new();
-    private readonly ConcurrentDictionary<string, Dictionary<ISymbol, List<InvocationExpressionSyntax?>>> usesByName = new();
+    private readonly ConcurrentDictionary<(ISymbol? Scope, string Name), Dictionary<ISymbol, List<InvocationExpressionSyntax?>>> usesByName = new(ScopeComparer.Instance);
     private Dictionary<string, List<IdentifierNameSyntax>>? byName;
 
     public CallSites(SourceModels models)
@@ -37,7 +38,8 @@ internal sealed class CallSites
             return null;
         }
 
-        var uses = usesByName.GetOrAdd(method.Name, name => Bind(name, cancellationToken));
+        var scope = method.DeclaredAccessibility == Accessibility.Private ? method.ContainingType.OriginalDefinition : null;
+        var uses = usesByName.GetOrAdd((scope, method.Name), key => Bind(Identifiers(key.Scope as INamedTypeSymbol, key.Name, cancellationToken), cancellationToken));
         if (!uses.TryGetValue(method.OriginalDefinition, out var sites))
         {
             return ImmutableArray<InvocationExpressionSyntax>.Empty;
@@ -70,10 +72,10 @@ internal sealed class CallSites
     }
 
     /// <summary>Every use of a name, by the symbol it binds to: the invocation, or <c>null</c> for a use that is not a plain call in a body.</summary>
-    private Dictionary<ISymbol, List<InvocationExpressionSyntax?>> Bind(string name, CancellationToken cancellationToken)
+    private Dictionary<ISymbol, List<InvocationExpressionSyntax?>> Bind(IEnumerable<IdentifierNameSyntax> identifiers, CancellationToken cancellationToken)
     {
         var uses = new Dictionary<ISymbol, List<InvocationExpressionSyntax?>>(SymbolEqualityComparer.Default);
-        foreach (var identifier in Index(cancellationToken).TryGetValue(name, out var names) ? names : new List<IdentifierNameSyntax>())
+        foreach (var identifier in identifiers)
         {
             if (models.Of(identifier)?.GetSymbolInfo(identifier, cancellationToken).Symbol?.OriginalDefinition is not IMethodSymbol bound)
             {
@@ -91,6 +93,20 @@ internal sealed class CallSites
         }
 
         return uses;
+    }
+
+    /// <summary>The identifiers spelled <paramref name="name"/> inside <paramref name="scope"/>'s declarations, or anywhere in the compilation.</summary>
+    private IEnumerable<IdentifierNameSyntax> Identifiers(INamedTypeSymbol? scope, string name, CancellationToken cancellationToken)
+    {
+        if (scope is null)
+        {
+            return Index(cancellationToken).TryGetValue(name, out var names) ? names : Enumerable.Empty<IdentifierNameSyntax>();
+        }
+
+        return scope.DeclaringSyntaxReferences
+            .SelectMany(reference => reference.GetSyntax(cancellationToken).DescendantNodes().OfType<IdentifierNameSyntax>())
+            .Where(identifier => identifier.Identifier.ValueText == name)
+            .ToList();
     }
 
     private static InvocationExpressionSyntax? Invocation(IdentifierNameSyntax name) => name.Parent switch
@@ -130,5 +146,16 @@ internal sealed class CallSites
 
             return byName;
         }
+    }
+
+    private sealed class ScopeComparer : IEqualityComparer<(ISymbol? Scope, string Name)>
+    {
+        public static readonly ScopeComparer Instance = new();
+
+        public bool Equals((ISymbol? Scope, string Name) x, (ISymbol? Scope, string Name) y) =>
+            x.Name == y.Name && SymbolEqualityComparer.Default.Equals(x.Scope, y.Scope);
+
+        public int GetHashCode((ISymbol? Scope, string Name) obj) =>
+            (obj.Name.GetHashCode() * 31) + SymbolEqualityComparer.Default.GetHashCode(obj.Scope);
     }
 }

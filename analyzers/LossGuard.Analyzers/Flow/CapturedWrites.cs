@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace LossGuard.Analyzers.Flow;
@@ -11,13 +12,16 @@ namespace LossGuard.Analyzers.Flow;
 /// </summary>
 internal static class CapturedWrites
 {
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, ISet<ISymbol>> Cache = new();
+    private static readonly ISet<ISymbol> None = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
 
-    /// <summary>The captured writes of a body (computed once per body: summaries and lambdas run the same graph many times).</summary>
-    public static ISet<ISymbol> Of(IOperation root) => Cache.GetValue(root, Compute);
-
-    private static ISet<ISymbol> Compute(IOperation root)
+    /// <summary>The captured writes of a body; a body whose syntax holds no lambda or local function has none.</summary>
+    public static ISet<ISymbol> Of(IOperation root)
     {
+        if (!root.Syntax.DescendantNodes().Any(node => node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+        {
+            return None;
+        }
+
         var written = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (var nested in root.Descendants().Where(o => o is IAnonymousFunctionOperation or ILocalFunctionOperation))
         {

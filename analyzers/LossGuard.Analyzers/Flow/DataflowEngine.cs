@@ -23,6 +23,7 @@ internal sealed class DataflowEngine
     private readonly ConcurrentDictionary<INamedTypeSymbol, FlowState?> constructedFields = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, FlowState> parameterStates = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<CallFact>> plainCalls = new();
+    private readonly ConcurrentDictionary<IOperation, ISet<ISymbol>> capturedWrites = new();
     private readonly CallSites callSites;
 
     public DataflowEngine(Compilation compilation, LibraryKnowledge knowledge)
@@ -41,24 +42,26 @@ internal sealed class DataflowEngine
     public SourceModels Models { get; }
 
     /// <summary>
-    /// Whether a body calls a library a table describes, or logs (<c>Math.Log</c>) something a call into the
-    /// compilation may have made; the engine runs only on those.
+    /// Whether a body holds a call some rule reads (a loss, a softmax, a log, a module applied, a training call),
+    /// or a BCL log of something a library or the compilation's own code may have made. Rules report only at such
+    /// calls of the analysed body, so no other body is analysed.
     /// </summary>
     public bool IsRelevant(IOperation body)
     {
-        var math = false;
-        var ownCalls = false;
+        var log = false;
+        var source = false;
         foreach (var call in body.Descendants().OfType<IInvocationOperation>())
         {
             var method = call.TargetMethod;
-            if (Knowledge.Of(method).IsKnown)
+            var known = Knowledge.Of(method);
+            if (known.IsKnown && known.IsSink)
             {
                 return true;
             }
 
-            math |= Knowledge.KnowsOutsideLibraries(method);
-            ownCalls |= method.MethodKind is MethodKind.DelegateInvoke or MethodKind.LocalFunction || SourceGraphs.IsDeclaredIn(compilation, method);
-            if (math && ownCalls)
+            log |= !known.IsKnown && known.Transform?.Kind == TransformKind.Log;
+            source |= known.IsKnown || method.MethodKind is MethodKind.DelegateInvoke or MethodKind.LocalFunction || SourceGraphs.IsDeclaredIn(compilation, method);
+            if (log && source)
             {
                 return true;
             }
@@ -79,7 +82,7 @@ internal sealed class DataflowEngine
         try
         {
             var entry = owner is IMethodSymbol method && maxCallDepth > 0 ? ParameterState(method, cancellationToken) : new FlowState();
-            var untracked = CapturedWrites.Of(graph.OriginalOperation);
+            var untracked = Untracked(graph);
             AnalyzeWithNested(graph, entry, untracked, budget, calls, returns);
         }
         catch (BudgetExceededException)
@@ -112,7 +115,7 @@ internal sealed class DataflowEngine
             try
             {
                 var budget = new EngineBudget(EngineBudget.DefaultMaxCallDepth, cancellationToken);
-                return new GraphAnalysis(this, graph, new FlowState(), 0, budget, CapturedWrites.Of(graph.OriginalOperation), recordFacts: true).Run().Calls;
+                return new GraphAnalysis(this, graph, new FlowState(), 0, budget, Untracked(graph), recordFacts: true).Run().Calls;
             }
             catch (BudgetExceededException)
             {
@@ -198,9 +201,12 @@ internal sealed class DataflowEngine
             entry.Set(parameters[i], argument.Storage is null ? argument : argument with { Storage = new ExternalStorage(parameters[i]) });
         }
 
-        var untracked = CapturedWrites.Of(graph.OriginalOperation);
+        var untracked = Untracked(graph);
         return new GraphAnalysis(this, graph, entry, depth, budget, untracked, recordFacts).Run();
     }
+
+    /// <summary>The locals and parameters a body's lambdas assign (once per body: summaries and lambdas run the same graph many times).</summary>
+    private ISet<ISymbol> Untracked(ControlFlowGraph graph) => capturedWrites.GetOrAdd(graph.OriginalOperation, CapturedWrites.Of);
 
     /// <summary>The constant a <c>readonly</c> field is initialised with, if its initialiser is a constant.</summary>
     public object? ConstantOf(IFieldSymbol field, CancellationToken cancellationToken) =>

@@ -7,12 +7,17 @@ namespace LossGuard.Analyzers.Infrastructure;
 /// Base of every LossGuard analyzer: concurrent, silent on generated code, and registering nothing at all when the
 /// compilation references none of the libraries LossGuard knows.
 /// </summary>
+/// <remarks>
+/// Generated code is skipped by the analyzer itself (<see cref="OperationBlockAnalysisContext.IsGeneratedCode"/>)
+/// rather than by the driver: a driver that filters an analyzer's diagnostics walks every reported-on tree for
+/// <c>[GeneratedCode]</c> attributes, which measured at about a tenth of LossGuard's time on dense training code.
+/// </remarks>
 public abstract class LossGuardAnalyzer : DiagnosticAnalyzer
 {
     public sealed override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
             var knowledge = LibraryKnowledge.Resolve(start.Compilation);

@@ -73,13 +73,16 @@ internal sealed class LibraryKnowledge
     private MethodKnowledge Describe(IMethodSymbol definition)
     {
         var producer = FindProducer(definition);
-        return new MethodKnowledge(
-            producer,
-            producer is null ? FindTransform(definition) : null,
-            FindLossInputs(definition).ToImmutableArray(),
-            FindRecognisedStrings(definition),
-            Knows(definition),
-            DisplayName(definition));
+        var transform = producer is null ? FindTransform(definition) : null;
+        var losses = FindLossInputs(definition).ToImmutableArray();
+        var strings = FindRecognisedStrings(definition);
+        var isSink = !losses.IsEmpty
+            || !strings.IsEmpty
+            || transform?.Kind == TransformKind.Log
+            || producer is { Domain: ValueDomain.Probabilities or ValueDomain.LogProbabilities } or { NeedsMaxSubtractedInput: true }
+            || IsApply(definition)
+            || FindTraining(definition) is not null;
+        return new MethodKnowledge(producer, transform, losses, strings, Knows(definition), isSink, DisplayName(definition));
     }
 
     /// <summary>Whether a library describes this method (or the module it makes or applies): the bodies that call none are never analysed.</summary>
@@ -89,9 +92,6 @@ internal sealed class LibraryKnowledge
         || FindModuleFactory(method) is not null
         || IsApply(method)
         || FindTraining(method) is not null;
-
-    /// <summary>Whether a table without a library of its own (the BCL's math) describes this method.</summary>
-    public bool KnowsOutsideLibraries(IMethodSymbol method) => lookup.Entries(method).Count > 0;
 
     public ProducerEntry? FindProducer(IMethodSymbol method) => lookup.Entries(method).OfType<ProducerEntry>().FirstOrDefault();
 

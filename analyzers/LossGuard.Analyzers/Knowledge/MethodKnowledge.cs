@@ -3,12 +3,14 @@ using System.Collections.Immutable;
 namespace LossGuard.Analyzers.Knowledge;
 
 /// <summary>What the tables say about one method: its producer, transform, loss inputs and recognised strings, whether a library describes it, and its display name.</summary>
+/// <param name="IsSink">A call a rule reads: a loss, a softmax or log-softmax, a log, a recognised string, a module applied, a training call.</param>
 internal sealed record MethodKnowledge(
     ProducerEntry? Producer,
     TransformEntry? Transform,
     ImmutableArray<LossInputEntry> LossInputs,
     ImmutableArray<RecognisedStringEntry> RecognisedStrings,
     bool IsKnown,
+    bool IsSink,
     string DisplayName)
 {
     public bool IsTableCall => Producer is not null || Transform is not null || !LossInputs.IsEmpty || !RecognisedStrings.IsEmpty;

@@ -43,6 +43,11 @@ public sealed class ValueDomainAnalyzer : LossGuardAnalyzer
     /// </summary>
     private static void Analyze(OperationBlockAnalysisContext context, DataflowEngine engine, ConcurrentDictionary<(string Id, Location Location), bool> reported)
     {
+        if (context.IsGeneratedCode)
+        {
+            return;
+        }
+
         var analysed = new HashSet<IOperation>();
         foreach (var block in context.OperationBlocks)
         {
