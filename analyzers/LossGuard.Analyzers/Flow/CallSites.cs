@@ -19,6 +19,7 @@ internal sealed class CallSites
     private readonly SourceModels models;
     private readonly object gate = new();
     private readonly ConcurrentDictionary<(ISymbol? Scope, string Name), Dictionary<ISymbol, List<InvocationExpressionSyntax?>>> usesByName = new(ScopeComparer.Instance);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<IdentifierNameSyntax>>> typeIndexes = new(SymbolEqualityComparer.Default);
     private Dictionary<string, List<IdentifierNameSyntax>>? byName;
 
     public CallSites(SourceModels models)
@@ -98,15 +99,10 @@ internal sealed class CallSites
     /// <summary>The identifiers spelled <paramref name="name"/> inside <paramref name="scope"/>'s declarations, or anywhere in the compilation.</summary>
     private IEnumerable<IdentifierNameSyntax> Identifiers(INamedTypeSymbol? scope, string name, CancellationToken cancellationToken)
     {
-        if (scope is null)
-        {
-            return Index(cancellationToken).TryGetValue(name, out var names) ? names : Enumerable.Empty<IdentifierNameSyntax>();
-        }
-
-        return scope.DeclaringSyntaxReferences
-            .SelectMany(reference => reference.GetSyntax(cancellationToken).DescendantNodes().OfType<IdentifierNameSyntax>())
-            .Where(identifier => identifier.Identifier.ValueText == name)
-            .ToList();
+        var index = scope is null
+            ? Index(cancellationToken)
+            : typeIndexes.GetOrAdd(scope, type => IndexOf(type.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax(cancellationToken))));
+        return index.TryGetValue(name, out var names) ? names : Enumerable.Empty<IdentifierNameSyntax>();
     }
 
     private static InvocationExpressionSyntax? Invocation(IdentifierNameSyntax name) => name.Parent switch
@@ -125,27 +121,24 @@ internal sealed class CallSites
     {
         lock (gate)
         {
-            if (byName is null)
+            return byName ??= IndexOf(compilation.SyntaxTrees.Select(tree => tree.GetRoot(cancellationToken)));
+        }
+    }
+
+    private static Dictionary<string, List<IdentifierNameSyntax>> IndexOf(IEnumerable<SyntaxNode> roots)
+    {
+        var index = new Dictionary<string, List<IdentifierNameSyntax>>();
+        foreach (var name in roots.SelectMany(root => root.DescendantNodes()).OfType<IdentifierNameSyntax>())
+        {
+            if (!index.TryGetValue(name.Identifier.ValueText, out var list))
             {
-                var index = new Dictionary<string, List<IdentifierNameSyntax>>();
-                foreach (var tree in compilation.SyntaxTrees)
-                {
-                    foreach (var name in tree.GetRoot(cancellationToken).DescendantNodes().OfType<IdentifierNameSyntax>())
-                    {
-                        if (!index.TryGetValue(name.Identifier.ValueText, out var list))
-                        {
-                            index[name.Identifier.ValueText] = list = new List<IdentifierNameSyntax>();
-                        }
-
-                        list.Add(name);
-                    }
-                }
-
-                byName = index;
+                index[name.Identifier.ValueText] = list = new List<IdentifierNameSyntax>();
             }
 
-            return byName;
+            list.Add(name);
         }
+
+        return index;
     }
 
     private sealed class ScopeComparer : IEqualityComparer<(ISymbol? Scope, string Name)>

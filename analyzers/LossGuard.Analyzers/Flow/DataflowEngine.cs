@@ -82,7 +82,7 @@ internal sealed class DataflowEngine
         try
         {
             var entry = owner is IMethodSymbol method && maxCallDepth > 0 ? ParameterState(method, cancellationToken) : new FlowState();
-            var untracked = Untracked(graph);
+            var untracked = CapturedWrites.Of(graph.OriginalOperation);
             AnalyzeWithNested(graph, entry, untracked, budget, calls, returns);
         }
         catch (BudgetExceededException)
@@ -115,7 +115,7 @@ internal sealed class DataflowEngine
             try
             {
                 var budget = new EngineBudget(EngineBudget.DefaultMaxCallDepth, cancellationToken);
-                return new GraphAnalysis(this, graph, new FlowState(), 0, budget, Untracked(graph), recordFacts: true).Run().Calls;
+                return new GraphAnalysis(this, graph, new FlowState(), 0, budget, CapturedWrites.Of(graph.OriginalOperation), recordFacts: true).Run().Calls;
             }
             catch (BudgetExceededException)
             {
@@ -205,7 +205,7 @@ internal sealed class DataflowEngine
         return new GraphAnalysis(this, graph, entry, depth, budget, untracked, recordFacts).Run();
     }
 
-    /// <summary>The locals and parameters a body's lambdas assign (once per body: summaries and lambdas run the same graph many times).</summary>
+    /// <summary>The locals and parameters a callee's lambdas assign, once per callee: summaries run the same graph many times.</summary>
     private ISet<ISymbol> Untracked(ControlFlowGraph graph) => capturedWrites.GetOrAdd(graph.OriginalOperation, CapturedWrites.Of);
 
     /// <summary>The constant a <c>readonly</c> field is initialised with, if its initialiser is a constant.</summary>
