@@ -32,7 +32,12 @@ internal static class CostMeasurement
         {
             var compilation = Create(project, files, references, concurrent);
             var clock = Stopwatch.StartNew();
-            compilation.GetDiagnostics();
+            var errors = compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
+            if (errors.Count > 0)
+            {
+                throw new InvalidOperationException($"The generated {project} project does not compile:\n{string.Join("\n", errors.Take(12))}");
+            }
+
             using (var image = new MemoryStream())
             {
                 compilation.Emit(image);

@@ -47,6 +47,7 @@ Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var result in new[]
 {
     await CostMeasurement.MeasureAsync("ML training code", TrainingCodeGenerator.Files(files, seed: 1), mlReferences, rounds, concurrent),
+    await CostMeasurement.MeasureAsync("ML application", TrainingCodeGenerator.ApplicationFiles(files, seed: 1), mlReferences, rounds, concurrent),
     await CostMeasurement.MeasureAsync("plain code, no ML library", TrainingCodeGenerator.PlainFiles(files, seed: 1), plainReferences, rounds, concurrent),
 })
 {

@@ -12,7 +12,7 @@ namespace LossGuard.Analyzers.Tests.Robustness;
 /// </summary>
 public static class TrainingCodeGenerator
 {
-    private static readonly Func<int, string>[] Members =
+    private static readonly Func<int, string>[] TrainingMembers =
     {
         RuntimeStep,
         RuntimeBufferLoop,
@@ -21,8 +21,9 @@ public static class TrainingCodeGenerator
         TorchTrainLoop,
         TensorFlowHandWritten,
         KerasModel,
-        PlainHelper,
     };
+
+    private static readonly Func<int, string>[] Members = TrainingMembers.Append(PlainHelper).ToArray();
 
     /// <summary><paramref name="count"/> files of training code; each holds a model class and a trainer with several members.</summary>
     public static IReadOnlyList<string> Files(int count, int seed)
@@ -38,11 +39,53 @@ public static class TrainingCodeGenerator
         return Enumerable.Range(0, count).Select(index => PlainFile(index, random)).ToList();
     }
 
+    /// <summary>
+    /// <paramref name="count"/> files of an ML application: besides the model, each trainer holds one or two training
+    /// members (a loss computed), three members that use the libraries without a loss or softmax (batches, metrics,
+    /// scaling, predictions) and three members of ordinary code.
+    /// </summary>
+    public static IReadOnlyList<string> ApplicationFiles(int count, int seed)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, count).Select(index => ApplicationFile(index, random)).ToList();
+    }
+
+    private static string ApplicationFile(int index, Random random)
+    {
+        var members = new List<string>();
+        for (var member = 0; member < 1 + random.Next(2); member++)
+        {
+            members.Add(TrainingMembers[random.Next(TrainingMembers.Length)]((index * 100) + member));
+        }
+
+        for (var member = 0; member < 3; member++)
+        {
+            members.Add(DataMembers[random.Next(DataMembers.Length)]((index * 100) + 10 + member));
+            members.Add(random.Next(2) == 0 ? PlainHelper((index * 100) + 20 + member) : PlainText((index * 100) + 20 + member));
+        }
+
+        return ModelAndTrainer(index, members);
+    }
+
     private static string TrainingFile(int index, Random random)
+    {
+        var members = new List<string>();
+        var count = 4 + random.Next(4);
+        for (var member = 0; member < count; member++)
+        {
+            members.Add(Members[random.Next(Members.Length)]((index * 100) + member));
+        }
+
+        return ModelAndTrainer(index, members);
+    }
+
+    private static string ModelAndTrainer(int index, IEnumerable<string> members)
     {
         var text = new StringBuilder();
         text.AppendLine("using System;");
         text.AppendLine("using System.Collections.Generic;");
+        text.AppendLine("using System.Linq;");
+        text.AppendLine("using System.Text;");
         text.AppendLine("using System.Numerics.Tensors;");
         text.AppendLine("using LossGuard;");
         text.AppendLine("using TorchSharp;");
@@ -52,6 +95,7 @@ public static class TrainingCodeGenerator
         text.AppendLine("using static Tensorflow.KerasApi;");
         text.AppendLine("using F = TorchSharp.torch.nn.functional;");
         text.AppendLine("using tfb = Tensorflow.Binding;");
+        text.AppendLine("using Tensor = TorchSharp.torch.Tensor;");
         text.AppendLine(Invariant($"namespace Generated.Training{index};"));
         text.AppendLine(Invariant($"sealed class Model{index} : torch.nn.Module<Tensor, Tensor>"));
         text.AppendLine("{");
@@ -62,15 +106,23 @@ public static class TrainingCodeGenerator
         text.AppendLine("}");
         text.AppendLine(Invariant($"static class Trainer{index}"));
         text.AppendLine("{");
-        var members = 4 + random.Next(4);
-        for (var member = 0; member < members; member++)
+        foreach (var member in members)
         {
-            text.AppendLine(Members[random.Next(Members.Length)]((index * 100) + member).Replace("MODEL", Invariant($"Model{index}"), StringComparison.Ordinal));
+            text.AppendLine(member.Replace("MODEL", Invariant($"Model{index}"), StringComparison.Ordinal));
         }
 
         text.AppendLine("}");
         return text.ToString();
     }
+
+    private static readonly Func<int, string>[] DataMembers =
+    {
+        TorchBatch,
+        TorchAccuracy,
+        PrimitivesScaling,
+        RuntimePrediction,
+        TensorFlowBatch,
+    };
 
     private static string PlainFile(int index, Random random)
     {
@@ -190,6 +242,56 @@ public static class TrainingCodeGenerator
             }
 
             static int n{{n}} = {{n}};
+        """);
+
+    private static string TorchBatch(int n) => Invariant($$"""
+            static (Tensor Data, Tensor Target) TorchBatch{{n}}(float[] features, long[] labels, int rows)
+            {
+                var data = torch.tensor(features, new long[] { rows, features.Length / rows }).to_type(ScalarType.Float32);
+                data = (data - data.mean()) / (data.std() + 1e-6f);
+                var target = torch.tensor(labels).to_type(ScalarType.Int64);
+                return (data.detach(), target);
+            }
+        """);
+
+    private static string TorchAccuracy(int n) => Invariant($$"""
+            static float TorchAccuracy{{n}}(Tensor output, Tensor target)
+            {
+                var predicted = output.argmax(1);
+                var correct = predicted.eq(target).sum().ToSingle();
+                return correct / Math.Max(1, target.shape[0]);
+            }
+        """);
+
+    private static string PrimitivesScaling(int n) => Invariant($$"""
+            static float[] PrimitivesScaling{{n}}(float[] values)
+            {
+                var scaled = new float[values.Length];
+                var max = TensorPrimitives.Max(values);
+                TensorPrimitives.Subtract(values, TensorPrimitives.Min(values), scaled);
+                TensorPrimitives.Divide(scaled, Math.Max(max, 1e-6f), scaled);
+                return scaled;
+            }
+        """);
+
+    private static string RuntimePrediction(int n) => Invariant($$"""
+            static int[] RuntimePrediction{{n}}(float[] logits, int classes)
+            {
+                var probabilities = new float[logits.Length];
+                Activations.Sigmoid(logits, probabilities);
+                var total = TensorPrimitives.Sum(probabilities);
+                return total > 0 ? Labels.ArgMax(logits, classes) : new int[logits.Length / classes];
+            }
+        """);
+
+    private static string TensorFlowBatch(int n) => Invariant($$"""
+            static Tensorflow.Tensor TensorFlowBatch{{n}}(Tensorflow.Tensor x, Tensorflow.Tensor y)
+            {
+                var tf = tfb.tf;
+                var centred = x - tf.reduce_mean(x);
+                var labels = tf.cast(y, tf.int64);
+                return tf.matmul(centred, tf.cast(labels, tf.float32));
+            }
         """);
 
     private static string PlainHelper(int n) => Invariant($$"""
