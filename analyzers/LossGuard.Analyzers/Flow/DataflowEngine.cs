@@ -22,7 +22,7 @@ internal sealed class DataflowEngine
     private readonly ConcurrentDictionary<IFieldSymbol, object?> fieldConstants = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, FlowState?> constructedFields = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, FlowState> parameterStates = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<CallFact>> plainCalls = new();
+    private readonly ConcurrentDictionary<SyntaxNode, BodyFacts> plainFacts = new();
     private readonly ConcurrentDictionary<IOperation, ISet<ISymbol>> capturedWrites = new();
     private readonly CallSites callSites;
 
@@ -72,18 +72,25 @@ internal sealed class DataflowEngine
 
     /// <summary>
     /// The facts for one body; empty when it is past the budget. The owner's parameters start with what every call
-    /// site in the compilation passes, when all call sites are known and agree.
+    /// site in the compilation passes, when all call sites are known and agree. A body whose parameters start unknown
+    /// has the facts it has when read as a caller (<see cref="PlainCalls"/>): computed once for both.
     /// </summary>
     public BodyFacts Analyze(ControlFlowGraph graph, ISymbol owner, int maxCallDepth, CancellationToken cancellationToken)
+    {
+        var entry = owner is IMethodSymbol method && maxCallDepth > 0 ? ParameterState(method, cancellationToken) : new FlowState();
+        return entry.Count == 0 && maxCallDepth == EngineBudget.DefaultMaxCallDepth
+            ? plainFacts.GetOrAdd(graph.OriginalOperation.Syntax, _ => Facts(graph, entry, maxCallDepth, cancellationToken))
+            : Facts(graph, entry, maxCallDepth, cancellationToken);
+    }
+
+    private BodyFacts Facts(ControlFlowGraph graph, FlowState entry, int maxCallDepth, CancellationToken cancellationToken)
     {
         var budget = new EngineBudget(maxCallDepth, cancellationToken);
         var calls = ImmutableArray.CreateBuilder<CallFact>();
         var returns = ImmutableArray.CreateBuilder<ReturnFact>();
         try
         {
-            var entry = owner is IMethodSymbol method && maxCallDepth > 0 ? ParameterState(method, cancellationToken) : new FlowState();
-            var untracked = CapturedWrites.Of(graph.OriginalOperation);
-            AnalyzeWithNested(graph, entry, untracked, budget, calls, returns);
+            AnalyzeWithNested(graph, entry, CapturedWrites.Of(graph.OriginalOperation), budget, calls, returns);
         }
         catch (BudgetExceededException)
         {
@@ -103,25 +110,11 @@ internal sealed class DataflowEngine
             ? new FlowState()
             : parameterStates.GetOrAdd(method, m => CallSiteAgreement.Of(this, m, callSites, cancellationToken)).Clone();
 
-    /// <summary>The facts of a body analysed on its own (parameters unknown), for reading the arguments of its calls.</summary>
+    /// <summary>The calls of a body analysed on its own (parameters unknown), for reading the arguments it passes.</summary>
     internal ImmutableArray<CallFact> PlainCalls(SyntaxNode member, CancellationToken cancellationToken) =>
-        plainCalls.GetOrAdd(member, syntax =>
-        {
-            if (SourceGraphs.OfMember(Models, syntax, cancellationToken) is not { } graph)
-            {
-                return ImmutableArray<CallFact>.Empty;
-            }
-
-            try
-            {
-                var budget = new EngineBudget(EngineBudget.DefaultMaxCallDepth, cancellationToken);
-                return new GraphAnalysis(this, graph, new FlowState(), 0, budget, CapturedWrites.Of(graph.OriginalOperation), recordFacts: true).Run().Calls;
-            }
-            catch (BudgetExceededException)
-            {
-                return ImmutableArray<CallFact>.Empty;
-            }
-        });
+        plainFacts.GetOrAdd(member, syntax => SourceGraphs.OfMember(Models, syntax, cancellationToken) is { } graph
+            ? Facts(graph, new FlowState(), EngineBudget.DefaultMaxCallDepth, cancellationToken)
+            : BodyFacts.Empty).Calls;
 
     private void AnalyzeWithNested(
         ControlFlowGraph graph, FlowState entry, ISet<ISymbol> untracked, EngineBudget budget,
