@@ -85,9 +85,31 @@ internal sealed class FlowState
         return joined;
     }
 
-    public bool SameAs(FlowState other) =>
-        values.Count == other.values.Count
-        && values.All(entry => other.values.TryGetValue(entry.Key, out var value) && value.Equals(entry.Value));
+    /// <summary>Becomes the join of itself and <paramref name="other"/>; whether anything changed.</summary>
+    public bool JoinWith(FlowState other)
+    {
+        List<KeyValuePair<object, AbstractValue>>? changes = null;
+        foreach (var entry in values)
+        {
+            var joined = other.values.TryGetValue(entry.Key, out var value) ? AbstractValue.Join(entry.Value, value) : AbstractValue.Unknown;
+            if (!joined.Equals(entry.Value))
+            {
+                (changes ??= new List<KeyValuePair<object, AbstractValue>>()).Add(new KeyValuePair<object, AbstractValue>(entry.Key, joined));
+            }
+        }
+
+        if (changes is null)
+        {
+            return false;
+        }
+
+        foreach (var change in changes)
+        {
+            Set(change.Key, change.Value);
+        }
+
+        return true;
+    }
 
     private sealed class KeyComparer : IEqualityComparer<object>
     {

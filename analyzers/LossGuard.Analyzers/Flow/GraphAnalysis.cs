@@ -58,9 +58,10 @@ internal sealed class GraphAnalysis
             budget.VisitBlock();
             var visit = Visit(blocks[ordinal], states[ordinal]!.Clone());
             visits[ordinal] = visit;
-            foreach (var (destination, outgoing) in visit.Successors)
+            for (var i = 0; i < visit.Successors.Count; i++)
             {
-                Propagate(states, pending, destination, outgoing);
+                var (destination, outgoing) = visit.Successors[i];
+                Propagate(states, pending, destination, outgoing, shared: SharedLater(visit.Successors, i));
             }
         }
 
@@ -190,14 +191,33 @@ internal sealed class GraphAnalysis
         return FlowState.Join(state, after);
     }
 
-    private static void Propagate(FlowState?[] states, SortedSet<int> pending, BasicBlock destination, FlowState outgoing)
+    private static bool SharedLater(List<(BasicBlock Destination, FlowState State)> successors, int index)
+    {
+        for (var later = index + 1; later < successors.Count; later++)
+        {
+            if (successors[later].State == successors[index].State)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Joins what reaches a block into its state, queueing it when that changed. A state no later successor shares is
+    /// taken as it is: nothing writes to it after its block's visit.
+    /// </summary>
+    private static void Propagate(FlowState?[] states, SortedSet<int> pending, BasicBlock destination, FlowState outgoing, bool shared)
     {
         var ordinal = destination.Ordinal;
-        var current = states[ordinal];
-        var joined = current is null ? outgoing.Clone() : FlowState.Join(current, outgoing);
-        if (current is null || !joined.SameAs(current))
+        if (states[ordinal] is not { } current)
         {
-            states[ordinal] = joined;
+            states[ordinal] = shared ? outgoing.Clone() : outgoing;
+            pending.Add(ordinal);
+        }
+        else if (current.JoinWith(outgoing))
+        {
             pending.Add(ordinal);
         }
     }
