@@ -73,15 +73,8 @@ internal sealed class FlowState
     /// <summary>The state that holds after either: keys both know, with the joined value.</summary>
     public static FlowState Join(FlowState left, FlowState right)
     {
-        var joined = new FlowState();
-        foreach (var entry in left.values)
-        {
-            if (right.values.TryGetValue(entry.Key, out var other))
-            {
-                joined.Set(entry.Key, AbstractValue.Join(entry.Value, other));
-            }
-        }
-
+        var joined = left.Clone();
+        joined.JoinWith(right);
         return joined;
     }
 
