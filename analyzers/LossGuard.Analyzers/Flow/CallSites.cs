@@ -10,17 +10,15 @@ namespace LossGuard.Analyzers.Flow;
 
 /// <summary>
 /// Every place in the compilation that names a method. A private method can only be named inside its containing
-/// type's declarations, which are searched directly; for other methods the identifiers of the whole compilation are
-/// indexed by name once. The uses of one name in one scope are bound once and grouped by the method they name.
+/// type's declarations; other methods anywhere in the compilation. Names are found in the source text and confirmed
+/// as name tokens, so no syntax is walked; the uses of one name in one scope are bound once and grouped by the method
+/// they name.
 /// </summary>
 internal sealed class CallSites
 {
     private readonly Compilation compilation;
     private readonly SourceModels models;
-    private readonly object gate = new();
     private readonly ConcurrentDictionary<(ISymbol? Scope, string Name), Dictionary<ISymbol, List<InvocationExpressionSyntax?>>> usesByName = new(ScopeComparer.Instance);
-    private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<IdentifierNameSyntax>>> typeIndexes = new(SymbolEqualityComparer.Default);
-    private Dictionary<string, List<IdentifierNameSyntax>>? byName;
 
     public CallSites(SourceModels models)
     {
@@ -40,7 +38,7 @@ internal sealed class CallSites
         }
 
         var scope = method.DeclaredAccessibility == Accessibility.Private ? method.ContainingType.OriginalDefinition : null;
-        var uses = usesByName.GetOrAdd((scope, method.Name), key => Bind(Identifiers(key.Scope as INamedTypeSymbol, key.Name, cancellationToken), cancellationToken));
+        var uses = usesByName.GetOrAdd((scope, method.Name), key => Bind(Names(key.Scope as INamedTypeSymbol, key.Name, cancellationToken), cancellationToken));
         if (!uses.TryGetValue(method.OriginalDefinition, out var sites))
         {
             return ImmutableArray<InvocationExpressionSyntax>.Empty;
@@ -73,12 +71,12 @@ internal sealed class CallSites
     }
 
     /// <summary>Every use of a name, by the symbol it binds to: the invocation, or <c>null</c> for a use that is not a plain call in a body.</summary>
-    private Dictionary<ISymbol, List<InvocationExpressionSyntax?>> Bind(IEnumerable<IdentifierNameSyntax> identifiers, CancellationToken cancellationToken)
+    private Dictionary<ISymbol, List<InvocationExpressionSyntax?>> Bind(IEnumerable<SimpleNameSyntax> names, CancellationToken cancellationToken)
     {
         var uses = new Dictionary<ISymbol, List<InvocationExpressionSyntax?>>(SymbolEqualityComparer.Default);
-        foreach (var identifier in identifiers)
+        foreach (var name in names)
         {
-            if (models.Of(identifier)?.GetSymbolInfo(identifier, cancellationToken).Symbol?.OriginalDefinition is not IMethodSymbol bound)
+            if (models.Of(name)?.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition is not IMethodSymbol bound)
             {
                 continue;
             }
@@ -88,7 +86,7 @@ internal sealed class CallSites
                 uses[bound] = list = new List<InvocationExpressionSyntax?>();
             }
 
-            list.Add(Invocation(identifier) is { } invocation && EnclosingFunction(invocation) is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
+            list.Add(Invocation(name) is { } invocation && EnclosingFunction(invocation) is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
                 ? invocation
                 : null);
         }
@@ -96,16 +94,16 @@ internal sealed class CallSites
         return uses;
     }
 
-    /// <summary>The identifiers spelled <paramref name="name"/> inside <paramref name="scope"/>'s declarations, or anywhere in the compilation.</summary>
-    private IEnumerable<IdentifierNameSyntax> Identifiers(INamedTypeSymbol? scope, string name, CancellationToken cancellationToken)
+    /// <summary>The simple names spelled <paramref name="name"/> inside <paramref name="scope"/>'s declarations, or anywhere in the compilation.</summary>
+    private IEnumerable<SimpleNameSyntax> Names(INamedTypeSymbol? scope, string name, CancellationToken cancellationToken)
     {
-        var index = scope is null
-            ? Index(cancellationToken)
-            : typeIndexes.GetOrAdd(scope, type => IndexOf(type.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax(cancellationToken))));
-        return index.TryGetValue(name, out var names) ? names : Enumerable.Empty<IdentifierNameSyntax>();
+        var roots = scope is null
+            ? compilation.SyntaxTrees.Select(tree => tree.GetRoot(cancellationToken))
+            : scope.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax(cancellationToken));
+        return roots.SelectMany(root => NameText.Find(root, name, cancellationToken)).ToList();
     }
 
-    private static InvocationExpressionSyntax? Invocation(IdentifierNameSyntax name) => name.Parent switch
+    private static InvocationExpressionSyntax? Invocation(SimpleNameSyntax name) => name.Parent switch
     {
         InvocationExpressionSyntax invocation when invocation.Expression == name => invocation,
         MemberAccessExpressionSyntax access when access.Name == name && access.Parent is InvocationExpressionSyntax invocation
@@ -116,30 +114,6 @@ internal sealed class CallSites
     private static SyntaxNode? EnclosingFunction(SyntaxNode node) =>
         node.Ancestors().FirstOrDefault(ancestor => ancestor is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
             or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax);
-
-    private Dictionary<string, List<IdentifierNameSyntax>> Index(CancellationToken cancellationToken)
-    {
-        lock (gate)
-        {
-            return byName ??= IndexOf(compilation.SyntaxTrees.Select(tree => tree.GetRoot(cancellationToken)));
-        }
-    }
-
-    private static Dictionary<string, List<IdentifierNameSyntax>> IndexOf(IEnumerable<SyntaxNode> roots)
-    {
-        var index = new Dictionary<string, List<IdentifierNameSyntax>>();
-        foreach (var name in roots.SelectMany(root => root.DescendantNodes()).OfType<IdentifierNameSyntax>())
-        {
-            if (!index.TryGetValue(name.Identifier.ValueText, out var list))
-            {
-                index[name.Identifier.ValueText] = list = new List<IdentifierNameSyntax>();
-            }
-
-            list.Add(name);
-        }
-
-        return index;
-    }
 
     private sealed class ScopeComparer : IEqualityComparer<(ISymbol? Scope, string Name)>
     {

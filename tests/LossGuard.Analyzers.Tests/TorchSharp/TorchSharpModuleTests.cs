@@ -179,6 +179,64 @@ public sealed class TorchSharpModuleTests
     }
 
     [Fact]
+    public Task A_call_site_named_in_comments_and_strings_too_is_still_known()
+    {
+        const string source = """
+            using TorchSharp;
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            static class Training
+            {
+                static void Main()
+                {
+                    // Train(model, CrossEntropyLoss(), ...) was the old call.
+                    var model = Sequential(Linear(784, 10), {|#1:Softmax(1)|});
+                    System.Console.WriteLine("Train(model, CrossEntropyLoss())");
+                    Train(model, NLLLoss(), torch.randn(64, 784), torch.zeros(64, ScalarType.Int64));
+                }
+
+                static void Train(Module<Tensor, Tensor> model, Loss<Tensor, Tensor, Tensor> criterion, Tensor data, Tensor target)
+                {
+                    var loss = criterion.forward({|#0:model.forward(data)|}, target);
+                    loss.backward();
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic(Descriptors.WrongDomainForLoss).WithLocation(0).WithLocation(1)
+                .WithArguments("NLLLoss.forward", "log-probabilities", "input", "probabilities", "nn.Softmax", "10"));
+    }
+
+    [Theory]
+    [InlineData("Train<int>")]
+    [InlineData("@Train")]
+    [InlineData("Tr\\u0061in")]
+    public Task A_call_site_spelled_another_way_still_counts_and_disagreeing_sites_are_silent(string spelling)
+    {
+        var source = """
+            using TorchSharp;
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            static class Training
+            {
+                static void Main()
+                {
+                    var model = Sequential(Linear(784, 10), Softmax(1));
+                    Train(model, NLLLoss(), torch.randn(64, 784), torch.zeros(64, ScalarType.Int64), 0);
+                    SPELLING(model, CrossEntropyLoss(), torch.randn(64, 784), torch.zeros(64, ScalarType.Int64), 0);
+                }
+
+                static void Train<T>(Module<Tensor, Tensor> model, Loss<Tensor, Tensor, Tensor> criterion, Tensor data, Tensor target, T tag) =>
+                    criterion.forward(model.forward(data), target).backward();
+            }
+            """.Replace("SPELLING", spelling, System.StringComparison.Ordinal);
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
     public Task A_loss_chosen_by_configuration_is_unknown_and_silent()
     {
         const string source = """
