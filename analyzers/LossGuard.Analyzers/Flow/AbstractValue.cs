@@ -44,6 +44,9 @@ internal sealed record AbstractValue(
 {
     public static AbstractValue Unknown { get; } = new(ValueDomain.Unknown);
 
+    /// <summary>Nothing known, and it may be any buffer (a local of unknown value).</summary>
+    public static AbstractValue AnyBuffer { get; } = new(ValueDomain.Unknown, Storage: Storages.Any);
+
     public bool IsKnownDomain => Domain != ValueDomain.Unknown;
 
     /// <summary>The constant as an integer (class counts and axes arrive as <c>int</c> or <c>long</c>).</summary>

@@ -14,10 +14,16 @@ internal static class CapturedWrites
 {
     private static readonly ISet<ISymbol> None = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
 
+    /// <summary>Whether a body's syntax holds a lambda or local function (without one, there is nothing to look for).</summary>
+    public static bool HasNestedFunctions(IOperation root) =>
+        root.Syntax.DescendantNodes().Any(node => node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax);
+
     /// <summary>The captured writes of a body; a body whose syntax holds no lambda or local function has none.</summary>
-    public static ISet<ISymbol> Of(IOperation root)
+    public static ISet<ISymbol> Of(IOperation root) => HasNestedFunctions(root) ? Of(root, hasNestedFunctions: true) : None;
+
+    public static ISet<ISymbol> Of(IOperation root, bool hasNestedFunctions)
     {
-        if (!root.Syntax.DescendantNodes().Any(node => node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+        if (!hasNestedFunctions)
         {
             return None;
         }

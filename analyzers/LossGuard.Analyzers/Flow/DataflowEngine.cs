@@ -90,7 +90,8 @@ internal sealed class DataflowEngine
         var returns = ImmutableArray.CreateBuilder<ReturnFact>();
         try
         {
-            AnalyzeWithNested(graph, entry, CapturedWrites.Of(graph.OriginalOperation), budget, calls, returns);
+            var nested = CapturedWrites.HasNestedFunctions(graph.OriginalOperation);
+            AnalyzeWithNested(graph, entry, CapturedWrites.Of(graph.OriginalOperation, nested), nested, budget, calls, returns);
         }
         catch (BudgetExceededException)
         {
@@ -116,23 +117,29 @@ internal sealed class DataflowEngine
             ? Facts(graph, new FlowState(), EngineBudget.DefaultMaxCallDepth, cancellationToken)
             : BodyFacts.Empty).Calls;
 
+    /// <param name="nested">Whether the body's syntax holds lambdas or local functions, analysed on their own too.</param>
     private void AnalyzeWithNested(
-        ControlFlowGraph graph, FlowState entry, ISet<ISymbol> untracked, EngineBudget budget,
+        ControlFlowGraph graph, FlowState entry, ISet<ISymbol> untracked, bool nested, EngineBudget budget,
         ImmutableArray<CallFact>.Builder calls, ImmutableArray<ReturnFact>.Builder returns)
     {
         var result = new GraphAnalysis(this, graph, entry, depth: 0, budget, untracked, recordFacts: true).Run();
         calls.AddRange(result.Calls);
         returns.AddRange(result.Returns);
+        if (!nested)
+        {
+            return;
+        }
+
         foreach (var localFunction in graph.LocalFunctions)
         {
-            AnalyzeWithNested(graph.GetLocalFunctionControlFlowGraph(localFunction, budget.CancellationToken), new FlowState(), untracked, budget, calls, returns);
+            AnalyzeWithNested(graph.GetLocalFunctionControlFlowGraph(localFunction, budget.CancellationToken), new FlowState(), untracked, nested, budget, calls, returns);
         }
 
         foreach (var lambda in graph.Blocks.SelectMany(block => block.Operations.Concat(Branch(block)))
                      .SelectMany(operation => operation.DescendantsAndSelf())
                      .OfType<IFlowAnonymousFunctionOperation>())
         {
-            AnalyzeWithNested(graph.GetAnonymousFunctionControlFlowGraph(lambda, budget.CancellationToken), new FlowState(), untracked, budget, calls, returns);
+            AnalyzeWithNested(graph.GetAnonymousFunctionControlFlowGraph(lambda, budget.CancellationToken), new FlowState(), untracked, nested, budget, calls, returns);
         }
     }
 

@@ -61,7 +61,7 @@ internal sealed partial class Evaluator
     /// <summary><c>new Span&lt;T&gt;(array)</c> views the array (a part of it with more arguments); any other object is new.</summary>
     private AbstractValue Create(IObjectCreationOperation creation)
     {
-        var arguments = creation.Arguments.Select(argument => ArgumentFact.Of(argument, Evaluate(argument.Value))).ToImmutableArray();
+        var arguments = Arguments(creation.Arguments);
         var elements = Initializer(creation.Initializer) ?? (Collections.IsNewList(creation) ? new ValueList<AbstractValue>(Enumerable.Empty<AbstractValue>()) : null);
 
         if (BufferViews.IsBuffer(creation.Type) && arguments.Length > 0 && BufferViews.IsBuffer(creation.Arguments[0].Value.Type))

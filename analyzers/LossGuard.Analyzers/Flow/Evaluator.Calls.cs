@@ -14,7 +14,7 @@ internal sealed partial class Evaluator
     {
         var method = call.TargetMethod;
         var instance = call.Instance is null ? null : Evaluate(call.Instance);
-        var arguments = call.Arguments.Select(argument => ArgumentFact.Of(argument, Evaluate(argument.Value))).ToImmutableArray();
+        var arguments = Arguments(call.Arguments);
         if (TableCall(call, instance, arguments) is { } tabled)
         {
             return WithModule(tabled, call, call.Type, arguments);
@@ -257,9 +257,25 @@ internal sealed partial class Evaluator
         _ => result with { Storage = Storages.Any },
     };
 
+    private ImmutableArray<ArgumentFact> Arguments(ImmutableArray<IArgumentOperation> arguments)
+    {
+        var facts = ImmutableArray.CreateBuilder<ArgumentFact>(arguments.Length);
+        foreach (var argument in arguments)
+        {
+            facts.Add(ArgumentFact.Of(argument, Evaluate(argument.Value)));
+        }
+
+        return facts.MoveToImmutable();
+    }
+
     private static ImmutableArray<AbstractValue> ByOrdinal(int count, ImmutableArray<ArgumentFact> arguments)
     {
-        var values = Enumerable.Repeat(AbstractValue.Unknown, count).ToArray();
+        var values = ImmutableArray.CreateBuilder<AbstractValue>(count);
+        for (var i = 0; i < count; i++)
+        {
+            values.Add(AbstractValue.Unknown);
+        }
+
         foreach (var argument in arguments)
         {
             if (argument.Parameter is { } parameter && parameter.Ordinal < count)
@@ -268,7 +284,7 @@ internal sealed partial class Evaluator
             }
         }
 
-        return values.ToImmutableArray();
+        return values.MoveToImmutable();
     }
 
     private static AbstractValue Unknown(IInvocationOperation call) =>

@@ -92,13 +92,14 @@ internal sealed partial class Evaluator
             return null;
         }
 
-        if (knowledge.FindTraining(call.TargetMethod) is { } training)
+        var known = knowledge.Of(call.TargetMethod);
+        if (known.Training is { } training)
         {
             Train(call, instance, module, training, arguments);
             return AbstractValue.Unknown;
         }
 
-        if (!knowledge.IsApply(call.TargetMethod) || arguments.IsEmpty)
+        if (!known.IsApply || arguments.IsEmpty)
         {
             return null;
         }

@@ -56,8 +56,8 @@ internal sealed partial class Evaluator
 
     private AbstractValue Dispatch(IOperation operation) => operation switch
     {
-        ILocalReferenceOperation local => Read(local.Local, Storages.Any),
-        IParameterReferenceOperation parameter => Read(parameter.Parameter, new ExternalStorage(parameter.Parameter)),
+        ILocalReferenceOperation local => Read(local.Local, null),
+        IParameterReferenceOperation parameter => Read(parameter.Parameter, parameter.Parameter),
         IFieldReferenceOperation field => Field(field),
         IFlowCaptureReferenceOperation capture => state.Get(capture.Id) ?? AbstractValue.Unknown,
         IFlowCaptureOperation capture => Capture(capture),
@@ -99,10 +99,11 @@ internal sealed partial class Evaluator
             : value;
     }
 
-    private AbstractValue Read(ISymbol symbol, object storageWhenUnknown) =>
+    /// <summary>A variable's value; unknown, a local may hold any buffer and a parameter holds the caller's (<paramref name="external"/>).</summary>
+    private AbstractValue Read(ISymbol symbol, IParameterSymbol? external) =>
         untracked.Contains(symbol)
-            ? new AbstractValue(ValueDomain.Unknown, Storage: Storages.Any)
-            : state.Get(symbol) ?? new AbstractValue(ValueDomain.Unknown, Storage: storageWhenUnknown);
+            ? AbstractValue.AnyBuffer
+            : state.Get(symbol) ?? (external is null ? AbstractValue.AnyBuffer : new AbstractValue(ValueDomain.Unknown, Storage: new ExternalStorage(external)));
 
     private AbstractValue Field(IFieldReferenceOperation reference)
     {

@@ -48,8 +48,21 @@ internal sealed record CallFact(
     /// <summary>For a loss applied through a model (Keras <c>fit</c>): where the loss object was made.</summary>
     public IOperation? LossCreation { get; init; }
 
-    public ArgumentFact? Argument(string? parameterName) =>
-        parameterName is null ? null : Arguments.FirstOrDefault(argument => argument.Name == parameterName);
+    public ArgumentFact? Argument(string? parameterName)
+    {
+        if (parameterName is not null)
+        {
+            foreach (var argument in Arguments)
+            {
+                if (argument.Name == parameterName)
+                {
+                    return argument;
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The constant an integer parameter (a class count) receives, where known.</summary>
     public int? IntegerArgument(string? parameterName) => Argument(parameterName)?.Value.IntegerConstant;

@@ -40,9 +40,21 @@ internal sealed class FlowState
     /// <summary>Every key whose value lives in a storage the predicate selects gets the value the update makes.</summary>
     public void UpdateWhere(System.Func<AbstractValue, bool> lives, System.Func<AbstractValue, AbstractValue> update)
     {
-        foreach (var entry in values.Where(entry => lives(entry.Value)).ToList())
+        List<KeyValuePair<object, AbstractValue>>? living = null;
+        foreach (var entry in values)
         {
-            Set(entry.Key, update(entry.Value));
+            if (lives(entry.Value))
+            {
+                (living ??= new List<KeyValuePair<object, AbstractValue>>()).Add(entry);
+            }
+        }
+
+        if (living is not null)
+        {
+            foreach (var entry in living)
+            {
+                Set(entry.Key, update(entry.Value));
+            }
         }
     }
 

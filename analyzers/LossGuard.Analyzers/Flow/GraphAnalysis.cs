@@ -49,14 +49,13 @@ internal sealed class GraphAnalysis
         EngineBudget.CheckGraphSize(blocks.Length);
         var states = new FlowState?[blocks.Length];
         var visits = new BlockVisit?[blocks.Length];
-        var pending = new SortedSet<int>();
+        var pending = new Worklist(blocks.Length);
+        var revisited = RevisitedBlocks(blocks);
         Seed(states, pending);
-        while (pending.Count > 0)
+        while (pending.TakeLowest() is var ordinal && ordinal >= 0)
         {
-            var ordinal = pending.Min;
-            pending.Remove(ordinal);
             budget.VisitBlock();
-            var visit = Visit(blocks[ordinal], states[ordinal]!.Clone());
+            var visit = Visit(blocks[ordinal], revisited[ordinal] ? states[ordinal]!.Clone() : states[ordinal]!);
             visits[ordinal] = visit;
             for (var i = 0; i < visit.Successors.Count; i++)
             {
@@ -66,6 +65,32 @@ internal sealed class GraphAnalysis
         }
 
         return Collect(visits, states[states.Length - 1]);
+    }
+
+    /// <summary>
+    /// The blocks whose state may be joined again after their visit, so that the visit must work on a copy: those a
+    /// back edge jumps over (the lowest pending block is visited first, so nothing else reaches a block already
+    /// visited), and the exit, whose state is the body's exit state.
+    /// </summary>
+    private static bool[] RevisitedBlocks(ImmutableArray<BasicBlock> blocks)
+    {
+        var revisited = new bool[blocks.Length];
+        revisited[blocks.Length - 1] = true;
+        foreach (var block in blocks)
+        {
+            MarkJumpedOver(revisited, block, block.ConditionalSuccessor?.Destination);
+            MarkJumpedOver(revisited, block, block.FallThroughSuccessor?.Destination);
+        }
+
+        return revisited;
+    }
+
+    private static void MarkJumpedOver(bool[] revisited, BasicBlock source, BasicBlock? target)
+    {
+        for (var ordinal = target?.Ordinal ?? int.MaxValue; ordinal <= source.Ordinal; ordinal++)
+        {
+            revisited[ordinal] = true;
+        }
     }
 
     /// <summary>
@@ -107,7 +132,7 @@ internal sealed class GraphAnalysis
     }
 
     /// <summary>The entry, and every handler (catch, filter, finally) with nothing known: they run after any point of their try.</summary>
-    private void Seed(FlowState?[] states, SortedSet<int> pending)
+    private void Seed(FlowState?[] states, Worklist pending)
     {
         states[0] = entry;
         pending.Add(0);
@@ -208,7 +233,7 @@ internal sealed class GraphAnalysis
     /// Joins what reaches a block into its state, queueing it when that changed. A state no later successor shares is
     /// taken as it is: nothing writes to it after its block's visit.
     /// </summary>
-    private static void Propagate(FlowState?[] states, SortedSet<int> pending, BasicBlock destination, FlowState outgoing, bool shared)
+    private static void Propagate(FlowState?[] states, Worklist pending, BasicBlock destination, FlowState outgoing, bool shared)
     {
         var ordinal = destination.Ordinal;
         if (states[ordinal] is not { } current)

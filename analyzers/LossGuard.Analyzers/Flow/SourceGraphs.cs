@@ -54,6 +54,16 @@ internal static class SourceGraphs
         (method.IsVirtual || method.IsOverride) && !method.IsSealed && method.ContainingType.IsSealed is false
         || method.ContainingType.TypeKind == TypeKind.Interface;
 
-    public static bool IsDeclaredIn(Compilation compilation, IMethodSymbol method) =>
-        method.Locations.Any(location => location.IsInSource && compilation.ContainsSyntaxTree(location.SourceTree!));
+    public static bool IsDeclaredIn(Compilation compilation, IMethodSymbol method)
+    {
+        foreach (var location in method.Locations)
+        {
+            if (location.IsInSource && compilation.ContainsSyntaxTree(location.SourceTree!))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -67,11 +67,16 @@ internal sealed class LibraryKnowledge
     }
 
     /// <summary>Everything the tables say about one method, looked up once per method (every call of it asks again).</summary>
-    public MethodKnowledge Of(IMethodSymbol method) =>
-        methods.GetOrAdd(method.OriginalDefinition, definition => Describe(definition));
+    public MethodKnowledge Of(IMethodSymbol method)
+    {
+        var definition = method.OriginalDefinition;
+        return methods.TryGetValue(definition, out var known) ? known : methods.GetOrAdd(definition, Describe(definition));
+    }
 
     private MethodKnowledge Describe(IMethodSymbol definition)
     {
+        var training = FindTraining(definition);
+        var isApply = IsApply(definition);
         var producer = FindProducer(definition);
         var transform = producer is null ? FindTransform(definition) : null;
         var losses = FindLossInputs(definition).ToImmutableArray();
@@ -80,9 +85,9 @@ internal sealed class LibraryKnowledge
             || !strings.IsEmpty
             || transform?.Kind == TransformKind.Log
             || producer is { Domain: ValueDomain.Probabilities or ValueDomain.LogProbabilities } or { NeedsMaxSubtractedInput: true }
-            || IsApply(definition)
-            || FindTraining(definition) is not null;
-        return new MethodKnowledge(producer, transform, losses, strings, Knows(definition), isSink, DisplayName(definition));
+            || isApply
+            || training is not null;
+        return new MethodKnowledge(producer, transform, losses, strings, Knows(definition), isSink, DisplayName(definition), training, isApply);
     }
 
     /// <summary>Whether a library describes this method (or the module it makes or applies): the bodies that call none are never analysed.</summary>
@@ -113,7 +118,18 @@ internal sealed class LibraryKnowledge
     public ModuleEntry? FindModule(ITypeSymbol? type) => lookup.Module(type);
 
     /// <summary>The module a factory typed as an interface makes (<c>keras.layers.Dense</c> returns <c>ILayer</c>).</summary>
-    public ModuleEntry? FindModuleFactory(IMethodSymbol method) => lookup.Entries(method).OfType<ModuleEntry>().FirstOrDefault();
+    public ModuleEntry? FindModuleFactory(IMethodSymbol method)
+    {
+        foreach (var entry in lookup.Entries(method))
+        {
+            if (entry is ModuleEntry module)
+            {
+                return module;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A module, model or loss type of a library (or a class deriving from one): what a parameter passes between methods.</summary>
     public bool IsModuleType(ITypeSymbol? type) => type is INamedTypeSymbol named && lookup.IsModuleType(named);

@@ -131,7 +131,7 @@ internal sealed class SymbolLookup
     public ModuleEntry? Module(ITypeSymbol? type) =>
         type is INamedTypeSymbol named && modules.TryGetValue(named.OriginalDefinition, out var entry) ? entry : null;
 
-    public bool DerivesFromModelBase(INamedTypeSymbol type) => BaseTypes(type).Any(modelBases.Contains);
+    public bool DerivesFromModelBase(INamedTypeSymbol type) => AnyBaseType(type, modelBases);
 
     /// <summary>A module class, a module base, or a class deriving from one (where apply and training methods live).</summary>
     public bool IsModuleType(INamedTypeSymbol? type) =>
@@ -153,7 +153,7 @@ internal sealed class SymbolLookup
         type is not null && displayPrefixes.TryGetValue(type.OriginalDefinition, out var prefix) ? prefix : null;
 
     public bool IsLabelTensorType(ITypeSymbol? type) =>
-        type is INamedTypeSymbol named && (labelTensorTypes.Contains(named.OriginalDefinition) || BaseTypes(named).Any(labelTensorTypes.Contains));
+        type is INamedTypeSymbol named && (labelTensorTypes.Contains(named.OriginalDefinition) || AnyBaseType(named, labelTensorTypes));
 
     private void Add(string typeName, string method, object entry)
     {
@@ -180,11 +180,16 @@ internal sealed class SymbolLookup
         list.Add(entry);
     }
 
-    private static IEnumerable<INamedTypeSymbol> BaseTypes(INamedTypeSymbol type)
+    private static bool AnyBaseType(INamedTypeSymbol type, HashSet<INamedTypeSymbol> types)
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
-            yield return current.OriginalDefinition;
+            if (types.Contains(current.OriginalDefinition))
+            {
+                return true;
+            }
         }
+
+        return false;
     }
 }

@@ -160,6 +160,33 @@ public sealed class LocalAndBranchFlowTests
     }
 
     [Fact]
+    public Task A_backward_goto_brings_a_later_value_back_to_the_loss_before_it()
+    {
+        const string source = """
+            using LossGuard;
+
+            static class Step
+            {
+                static float Loss(float[] z, float[] y, int epochs)
+                {
+                    float[] p = Activations.Softmax(z, 4);
+                    var total = 0f;
+                again:
+                    total += Losses.SoftmaxCrossEntropyWithLogits(p, y, 4);
+                    p = z;
+                    if (--epochs > 0)
+                    {
+                        goto again;
+                    }
+
+                    return total;
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
     public Task A_branch_on_a_constant_follows_only_the_branch_taken()
     {
         const string source = """
