@@ -40,8 +40,9 @@ internal sealed partial class Evaluator
         var result = method.MethodKind switch
         {
             MethodKind.DelegateInvoke => CallFunction(instance?.Function, arguments),
-            MethodKind.LocalFunction => CallGraph(
-                graph.GetLocalFunctionControlFlowGraphInScope(method.OriginalDefinition, budget.CancellationToken), method.Parameters, arguments, null),
+            MethodKind.LocalFunction => LocalFunctionGraph(method.OriginalDefinition) is { } callee
+                ? CallGraph(callee, method.Parameters, arguments, null)
+                : AbstractValue.Unknown,
             _ when SourceGraphs.IsDeclaredIn(engine.Compilation, method) => Summarized(call, method, instance, arguments),
             _ => Unknown(call),
         };
@@ -227,6 +228,20 @@ internal sealed partial class Evaluator
         return function?.Method is { } method && SourceGraphs.IsDeclaredIn(engine.Compilation, method)
             ? engine.Summarize(method, ByOrdinal(method.Parameters.Length, arguments), null, depth, budget)
             : AbstractValue.Unknown;
+    }
+
+    /// <summary>The graph of a local function declared in this body or an enclosing one; none for broken code that names one out of scope.</summary>
+    private ControlFlowGraph? LocalFunctionGraph(IMethodSymbol localFunction)
+    {
+        for (var scope = graph; scope is not null; scope = scope.Parent)
+        {
+            if (scope.LocalFunctions.Contains(localFunction, SymbolEqualityComparer.Default))
+            {
+                return scope.GetLocalFunctionControlFlowGraph(localFunction, budget.CancellationToken);
+            }
+        }
+
+        return null;
     }
 
     private AbstractValue CallGraph(
