@@ -41,71 +41,13 @@ public sealed class RobustnessTests
     [Fact]
     public async Task A_call_to_a_local_function_of_another_body_is_analysed_without_an_exception()
     {
-        // A stray brace closes the class early: Test becomes a top-level local function, which Main still calls (Main is
-        // read for the arguments it passes to Train). Found by the mutation test.
-        const string source = """
-            using System;
-            using TorchSharp;
-            using TorchSharp.Modules;
-            using static TorchSharp.torch;
-            using static TorchSharp.torch.nn;
-
-            sealed class MnistModel : Module<Tensor, Tensor>
-            {
-                private readonly Module<Tensor, Tensor> conv1 = Conv2d(1, 32, 3);
-                private readonly Module<Tensor, Tensor> fc1 = Linear(9216, 128);
-                private readonly Module<Tensor, Tensor> fc2 = Linear(128, 10);
-                private readonly Module<Tensor, Tensor> logsm = LogSoftmax(1);
-                private readonly Module<Tensor, Tensor> flatten = Flatten();
-
-                public MnistModel(string name) : base(name) => RegisterComponents();
-
-                public override Tensor forward(Tensor input)
-                {
-                    var x = functional.relu(conv1.forward(input));
-                    x = flatten.forward(x);
-                    x = functional.relu(fc1.forward(x));
-                    return logsm.forward(fc2.forward(x));
-                }
-            }
-
-            static class Program
-            {
-                static void Main()
-                {
-                    var model = new MnistModel("model");
-                    var optimizer = optim.Adam(model.parameters());
-                    var loss = NLLLoss(reduction: Reduction.Mean);
-                    for (var epoch = 1; epoch <= 4; epoch++)
-                    {
-                        Train(model, optimizer, loss, torch.randn(64, 1, 28, 28), torch.zeros(64, ScalarType.Int64));
-                        Test(model, loss, torch.randn(64, 1, 28, 28), torch.zeros(64, ScalarType.Int64));
-                    }
-                }
-
-                static void Train(MnistModel model, optim.Optimizer optimizer, Loss<Tensor, Tensor, Tensor> loss, Tensor data, Tensor target)
-                {
-                    model.train();
-                    optimizer.zero_grad();
-                    var prediction = model.call(data);
-                    var output = loss.call(prediction, target);
-                    output.backward();
-                    optimizer.step();
-                } }
-
-                static void Test(MnistModel model, Loss<Tensor, Tensor, Tensor> loss, Tensor data, Tensor target)
-                {
-                    model.eval();
-                    using var noGrad = torch.no_grad();
-                    var prediction = model.call(data);
-                    var testLoss = loss.call(prediction, target).ToSingle();
-                    var correct = prediction.argmax(1).eq(target).sum().ToInt64();
-                    Console.WriteLine($"loss {testLoss}, correct {correct}");
-                }
-            }
-            """;
+        // Found by the mutation test: a stray brace after Train in the MNIST regression sample closes the class early,
+        // so Test becomes a top-level local function that Main still calls (Main is read for what it passes to Train).
+        var sample = SourceCorpus.TestSources().First(source => source.Contains("sealed class MnistModel", StringComparison.Ordinal) && source.Contains("optimizer.step();", StringComparison.Ordinal));
+        var broken = sample.Replace("optimizer.step();\n    }", "optimizer.step();\n    } }", StringComparison.Ordinal);
+        Assert.NotEqual(sample, broken);
         var harness = await AnalyzerHarness.CreateAsync();
-        await harness.RunAsync("local function of another body", source);
+        await harness.RunAsync("local function of another body", broken);
         Assert.Empty(harness.Failures);
     }
 }
