@@ -19,8 +19,9 @@ internal static class CapturedWrites
         root.Syntax.DescendantNodes().Any(node => node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax);
 
     /// <summary>The captured writes of a body; a body whose syntax holds no lambda or local function has none.</summary>
-    public static ISet<ISymbol> Of(IOperation root) => HasNestedFunctions(root) ? Of(root, hasNestedFunctions: true) : None;
+    public static ISet<ISymbol> Of(IOperation root) => Of(root, HasNestedFunctions(root));
 
+    /// <param name="hasNestedFunctions">What <see cref="HasNestedFunctions"/> says of the body, when the caller already asked.</param>
     public static ISet<ISymbol> Of(IOperation root, bool hasNestedFunctions)
     {
         if (!hasNestedFunctions)
