@@ -23,18 +23,18 @@ internal static class Construction
                 foreach (var reference in field.DeclaringSyntaxReferences)
                 {
                     if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer: { } initializer }
-                        && SourceGraphs.OfSyntax(engine.Models, initializer, cancellationToken) is { } graph)
+                        && SourceBodies.OfSyntax(engine.Models, initializer, cancellationToken) is { } body)
                     {
-                        state = engine.Run(graph, ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty, state, 0, budget).Exit;
+                        state = engine.Run(body, ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty, state, 0, budget).Exit;
                     }
                 }
             }
 
             var exits = type.InstanceConstructors
                 .SelectMany(constructor => constructor.DeclaringSyntaxReferences)
-                .Select(reference => SourceGraphs.OfSyntax(engine.Models, reference.GetSyntax(cancellationToken), cancellationToken))
-                .Where(graph => graph is not null)
-                .Select(graph => engine.Run(graph!, ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty, state, 0, budget).Exit)
+                .Select(reference => SourceBodies.OfSyntax(engine.Models, reference.GetSyntax(cancellationToken), cancellationToken))
+                .Where(body => body is not null)
+                .Select(body => engine.Run(body!, ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty, state, 0, budget).Exit)
                 .ToList();
             var constructed = exits.Count == 0 ? state : exits.Aggregate(FlowState.Join);
             var elsewhere = FieldWrites.Members(type, constructors: false, isStatic: false, cancellationToken).ToList();

@@ -11,13 +11,14 @@ using Microsoft.CodeAnalysis.Operations;
 namespace LossGuard.Analyzers.Flow;
 
 /// <summary>
-/// The value-domain dataflow engine for one compilation: analyses a body's control-flow graph (and those of its
-/// lambdas and local functions) and answers, through cached summaries, what a method of the compilation returns.
+/// The value-domain dataflow engine for one compilation: analyses a body (on its operation tree, or on its
+/// control-flow graph and those of its lambdas and local functions) and answers, through cached summaries, what a
+/// method of the compilation returns.
 /// </summary>
 internal sealed class DataflowEngine
 {
     private readonly Compilation compilation;
-    private readonly ConcurrentDictionary<IMethodSymbol, ControlFlowGraph?> graphs = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, FlowBody?> bodies = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SummaryKey, AbstractValue> summaries = new();
     private readonly ConcurrentDictionary<IFieldSymbol, object?> fieldConstants = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, FlowState?> constructedFields = new(SymbolEqualityComparer.Default);
@@ -60,7 +61,7 @@ internal sealed class DataflowEngine
             }
 
             log |= !known.IsKnown && known.Transform?.Kind == TransformKind.Log;
-            source |= known.IsKnown || method.MethodKind is MethodKind.DelegateInvoke or MethodKind.LocalFunction || SourceGraphs.IsDeclaredIn(compilation, method);
+            source |= known.IsKnown || method.MethodKind is MethodKind.DelegateInvoke or MethodKind.LocalFunction || SourceBodies.IsDeclaredIn(compilation, method);
             if (log && source)
             {
                 return true;
@@ -75,23 +76,32 @@ internal sealed class DataflowEngine
     /// site in the compilation passes, when all call sites are known and agree. A body whose parameters start unknown
     /// has the facts it has when read as a caller (<see cref="PlainCalls"/>): computed once for both.
     /// </summary>
-    public BodyFacts Analyze(ControlFlowGraph graph, ISymbol owner, int maxCallDepth, CancellationToken cancellationToken)
+    public BodyFacts Analyze(FlowBody body, ISymbol owner, int maxCallDepth, CancellationToken cancellationToken)
     {
         var entry = owner is IMethodSymbol method && maxCallDepth > 0 ? ParameterState(method, cancellationToken) : new FlowState();
         return entry.Count == 0 && maxCallDepth == EngineBudget.DefaultMaxCallDepth
-            ? plainFacts.GetOrAdd(graph.OriginalOperation.Syntax, _ => Facts(graph, entry, maxCallDepth, cancellationToken))
-            : Facts(graph, entry, maxCallDepth, cancellationToken);
+            ? plainFacts.GetOrAdd(body.Root.Syntax, _ => Facts(body, entry, maxCallDepth, cancellationToken))
+            : Facts(body, entry, maxCallDepth, cancellationToken);
     }
 
-    private BodyFacts Facts(ControlFlowGraph graph, FlowState entry, int maxCallDepth, CancellationToken cancellationToken)
+    private BodyFacts Facts(FlowBody body, FlowState entry, int maxCallDepth, CancellationToken cancellationToken)
     {
         var budget = new EngineBudget(maxCallDepth, cancellationToken);
         var calls = ImmutableArray.CreateBuilder<CallFact>();
         var returns = ImmutableArray.CreateBuilder<ReturnFact>();
         try
         {
-            var nested = CapturedWrites.HasNestedFunctions(graph.OriginalOperation);
-            AnalyzeWithNested(graph, entry, CapturedWrites.Of(graph.OriginalOperation, nested), nested, budget, calls, returns);
+            if (body.Graph is { } graph)
+            {
+                var nested = CapturedWrites.HasNestedFunctions(body.Root);
+                AnalyzeWithNested(graph, entry, CapturedWrites.Of(body.Root, nested), nested, budget, calls, returns);
+            }
+            else
+            {
+                var result = new TreeAnalysis(this, body.Root, entry, depth: 0, budget, CapturedWrites.Of(body.Root, hasNestedFunctions: false), recordFacts: true).Run();
+                calls.AddRange(result.Calls);
+                returns.AddRange(result.Returns);
+            }
         }
         catch (BudgetExceededException)
         {
@@ -113,8 +123,8 @@ internal sealed class DataflowEngine
 
     /// <summary>The calls of a body analysed on its own (parameters unknown), for reading the arguments it passes.</summary>
     internal ImmutableArray<CallFact> PlainCalls(SyntaxNode member, CancellationToken cancellationToken) =>
-        plainFacts.GetOrAdd(member, syntax => SourceGraphs.OfMember(Models, syntax, cancellationToken) is { } graph
-            ? Facts(graph, new FlowState(), EngineBudget.DefaultMaxCallDepth, cancellationToken)
+        plainFacts.GetOrAdd(member, syntax => SourceBodies.OfMember(Models, syntax, cancellationToken) is { } body
+            ? Facts(body, new FlowState(), EngineBudget.DefaultMaxCallDepth, cancellationToken)
             : BodyFacts.Empty).Calls;
 
     /// <param name="nested">Whether the body's syntax holds lambdas or local functions, analysed on their own too.</param>
@@ -155,8 +165,8 @@ internal sealed class DataflowEngine
         IMethodSymbol method, ImmutableArray<AbstractValue> arguments, FlowState? fields, int depth, EngineBudget budget, bool knownTarget = false)
     {
         if (depth >= budget.MaxCallDepth
-            || !knownTarget && SourceGraphs.IsOverridable(method)
-            || GraphOf(method, budget.CancellationToken) is not { } graph)
+            || !knownTarget && SourceBodies.IsOverridable(method)
+            || BodyOf(method, budget.CancellationToken) is not { } body)
         {
             return AbstractValue.Unknown;
         }
@@ -167,7 +177,7 @@ internal sealed class DataflowEngine
             return cached;
         }
 
-        var summary = Run(graph, method.Parameters, arguments, fields, depth + 1, budget).Returned;
+        var summary = Run(body, method.Parameters, arguments, fields, depth + 1, budget).Returned;
         summaries.TryAdd(key, summary);
         return summary;
     }
@@ -179,14 +189,14 @@ internal sealed class DataflowEngine
     /// </summary>
     public GraphAnalysis.Result? Invoke(
         ControlFlowGraph graph, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<AbstractValue> arguments, int depth, EngineBudget budget, bool recordFacts) =>
-        depth >= budget.MaxCallDepth ? null : Run(graph, parameters, arguments, null, depth + 1, budget, recordFacts);
+        depth >= budget.MaxCallDepth ? null : Run(FlowBody.OfGraph(graph), parameters, arguments, null, depth + 1, budget, recordFacts);
 
     /// <summary>The fields of a model after construction (initialisers, then any constructor); <c>null</c> past the budget.</summary>
     public FlowState? ConstructedFields(INamedTypeSymbol model, EngineBudget budget) =>
         constructedFields.GetOrAdd(model, type => Construction.Fields(this, type, budget.CancellationToken));
 
     internal GraphAnalysis.Result Run(
-        ControlFlowGraph graph,
+        FlowBody body,
         ImmutableArray<IParameterSymbol> parameters,
         ImmutableArray<AbstractValue> arguments,
         FlowState? fields,
@@ -201,8 +211,12 @@ internal sealed class DataflowEngine
             entry.Set(parameters[i], argument.Storage is null ? argument : argument with { Storage = new ExternalStorage(parameters[i]) });
         }
 
-        var untracked = Untracked(graph);
-        return new GraphAnalysis(this, graph, entry, depth, budget, untracked, recordFacts).Run();
+        if (body.Graph is not { } graph)
+        {
+            return new TreeAnalysis(this, body.Root, entry, depth, budget, CapturedWrites.Of(body.Root, hasNestedFunctions: false), recordFacts).Run();
+        }
+
+        return new GraphAnalysis(this, graph, entry, depth, budget, Untracked(graph), recordFacts).Run();
     }
 
     /// <summary>The locals and parameters a callee's lambdas assign, once per callee: summaries run the same graph many times.</summary>
@@ -212,6 +226,6 @@ internal sealed class DataflowEngine
     public object? ConstantOf(IFieldSymbol field, CancellationToken cancellationToken) =>
         fieldConstants.GetOrAdd(field, f => ConstantFields.InitialValue(Models, f, cancellationToken));
 
-    private ControlFlowGraph? GraphOf(IMethodSymbol method, CancellationToken cancellationToken) =>
-        graphs.GetOrAdd(method.OriginalDefinition, m => SourceGraphs.Of(Models, m, cancellationToken));
+    private FlowBody? BodyOf(IMethodSymbol method, CancellationToken cancellationToken) =>
+        bodies.GetOrAdd(method.OriginalDefinition, m => SourceBodies.Of(Models, m, cancellationToken));
 }

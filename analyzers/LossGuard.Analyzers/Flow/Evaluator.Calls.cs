@@ -43,10 +43,10 @@ internal sealed partial class Evaluator
             MethodKind.LocalFunction => LocalFunctionGraph(method.OriginalDefinition) is { } callee
                 ? CallGraph(callee, method.Parameters, arguments, null)
                 : AbstractValue.Unknown,
-            _ when SourceGraphs.IsDeclaredIn(engine.Compilation, method) => Summarized(call, method, instance, arguments),
+            _ when SourceBodies.IsDeclaredIn(engine.Compilation, method) => Summarized(call, method, instance, arguments),
             _ => Unknown(call),
         };
-        if (method.MethodKind == MethodKind.Ordinary && SourceGraphs.IsDeclaredIn(engine.Compilation, method))
+        if (method.MethodKind == MethodKind.Ordinary && SourceBodies.IsDeclaredIn(engine.Compilation, method))
         {
             calls?.Add(new CallFact(call, engine.Knowledge.Of(method).DisplayName, call, arguments, null, null, ImmutableArray<LossInputEntry>.Empty, result));
         }
@@ -225,7 +225,7 @@ internal sealed partial class Evaluator
             return CallGraph(owner.GetAnonymousFunctionControlFlowGraph(lambda, budget.CancellationToken), lambda.Symbol.Parameters, arguments, null);
         }
 
-        return function?.Method is { } method && SourceGraphs.IsDeclaredIn(engine.Compilation, method)
+        return function?.Method is { } method && SourceBodies.IsDeclaredIn(engine.Compilation, method)
             ? engine.Summarize(method, ByOrdinal(method.Parameters.Length, arguments), null, depth, budget)
             : AbstractValue.Unknown;
     }

@@ -38,7 +38,7 @@ internal sealed partial class Evaluator
     /// <summary>A constructor, or a library factory; not a user method whose result the engine could not follow.</summary>
     private bool MakesModule(IOperation creation) =>
         creation is IObjectCreationOperation
-        || creation is IInvocationOperation { TargetMethod: var method } && !SourceGraphs.IsDeclaredIn(engine.Compilation, method);
+        || creation is IInvocationOperation { TargetMethod: var method } && !SourceBodies.IsDeclaredIn(engine.Compilation, method);
 
     private ModuleValue Make(ModuleEntry entry, IOperation creation, ImmutableArray<ArgumentFact> arguments)
     {

@@ -16,7 +16,7 @@ namespace LossGuard.Analyzers.Flow;
 internal sealed partial class Evaluator
 {
     private readonly DataflowEngine engine;
-    private readonly ControlFlowGraph graph;
+    private readonly ControlFlowGraph? graph;
     private readonly FlowState state;
     private readonly int depth;
     private readonly EngineBudget budget;
@@ -25,7 +25,7 @@ internal sealed partial class Evaluator
     private int nesting;
 
     public Evaluator(
-        DataflowEngine engine, ControlFlowGraph graph, FlowState state, int depth, EngineBudget budget, ISet<ISymbol> untracked,
+        DataflowEngine engine, ControlFlowGraph? graph, FlowState state, int depth, EngineBudget budget, ISet<ISymbol> untracked,
         ImmutableArray<CallFact>.Builder? calls)
     {
         this.engine = engine;
@@ -208,6 +208,9 @@ internal sealed partial class Evaluator
 
         return AbstractValue.Unknown;
     }
+
+    /// <summary>A declared local (or an initialised field) starts with its initializer's value.</summary>
+    public void Initialize(ISymbol symbol, AbstractValue value) => SetSymbol(symbol, value);
 
     private void SetSymbol(ISymbol symbol, AbstractValue value)
     {

@@ -59,9 +59,9 @@ public sealed class ValueDomainAnalyzer : LossGuardAnalyzer
                 continue;
             }
 
-            var graph = context.GetControlFlowGraph(block);
+            var body = FlowBody.Of(root, _ => context.GetControlFlowGraph(block));
             var depth = AnalyzerSettings.MaxCallDepth(context.Options, root.Syntax.SyntaxTree);
-            var facts = engine.Analyze(graph, context.OwningSymbol, depth, context.CancellationToken);
+            var facts = engine.Analyze(body, context.OwningSymbol, depth, context.CancellationToken);
             var rules = new RuleContext(facts, engine.Knowledge, diagnostic =>
             {
                 if (reported.TryAdd((diagnostic.Id, diagnostic.Location), true))

@@ -1,16 +1,14 @@
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace LossGuard.Analyzers.Flow;
 
-/// <summary>The control-flow graph of a method declared in the compilation, for summaries.</summary>
-internal static class SourceGraphs
+/// <summary>The bodies of members declared in the compilation, for summaries, call sites and construction.</summary>
+internal static class SourceBodies
 {
     /// <summary>The body of a method declared in source (not abstract, not extern).</summary>
-    public static ControlFlowGraph? Of(SourceModels models, IMethodSymbol method, CancellationToken cancellationToken)
+    public static FlowBody? Of(SourceModels models, IMethodSymbol method, CancellationToken cancellationToken)
     {
         if (method.IsAbstract || method.IsExtern || method.MethodKind is not (MethodKind.Ordinary or MethodKind.ReducedExtension))
         {
@@ -24,28 +22,28 @@ internal static class SourceGraphs
             var syntax = reference.GetSyntax(cancellationToken);
             if (models.Of(syntax)?.GetOperation(syntax, cancellationToken) is IMethodBodyOperation body)
             {
-                return ControlFlowGraph.Create(body, cancellationToken);
+                return FlowBody.Of(body, cancellationToken);
             }
         }
 
         return null;
     }
 
-    /// <summary>The graph of a method, constructor or accessor body declared in the compilation.</summary>
-    public static ControlFlowGraph? OfMember(SourceModels models, SyntaxNode member, CancellationToken cancellationToken) =>
+    /// <summary>A method, constructor or accessor body declared in the compilation.</summary>
+    public static FlowBody? OfMember(SourceModels models, SyntaxNode member, CancellationToken cancellationToken) =>
         models.Of(member)?.GetOperation(member, cancellationToken) switch
         {
-            IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
-            IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, cancellationToken),
+            IMethodBodyOperation body => FlowBody.Of(body, cancellationToken),
+            IConstructorBodyOperation constructor => FlowBody.Of(constructor, cancellationToken),
             _ => null,
         };
 
-    /// <summary>The graph of a constructor body or field initializer declared in the compilation.</summary>
-    public static ControlFlowGraph? OfSyntax(SourceModels models, SyntaxNode syntax, CancellationToken cancellationToken) =>
+    /// <summary>A constructor body or field initializer declared in the compilation.</summary>
+    public static FlowBody? OfSyntax(SourceModels models, SyntaxNode syntax, CancellationToken cancellationToken) =>
         models.Of(syntax)?.GetOperation(syntax, cancellationToken) switch
         {
-            IConstructorBodyOperation { Parent: null } constructor => ControlFlowGraph.Create(constructor, cancellationToken),
-            IFieldInitializerOperation { Parent: null } initializer => ControlFlowGraph.Create(initializer, cancellationToken),
+            IConstructorBodyOperation { Parent: null } constructor => FlowBody.Of(constructor, cancellationToken),
+            IFieldInitializerOperation { Parent: null } initializer => FlowBody.Of(initializer, cancellationToken),
             _ => null,
         };
 

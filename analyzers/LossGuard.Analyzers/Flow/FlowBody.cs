@@ -1,0 +1,46 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LossGuard.Analyzers.Flow;
+
+/// <summary>
+/// A body the engine evaluates: its operation tree, walked directly when its control flow is structured
+/// (<see cref="StructuredCode"/>), or else its control-flow graph, which Roslyn builds at a cost that dominates
+/// small bodies.
+/// </summary>
+internal sealed class FlowBody
+{
+    private FlowBody(IOperation root, ControlFlowGraph? graph)
+    {
+        Root = root;
+        Graph = graph;
+    }
+
+    /// <summary>The method body, constructor body or initializer.</summary>
+    public IOperation Root { get; }
+
+    /// <summary>The graph, for a body the tree walk does not follow; <c>null</c> when the tree is walked.</summary>
+    public ControlFlowGraph? Graph { get; }
+
+    /// <param name="graph">Builds the graph when the tree cannot be walked (the driver's cached one, for the analysed body).</param>
+    public static FlowBody Of(IOperation root, Func<IOperation, ControlFlowGraph> graph) =>
+        StructuredCode.IsStructured(root) ? new FlowBody(root, null) : new FlowBody(root, graph(root));
+
+    public static FlowBody Of(IOperation root, CancellationToken cancellationToken) =>
+        Of(root, body => GraphOf(body, cancellationToken));
+
+    /// <summary>A lambda's or local function's graph: nested functions are always analysed on their graphs.</summary>
+    public static FlowBody OfGraph(ControlFlowGraph graph) => new(graph.OriginalOperation, graph);
+
+    private static ControlFlowGraph GraphOf(IOperation root, CancellationToken cancellationToken) => root switch
+    {
+        IMethodBodyOperation method => ControlFlowGraph.Create(method, cancellationToken),
+        IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, cancellationToken),
+        IFieldInitializerOperation field => ControlFlowGraph.Create(field, cancellationToken),
+        IPropertyInitializerOperation property => ControlFlowGraph.Create(property, cancellationToken),
+        _ => throw new ArgumentException("Not a body the engine analyses.", nameof(root)),
+    };
+}

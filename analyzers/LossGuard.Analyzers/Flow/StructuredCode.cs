@@ -1,0 +1,55 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LossGuard.Analyzers.Flow;
+
+/// <summary>
+/// Which bodies <see cref="TreeAnalysis"/> evaluates on their operation tree: statements in sequence, <c>if</c>/<c>else</c>
+/// and <c>return</c>, over expressions that Roslyn's control-flow graph keeps as they are written (no short-circuit,
+/// conditional or null-coalescing operator, no initializer, lambda or local function, no broken code). Every other
+/// body is analysed on its graph, and so is a body with more branches than a graph may have blocks (each <c>if</c>
+/// makes about two), which the graph's budget then gives up.
+/// </summary>
+internal static class StructuredCode
+{
+    public static bool IsStructured(IOperation root) => root switch
+    {
+        IMethodBodyOperation { BlockBody: not null, ExpressionBody: not null } => false,
+        IMethodBodyOperation or IConstructorBodyOperation or IFieldInitializerOperation or IPropertyInitializerOperation => AllFollowed(root),
+        _ => false,
+    };
+
+    private static bool AllFollowed(IOperation root)
+    {
+        var branches = 0;
+        foreach (var operation in root.Descendants())
+        {
+            if (!IsFollowed(operation)
+                || operation.Kind == OperationKind.Conditional && ++branches > EngineBudget.MaxBlocksPerGraph / 2)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsFollowed(IOperation operation) => operation.Kind switch
+    {
+        OperationKind.Block or OperationKind.ExpressionStatement or OperationKind.Empty
+            or OperationKind.VariableDeclarationGroup or OperationKind.VariableDeclaration or OperationKind.VariableDeclarator
+            or OperationKind.VariableInitializer or OperationKind.Return => true,
+        OperationKind.Conditional => operation.Syntax is IfStatementSyntax,
+        OperationKind.BinaryOperator => ((IBinaryOperation)operation).OperatorKind is not (BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr),
+        OperationKind.Invocation or OperationKind.Argument or OperationKind.LocalReference or OperationKind.ParameterReference
+            or OperationKind.FieldReference or OperationKind.PropertyReference or OperationKind.ArrayElementReference
+            or OperationKind.Literal or OperationKind.Conversion or OperationKind.UnaryOperator
+            or OperationKind.SimpleAssignment or OperationKind.CompoundAssignment or OperationKind.Increment or OperationKind.Decrement
+            or OperationKind.InstanceReference or OperationKind.ObjectCreation or OperationKind.ArrayCreation or OperationKind.ArrayInitializer
+            or OperationKind.DefaultValue or OperationKind.TypeOf or OperationKind.NameOf or OperationKind.SizeOf
+            or OperationKind.Tuple or OperationKind.DelegateCreation or OperationKind.MethodReference
+            or OperationKind.InterpolatedString or OperationKind.Interpolation or OperationKind.InterpolatedStringText => true,
+        _ => false,
+    };
+}
