@@ -76,6 +76,7 @@ internal sealed partial class Evaluator
         IDelegateCreationOperation delegateCreation => Evaluate(delegateCreation.Target),
         IMethodReferenceOperation method => MethodGroup(method),
         IBinaryOperation binary => Binary(binary),
+        IConditionalOperation conditional => Choose(conditional),
         IUnaryOperation unary => Unary(unary),
         _ => Other(operation),
     };
@@ -140,6 +141,26 @@ internal sealed partial class Evaluator
         return value;
     }
 
+    /// <summary>
+    /// A conditional expression, met only on a tree walk (a graph has it as branches): each arm runs from the state
+    /// after the condition, the states and values are joined; only the arm taken on a known constant.
+    /// </summary>
+    private AbstractValue Choose(IConditionalOperation conditional)
+    {
+        var condition = Evaluate(conditional.Condition);
+        budget.VisitBlock();
+        if (condition.Constant is bool taken)
+        {
+            return Evaluate(taken ? conditional.WhenTrue : conditional.WhenFalse!);
+        }
+
+        var afterTrue = state.Clone();
+        var whenTrue = new Evaluator(engine, graph, afterTrue, depth, budget, untracked, calls) { nesting = nesting }.Evaluate(conditional.WhenTrue);
+        var whenFalse = Evaluate(conditional.WhenFalse!);
+        state.JoinWith(afterTrue);
+        return AbstractValue.Join(whenTrue, whenFalse);
+    }
+
     private void Store(IOperation target, AbstractValue value)
     {
         switch (target)
@@ -157,6 +178,9 @@ internal sealed partial class Evaluator
                 var array = Evaluate(element.ArrayReference);
                 EvaluateAll(element.Indices);
                 WriteElement(element.ArrayReference, array, value);
+                break;
+            case IFlowCaptureReferenceOperation when CapturedVariable(target) is { } variable:
+                SetSymbol(variable, value);
                 break;
             case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } receiver } indexer when BufferViews.IsBuffer(receiver.Type):
                 var span = Evaluate(receiver);
@@ -187,7 +211,7 @@ internal sealed partial class Evaluator
         {
             Store(target, AbstractValue.Unknown);
         }
-        else if (Symbol(target) is { } symbol)
+        else if ((Symbol(target) ?? CapturedVariable(target)) is { } symbol)
         {
             SetSymbol(symbol, AbstractValue.Unknown);
         }
@@ -211,6 +235,39 @@ internal sealed partial class Evaluator
 
     /// <summary>A declared local (or an initialised field) starts with its initializer's value.</summary>
     public void Initialize(ISymbol symbol, AbstractValue value) => SetSymbol(symbol, value);
+
+    /// <summary>
+    /// The variable a flow capture holds as the target of a write: a graph spills the target of a write whose value
+    /// branches (<c>count += wide ? 3 : 1</c>) into a capture, and writing the capture writes the variable. Such
+    /// writes are rare, so the graph is searched when one happens.
+    /// </summary>
+    private ISymbol? CapturedVariable(IOperation target)
+    {
+        if (target is not IFlowCaptureReferenceOperation reference || graph is null)
+        {
+            return null;
+        }
+
+        ISymbol? variable = null;
+        foreach (var block in graph.Blocks)
+        {
+            foreach (var operation in block.Operations)
+            {
+                if (operation is IFlowCaptureOperation capture && capture.Id.Equals(reference.Id))
+                {
+                    if (Symbol(capture.Value) is not { } captured
+                        || variable is not null && !SymbolEqualityComparer.Default.Equals(variable, captured))
+                    {
+                        return null;
+                    }
+
+                    variable = captured;
+                }
+            }
+        }
+
+        return variable;
+    }
 
     private void SetSymbol(ISymbol symbol, AbstractValue value)
     {

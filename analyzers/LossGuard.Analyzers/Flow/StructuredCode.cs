@@ -5,11 +5,13 @@ using Microsoft.CodeAnalysis.Operations;
 namespace LossGuard.Analyzers.Flow;
 
 /// <summary>
-/// Which bodies <see cref="TreeAnalysis"/> evaluates on their operation tree: statements in sequence, <c>if</c>/<c>else</c>
-/// and <c>return</c>, over expressions that Roslyn's control-flow graph keeps as they are written (no short-circuit,
-/// conditional or null-coalescing operator, no initializer, lambda or local function, no broken code). Every other
-/// body is analysed on its graph, and so is a body with more branches than a graph may have blocks (each <c>if</c>
-/// makes about two), which the graph's budget then gives up.
+/// Which bodies <see cref="TreeAnalysis"/> evaluates on their operation tree: statements in sequence, <c>if</c>/<c>else</c>,
+/// <c>for</c>, <c>while</c> and <c>do</c> loops with <c>break</c> and <c>continue</c>, <c>return</c>, over expressions
+/// that Roslyn's control-flow graph keeps as they are written or that the evaluator joins itself (the conditional
+/// operator); no short-circuit or null-coalescing operator, no <c>foreach</c>, <c>switch</c>, <c>try</c> or
+/// <c>goto</c>, no initializer, lambda or local function, no broken code. Every other body is analysed on its graph,
+/// and so is a body with more branches than a graph may have blocks (each makes about two), which the graph's budget
+/// then gives up.
 /// </summary>
 internal static class StructuredCode
 {
@@ -26,7 +28,7 @@ internal static class StructuredCode
         foreach (var operation in root.Descendants())
         {
             if (!IsFollowed(operation)
-                || operation.Kind == OperationKind.Conditional && ++branches > EngineBudget.MaxBlocksPerGraph / 2)
+                || operation.Kind is OperationKind.Conditional or OperationKind.Loop && ++branches > EngineBudget.MaxBlocksPerGraph / 2)
             {
                 return false;
             }
@@ -40,7 +42,9 @@ internal static class StructuredCode
         OperationKind.Block or OperationKind.ExpressionStatement or OperationKind.Empty
             or OperationKind.VariableDeclarationGroup or OperationKind.VariableDeclaration or OperationKind.VariableDeclarator
             or OperationKind.VariableInitializer or OperationKind.Return => true,
-        OperationKind.Conditional => operation.Syntax is IfStatementSyntax,
+        OperationKind.Conditional => operation.Syntax is IfStatementSyntax or ConditionalExpressionSyntax,
+        OperationKind.Loop => operation is IForLoopOperation or IWhileLoopOperation { ConditionIsUntil: false, IgnoredCondition: null },
+        OperationKind.Branch => ((IBranchOperation)operation).BranchKind is BranchKind.Break or BranchKind.Continue,
         OperationKind.BinaryOperator => ((IBinaryOperation)operation).OperatorKind is not (BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr),
         OperationKind.Invocation or OperationKind.Argument or OperationKind.LocalReference or OperationKind.ParameterReference
             or OperationKind.FieldReference or OperationKind.PropertyReference or OperationKind.ArrayElementReference

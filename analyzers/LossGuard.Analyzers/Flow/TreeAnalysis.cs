@@ -8,8 +8,9 @@ namespace LossGuard.Analyzers.Flow;
 /// <summary>
 /// The same forward dataflow as <see cref="GraphAnalysis"/>, walked on the operation tree of a body whose control flow
 /// is structured (<see cref="StructuredCode"/>): a statement runs in the state its predecessor left, both arms of an
-/// <c>if</c> are joined (only the arm taken, on a known constant), and nothing runs after a <c>return</c>. No
-/// control-flow graph is built.
+/// <c>if</c> are joined (only the arm taken, on a known constant), nothing runs after a <c>return</c>, <c>break</c> or
+/// <c>continue</c>, and a loop's body runs until the state at its head stops changing, its facts those of the last
+/// run (as a graph's are those of each block's last visit). No control-flow graph is built.
 /// </summary>
 internal sealed class TreeAnalysis
 {
@@ -18,9 +19,10 @@ internal sealed class TreeAnalysis
     private readonly int depth;
     private readonly EngineBudget budget;
     private readonly ISet<ISymbol> untracked;
-    private readonly ImmutableArray<CallFact>.Builder? calls;
-    private readonly ImmutableArray<ReturnFact>.Builder returns = ImmutableArray.CreateBuilder<ReturnFact>();
-    private AbstractValue? returned;
+    private readonly bool recordFacts;
+    private readonly Stack<LoopExits> loops = new();
+    private ImmutableArray<CallFact>.Builder? calls;
+    private ImmutableArray<ReturnFact>.Builder returns = ImmutableArray.CreateBuilder<ReturnFact>();
     private FlowState? exit;
 
     /// <summary>The state where the walk is; <c>null</c> where no path reaches (after a <c>return</c>).</summary>
@@ -35,7 +37,16 @@ internal sealed class TreeAnalysis
         this.depth = depth;
         this.budget = budget;
         this.untracked = untracked;
+        this.recordFacts = recordFacts;
         calls = recordFacts ? ImmutableArray.CreateBuilder<CallFact>() : null;
+    }
+
+    /// <summary>The states that leave the innermost loop by <c>break</c>, and that go on to its next run by <c>continue</c>.</summary>
+    private sealed class LoopExits
+    {
+        public FlowState? Break { get; set; }
+
+        public FlowState? Continue { get; set; }
     }
 
     public GraphAnalysis.Result Run()
@@ -64,6 +75,12 @@ internal sealed class TreeAnalysis
         }
 
         Leave();
+        AbstractValue? returned = null;
+        foreach (var fact in returns)
+        {
+            returned = returned is null ? fact.Value : AbstractValue.Join(returned, fact.Value);
+        }
+
         return new GraphAnalysis.Result(
             returned ?? AbstractValue.Unknown,
             calls?.ToImmutable() ?? ImmutableArray<CallFact>.Empty,
@@ -101,6 +118,16 @@ internal sealed class TreeAnalysis
             case IConditionalOperation conditional:
                 If(conditional);
                 break;
+            case IForLoopOperation loop:
+                Statements(loop.Before);
+                Loop(loop.Condition, loop.Body, loop.AtLoopBottom, conditionFirst: true);
+                break;
+            case IWhileLoopOperation loop:
+                Loop(loop.Condition, loop.Body, ImmutableArray<IOperation>.Empty, loop.ConditionIsTop);
+                break;
+            case IBranchOperation branch:
+                Branch(branch);
+                break;
             case IEmptyOperation:
                 break;
             default:
@@ -124,16 +151,107 @@ internal sealed class TreeAnalysis
         }
     }
 
+    private void Statements(ImmutableArray<IOperation> statements)
+    {
+        foreach (var statement in statements)
+        {
+            Statement(statement);
+        }
+    }
+
     private void Return(IOperation? value)
     {
         if (value is not null)
         {
-            var fact = new ReturnFact(value, Evaluator().Evaluate(value));
-            returns.Add(fact);
-            returned = returned is null ? fact.Value : AbstractValue.Join(returned, fact.Value);
+            returns.Add(new ReturnFact(value, Evaluator().Evaluate(value)));
         }
 
         Leave();
+    }
+
+    private void Branch(IBranchOperation branch)
+    {
+        var target = loops.Peek();
+        if (branch.BranchKind == BranchKind.Break)
+        {
+            target.Break = Joined(target.Break, state);
+        }
+        else
+        {
+            target.Continue = Joined(target.Continue, state);
+        }
+
+        state = null;
+    }
+
+    /// <summary>
+    /// A loop: its head's state is the join of the state before it and the state at the end of each run, so the body
+    /// runs again until that join changes nothing; only the last run's facts are kept. The state after it joins every
+    /// run's exit where the condition is false, and every <c>break</c>.
+    /// </summary>
+    private void Loop(IOperation? condition, IOperation body, ImmutableArray<IOperation> atBottom, bool conditionFirst)
+    {
+        if (state is not { } head)
+        {
+            return;
+        }
+
+        var exits = new LoopExits();
+        FlowState? after = null;
+        var (outerCalls, outerReturns) = (calls, returns);
+        while (true)
+        {
+            budget.VisitBlock();
+            (calls, returns) = (recordFacts ? ImmutableArray.CreateBuilder<CallFact>() : null, ImmutableArray.CreateBuilder<ReturnFact>());
+            state = head.Clone();
+            loops.Push(exits);
+            if (conditionFirst)
+            {
+                after = Test(condition, after);
+            }
+
+            Statement(body);
+            state = Joined(state, exits.Continue);
+            exits.Continue = null;
+            Statements(atBottom);
+            if (!conditionFirst)
+            {
+                after = Test(condition, after);
+            }
+
+            loops.Pop();
+            if (state is null || !head.JoinWith(state))
+            {
+                break;
+            }
+        }
+
+        outerCalls?.AddRange(calls!);
+        outerReturns.AddRange(returns);
+        (calls, returns) = (outerCalls, outerReturns);
+        state = Joined(after, exits.Break);
+    }
+
+    /// <summary>A loop's condition: the state where it is false joins the exit; the walk goes on where it is true.</summary>
+    private FlowState? Test(IOperation? condition, FlowState? after)
+    {
+        if (condition is null || state is null)
+        {
+            return after;
+        }
+
+        var value = Evaluator().Evaluate(condition);
+        if (value.Constant is not true)
+        {
+            after = Joined(after, state.Clone());
+        }
+
+        if (value.Constant is false)
+        {
+            state = null;
+        }
+
+        return after;
     }
 
     /// <summary>The current path reaches the end of the body: its state joins the exit state.</summary>

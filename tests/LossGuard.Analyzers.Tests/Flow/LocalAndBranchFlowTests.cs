@@ -285,4 +285,26 @@ public sealed class LocalAndBranchFlowTests
             """;
         return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(12));
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("foreach (var row in rows) { }")]
+    public Task A_local_compound_assigned_with_a_conditional_value_is_no_longer_its_constant(string graphOnlyStatement)
+    {
+        var source = $$"""
+            using LossGuard;
+
+            static class Model
+            {
+                static float[] Predict(float[] z, bool wide, int[] rows)
+                {
+                    var classes = 1;
+                    classes += wide ? 3 : 1;
+                    {{graphOnlyStatement}}
+                    return Activations.Softmax(z, classes);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
 }
