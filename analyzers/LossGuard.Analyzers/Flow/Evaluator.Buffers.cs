@@ -89,4 +89,22 @@ internal sealed partial class Evaluator
         Evaluate(initializer);
         return null;
     }
+
+    /// <summary>
+    /// A <c>foreach</c> on a tree walk begins: its enumerator is a view of the collection (<c>GetEnumerator</c>), kept in
+    /// the state under the loop as a graph keeps it in a flow capture, so that writes to the collection reach it.
+    /// </summary>
+    public void BeginEnumeration(IForEachLoopOperation loop) => state.Set(loop, Evaluate(loop.Collection));
+
+    /// <summary><c>MoveNext</c>: a call that may change the collection, whose known elements are forgotten.</summary>
+    public void MoveNext(IForEachLoopOperation loop)
+    {
+        if (state.Get(loop) is { Elements: not null } enumerator)
+        {
+            state.Set(loop, enumerator with { Elements = null });
+        }
+    }
+
+    /// <summary><c>Current</c>: an element of the collection.</summary>
+    public AbstractValue Current(IForEachLoopOperation loop) => ElementOf(state.Get(loop) ?? AbstractValue.Unknown);
 }

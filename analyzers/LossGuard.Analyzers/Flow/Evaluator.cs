@@ -75,6 +75,7 @@ internal sealed partial class Evaluator
         IFlowAnonymousFunctionOperation lambda => new AbstractValue(ValueDomain.Unknown, Function: new FunctionValue(lambda, graph, null)),
         IDelegateCreationOperation delegateCreation => Evaluate(delegateCreation.Target),
         IMethodReferenceOperation method => MethodGroup(method),
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr, OperatorMethod: null } logical => ShortCircuit(logical),
         IBinaryOperation binary => Binary(binary),
         IConditionalOperation conditional => Choose(conditional),
         IUnaryOperation unary => Unary(unary),
@@ -142,23 +143,98 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>
-    /// A conditional expression, met only on a tree walk (a graph has it as branches): each arm runs from the state
-    /// after the condition, the states and values are joined; only the arm taken on a known constant.
+    /// A conditional expression, met only on a tree walk (a graph has it as branches): each arm runs in the state where
+    /// the condition is true or false, then states and values are joined; only the arm taken on a known constant.
     /// </summary>
     private AbstractValue Choose(IConditionalOperation conditional)
     {
-        var condition = Evaluate(conditional.Condition);
-        budget.VisitBlock();
-        if (condition.Constant is bool taken)
+        var (whenTrue, whenFalse) = Split(conditional.Condition);
+        AbstractValue? value = null;
+        if (whenTrue is not null)
         {
-            return Evaluate(taken ? conditional.WhenTrue : conditional.WhenFalse!);
+            budget.VisitBlock();
+            value = On(whenTrue).Evaluate(conditional.WhenTrue);
         }
 
-        var afterTrue = state.Clone();
-        var whenTrue = new Evaluator(engine, graph, afterTrue, depth, budget, untracked, calls) { nesting = nesting }.Evaluate(conditional.WhenTrue);
-        var whenFalse = Evaluate(conditional.WhenFalse!);
-        state.JoinWith(afterTrue);
-        return AbstractValue.Join(whenTrue, whenFalse);
+        if (whenFalse is not null)
+        {
+            budget.VisitBlock();
+            var other = On(whenFalse).Evaluate(conditional.WhenFalse!);
+            value = value is null ? other : AbstractValue.Join(value, other);
+        }
+
+        Become(whenTrue, whenFalse);
+        return value ?? AbstractValue.Unknown;
+    }
+
+    /// <summary>
+    /// <c>a &amp;&amp; b</c> or <c>a || b</c> as a value, met only on a tree walk: the right operand runs only where the
+    /// left one did not decide; the value is the right operand's, joined with the deciding constant where it decided.
+    /// </summary>
+    private AbstractValue ShortCircuit(IBinaryOperation logical)
+    {
+        var isAnd = logical.OperatorKind == BinaryOperatorKind.ConditionalAnd;
+        var (leftTrue, leftFalse) = Split(logical.LeftOperand);
+        var (undecided, decided) = isAnd ? (leftTrue, leftFalse) : (leftFalse, leftTrue);
+        AbstractValue? value = decided is null ? null : AbstractValue.OfConstant(!isAnd);
+        if (undecided is not null)
+        {
+            budget.VisitBlock();
+            var right = On(undecided).Evaluate(logical.RightOperand);
+            value = value is null ? right : AbstractValue.Join(value, right);
+        }
+
+        Become(decided, undecided);
+        return value ?? AbstractValue.Unknown;
+    }
+
+    /// <summary>
+    /// A condition evaluated as a graph branches on it: the states where it is true and where it is false. The right
+    /// operand of <c>&amp;&amp;</c> or <c>||</c> runs only where the left one did not decide, <c>!</c> swaps the two,
+    /// and a known constant leaves the other unreached (<c>null</c>). One of them may be this evaluator's state.
+    /// </summary>
+    public (FlowState? WhenTrue, FlowState? WhenFalse) Split(IOperation condition)
+    {
+        if (!condition.ConstantValue.HasValue)
+        {
+            switch (condition)
+            {
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } not:
+                    var (operandTrue, operandFalse) = Split(not.Operand);
+                    return (operandFalse, operandTrue);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr, OperatorMethod: null } logical:
+                    var isAnd = logical.OperatorKind == BinaryOperatorKind.ConditionalAnd;
+                    var (leftTrue, leftFalse) = Split(logical.LeftOperand);
+                    if ((isAnd ? leftTrue : leftFalse) is not { } undecided)
+                    {
+                        return (leftTrue, leftFalse);
+                    }
+
+                    budget.VisitBlock();
+                    var (rightTrue, rightFalse) = On(undecided).Split(logical.RightOperand);
+                    return isAnd ? (rightTrue, FlowState.Joined(leftFalse, rightFalse)) : (FlowState.Joined(leftTrue, rightTrue), rightFalse);
+            }
+        }
+
+        return Evaluate(condition).Constant switch
+        {
+            true => (state, null),
+            false => (null, state),
+            _ => (state, state.Clone()),
+        };
+    }
+
+    /// <summary>An evaluator of the same body on another state (an arm of a branch).</summary>
+    private Evaluator On(FlowState other) =>
+        ReferenceEquals(other, state) ? this : new Evaluator(engine, graph, other, depth, budget, untracked, calls) { nesting = nesting };
+
+    /// <summary>This evaluator's state becomes the join of the two arms' states (either may be it, or unreached).</summary>
+    private void Become(FlowState? left, FlowState? right)
+    {
+        if (FlowState.Joined(left, right) is { } joined && !ReferenceEquals(joined, state))
+        {
+            state.CopyFrom(joined);
+        }
     }
 
     private void Store(IOperation target, AbstractValue value)

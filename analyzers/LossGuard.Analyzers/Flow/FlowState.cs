@@ -90,6 +90,35 @@ internal sealed class FlowState
         return joined;
     }
 
+    /// <summary>
+    /// The join of two states where either may be unreached (<c>null</c>): <paramref name="left"/> becomes the join
+    /// (and is returned) unless it is unreached.
+    /// </summary>
+    public static FlowState? Joined(FlowState? left, FlowState? right)
+    {
+        if (left is null)
+        {
+            return right;
+        }
+
+        if (right is not null)
+        {
+            left.JoinWith(right);
+        }
+
+        return left;
+    }
+
+    /// <summary>Holds what <paramref name="other"/> holds, and nothing else.</summary>
+    public void CopyFrom(FlowState other)
+    {
+        values.Clear();
+        foreach (var entry in other.values)
+        {
+            values[entry.Key] = entry.Value;
+        }
+    }
+
     /// <summary>Becomes the join of itself and <paramref name="other"/>; whether anything changed.</summary>
     public bool JoinWith(FlowState other)
     {

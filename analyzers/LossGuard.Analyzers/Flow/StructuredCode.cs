@@ -6,12 +6,12 @@ namespace LossGuard.Analyzers.Flow;
 
 /// <summary>
 /// Which bodies <see cref="TreeAnalysis"/> evaluates on their operation tree: statements in sequence, <c>if</c>/<c>else</c>,
-/// <c>for</c>, <c>while</c> and <c>do</c> loops with <c>break</c> and <c>continue</c>, <c>return</c>, over expressions
-/// that Roslyn's control-flow graph keeps as they are written or that the evaluator joins itself (the conditional
-/// operator); no short-circuit or null-coalescing operator, no <c>foreach</c>, <c>switch</c>, <c>try</c> or
-/// <c>goto</c>, no initializer, lambda or local function, no broken code. Every other body is analysed on its graph,
-/// and so is a body with more branches than a graph may have blocks (each makes about two), which the graph's budget
-/// then gives up.
+/// <c>for</c>, <c>foreach</c>, <c>while</c> and <c>do</c> loops with <c>break</c> and <c>continue</c>, <c>return</c>;
+/// over expressions that Roslyn's control-flow graph keeps as written, or that the evaluator splits and joins itself
+/// (the conditional operator, <c>&amp;&amp;</c>, <c>||</c>). No null-coalescing or conditional-access operator,
+/// user-defined short-circuit operator, <c>switch</c>, <c>try</c>, <c>goto</c>, initializer, lambda, local function
+/// or broken code: such a body is analysed on its graph, and so is one with more branches than a graph may have
+/// blocks (each makes about two), which the graph's budget then gives up.
 /// </summary>
 internal static class StructuredCode
 {
@@ -43,9 +43,13 @@ internal static class StructuredCode
             or OperationKind.VariableDeclarationGroup or OperationKind.VariableDeclaration or OperationKind.VariableDeclarator
             or OperationKind.VariableInitializer or OperationKind.Return => true,
         OperationKind.Conditional => operation.Syntax is IfStatementSyntax or ConditionalExpressionSyntax,
-        OperationKind.Loop => operation is IForLoopOperation or IWhileLoopOperation { ConditionIsUntil: false, IgnoredCondition: null },
+        OperationKind.Loop => operation is IForLoopOperation or IWhileLoopOperation { ConditionIsUntil: false, IgnoredCondition: null }
+            or IForEachLoopOperation { IsAsynchronous: false, LoopControlVariable: IVariableDeclaratorOperation, NextVariables.IsEmpty: true },
         OperationKind.Branch => ((IBranchOperation)operation).BranchKind is BranchKind.Break or BranchKind.Continue,
-        OperationKind.BinaryOperator => ((IBinaryOperation)operation).OperatorKind is not (BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr),
+        OperationKind.BinaryOperator => operation is not IBinaryOperation
+        {
+            OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr, OperatorMethod: not null,
+        },
         OperationKind.Invocation or OperationKind.Argument or OperationKind.LocalReference or OperationKind.ParameterReference
             or OperationKind.FieldReference or OperationKind.PropertyReference or OperationKind.ArrayElementReference
             or OperationKind.Literal or OperationKind.Conversion or OperationKind.UnaryOperator

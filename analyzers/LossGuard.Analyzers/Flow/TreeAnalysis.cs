@@ -10,7 +10,8 @@ namespace LossGuard.Analyzers.Flow;
 /// is structured (<see cref="StructuredCode"/>): a statement runs in the state its predecessor left, both arms of an
 /// <c>if</c> are joined (only the arm taken, on a known constant), nothing runs after a <c>return</c>, <c>break</c> or
 /// <c>continue</c>, and a loop's body runs until the state at its head stops changing, its facts those of the last
-/// run (as a graph's are those of each block's last visit). No control-flow graph is built.
+/// run (as a graph's are those of each block's last visit). A <c>foreach</c> is followed as Roslyn's graph lowers it
+/// (<c>GetEnumerator</c>, then <c>MoveNext</c> and <c>Current</c> on each run). No control-flow graph is built.
 /// </summary>
 internal sealed class TreeAnalysis
 {
@@ -120,10 +121,14 @@ internal sealed class TreeAnalysis
                 break;
             case IForLoopOperation loop:
                 Statements(loop.Before);
-                Loop(loop.Condition, loop.Body, loop.AtLoopBottom, conditionFirst: true);
+                Loop(loop, loop.AtLoopBottom, conditionFirst: true);
                 break;
             case IWhileLoopOperation loop:
-                Loop(loop.Condition, loop.Body, ImmutableArray<IOperation>.Empty, loop.ConditionIsTop);
+                Loop(loop, ImmutableArray<IOperation>.Empty, loop.ConditionIsTop);
+                break;
+            case IForEachLoopOperation loop:
+                Evaluator().BeginEnumeration(loop);
+                Loop(loop, ImmutableArray<IOperation>.Empty, conditionFirst: true);
                 break;
             case IBranchOperation branch:
                 Branch(branch);
@@ -174,11 +179,11 @@ internal sealed class TreeAnalysis
         var target = loops.Peek();
         if (branch.BranchKind == BranchKind.Break)
         {
-            target.Break = Joined(target.Break, state);
+            target.Break = FlowState.Joined(target.Break, state);
         }
         else
         {
-            target.Continue = Joined(target.Continue, state);
+            target.Continue = FlowState.Joined(target.Continue, state);
         }
 
         state = null;
@@ -189,7 +194,7 @@ internal sealed class TreeAnalysis
     /// runs again until that join changes nothing; only the last run's facts are kept. The state after it joins every
     /// run's exit where the condition is false, and every <c>break</c>.
     /// </summary>
-    private void Loop(IOperation? condition, IOperation body, ImmutableArray<IOperation> atBottom, bool conditionFirst)
+    private void Loop(ILoopOperation loop, ImmutableArray<IOperation> atBottom, bool conditionFirst)
     {
         if (state is not { } head)
         {
@@ -207,16 +212,22 @@ internal sealed class TreeAnalysis
             loops.Push(exits);
             if (conditionFirst)
             {
-                after = Test(condition, after);
+                after = Test(loop, after);
             }
 
-            Statement(body);
-            state = Joined(state, exits.Continue);
+            if (loop is IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation variable } each && state is not null)
+            {
+                var evaluator = Evaluator();
+                evaluator.Initialize(variable.Symbol, evaluator.Current(each));
+            }
+
+            Statement(loop.Body);
+            state = FlowState.Joined(state, exits.Continue);
             exits.Continue = null;
             Statements(atBottom);
             if (!conditionFirst)
             {
-                after = Test(condition, after);
+                after = Test(loop, after);
             }
 
             loops.Pop();
@@ -229,29 +240,40 @@ internal sealed class TreeAnalysis
         outerCalls?.AddRange(calls!);
         outerReturns.AddRange(returns);
         (calls, returns) = (outerCalls, outerReturns);
-        state = Joined(after, exits.Break);
+        state = FlowState.Joined(after, exits.Break);
     }
 
-    /// <summary>A loop's condition: the state where it is false joins the exit; the walk goes on where it is true.</summary>
-    private FlowState? Test(IOperation? condition, FlowState? after)
+    /// <summary>
+    /// A loop's condition (a <c>foreach</c>'s <c>MoveNext</c>): the state where it is false joins the exit; the walk
+    /// goes on where it is true. A <c>for</c> without a condition never exits there.
+    /// </summary>
+    private FlowState? Test(ILoopOperation loop, FlowState? after)
     {
-        if (condition is null || state is null)
+        if (state is null)
         {
             return after;
         }
 
-        var value = Evaluator().Evaluate(condition);
-        if (value.Constant is not true)
+        var condition = loop switch
         {
-            after = Joined(after, state.Clone());
+            IForLoopOperation { Condition: { } test } => test,
+            IWhileLoopOperation { Condition: { } test } => test,
+            _ => null,
+        };
+        if (loop is IForEachLoopOperation each)
+        {
+            Evaluator().MoveNext(each);
+            return FlowState.Joined(after, state.Clone());
         }
 
-        if (value.Constant is false)
+        if (condition is null)
         {
-            state = null;
+            return after;
         }
 
-        return after;
+        var (whenTrue, whenFalse) = Evaluator().Split(condition);
+        state = whenTrue;
+        return FlowState.Joined(after, whenFalse);
     }
 
     /// <summary>The current path reaches the end of the body: its state joins the exit state.</summary>
@@ -266,35 +288,13 @@ internal sealed class TreeAnalysis
 
     private void If(IConditionalOperation conditional)
     {
-        var condition = Evaluator().Evaluate(conditional.Condition);
+        var (whenTrue, whenFalse) = Evaluator().Split(conditional.Condition);
         budget.VisitBlock();
-        if (condition.Constant is bool taken)
-        {
-            Statement(taken ? conditional.WhenTrue : conditional.WhenFalse);
-            return;
-        }
-
-        var before = state!;
-        state = before.Clone();
+        state = whenTrue;
         Statement(conditional.WhenTrue);
         var afterTrue = state;
-        state = before;
+        state = whenFalse;
         Statement(conditional.WhenFalse);
-        state = Joined(afterTrue, state);
-    }
-
-    private static FlowState? Joined(FlowState? left, FlowState? right)
-    {
-        if (left is null)
-        {
-            return right;
-        }
-
-        if (right is not null)
-        {
-            left.JoinWith(right);
-        }
-
-        return left;
+        state = FlowState.Joined(afterTrue, state);
     }
 }

@@ -286,9 +286,11 @@ public sealed class LocalAndBranchFlowTests
         return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(12));
     }
 
+    /// <summary>Statements that make the engine analyse a body on its control-flow graph rather than its operation tree.</summary>
+    public static TheoryData<string> TreeOrGraph => new() { "", "lock (rows) { }" };
+
     [Theory]
-    [InlineData("")]
-    [InlineData("foreach (var row in rows) { }")]
+    [MemberData(nameof(TreeOrGraph))]
     public Task A_local_compound_assigned_with_a_conditional_value_is_no_longer_its_constant(string graphOnlyStatement)
     {
         var source = $$"""
@@ -306,5 +308,56 @@ public sealed class LocalAndBranchFlowTests
             }
             """;
         return Verify.AnalyzerAsync(source);
+    }
+
+    [Theory]
+    [MemberData(nameof(TreeOrGraph))]
+    public Task Softmax_assigned_in_the_right_operand_of_and_holds_where_the_condition_is_true(string graphOnlyStatement)
+    {
+        var source = $$"""
+            using LossGuard;
+
+            static class Step
+            {
+                static float Loss(float[] z, float[] y, bool normalise, int[] rows)
+                {
+                    float[] p = z;
+                    {{graphOnlyStatement}}
+                    if (normalise && (p = {|#1:Activations.Softmax(z, 4)|}).Length > 0)
+                    {
+                        return Losses.SoftmaxCrossEntropyWithLogits({|#0:p|}, y, 4);
+                    }
+
+                    return Losses.SoftmaxCrossEntropyWithLogits(p, y, 4);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(9));
+    }
+
+    [Theory]
+    [MemberData(nameof(TreeOrGraph))]
+    public Task Softmax_assigned_in_the_right_operand_of_or_holds_after_a_guard_that_returns(string graphOnlyStatement)
+    {
+        var source = $$"""
+            using LossGuard;
+
+            static class Step
+            {
+                static float Loss(float[] z, float[] y, bool raw, int[] rows)
+                {
+                    float[] p = z;
+                    {{graphOnlyStatement}}
+                    if (!(raw || (p = {|#1:Activations.Softmax(z, 4)|}) == null) && rows.Length > 0)
+                    {
+                        return Losses.SoftmaxCrossEntropyWithLogits({|#0:p|}, y, 4);
+                    }
+
+                    var q = raw || rows.Length == 0 ? z : Activations.Softmax(z, 4);
+                    return Losses.SoftmaxCrossEntropyWithLogits(q, y, 4);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(9));
     }
 }
