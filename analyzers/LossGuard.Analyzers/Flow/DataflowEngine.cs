@@ -24,6 +24,7 @@ internal sealed class DataflowEngine
     private readonly ConcurrentDictionary<INamedTypeSymbol, FlowState?> constructedFields = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, FlowState> parameterStates = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxNode, BodyFacts> plainFacts = new();
+    /// <summary>The locals and parameters each callee's lambdas assign, once per callee: summaries run the same body many times.</summary>
     private readonly ConcurrentDictionary<IOperation, ISet<ISymbol>> capturedWrites = new();
     private readonly CallSites callSites;
 
@@ -91,16 +92,15 @@ internal sealed class DataflowEngine
         var returns = ImmutableArray.CreateBuilder<ReturnFact>();
         try
         {
+            var nested = CapturedWrites.HasNestedFunctions(body.Root);
+            var untracked = CapturedWrites.Of(body.Root, nested);
             if (body.Graph is { } graph)
             {
-                var nested = CapturedWrites.HasNestedFunctions(body.Root);
-                AnalyzeWithNested(graph, entry, CapturedWrites.Of(body.Root, nested), nested, budget, calls, returns);
+                AnalyzeWithNested(graph, entry, untracked, nested, budget, calls, returns);
             }
             else
             {
-                var result = new TreeAnalysis(this, body.Root, entry, depth: 0, budget, CapturedWrites.Of(body.Root, hasNestedFunctions: false), recordFacts: true).Run();
-                calls.AddRange(result.Calls);
-                returns.AddRange(result.Returns);
+                AnalyzeTreeWithNested(body.Root, entry, untracked, nested, budget, calls, returns);
             }
         }
         catch (BudgetExceededException)
@@ -153,6 +153,26 @@ internal sealed class DataflowEngine
         }
     }
 
+    /// <summary>The same on a tree walk: the body, then its local functions and lambdas, as a graph lists them.</summary>
+    private void AnalyzeTreeWithNested(
+        IOperation root, FlowState entry, ISet<ISymbol> untracked, bool nested, EngineBudget budget,
+        ImmutableArray<CallFact>.Builder calls, ImmutableArray<ReturnFact>.Builder returns)
+    {
+        var result = new TreeAnalysis(this, FlowBody.OfTree(root), entry, depth: 0, budget, untracked, recordFacts: true).Run();
+        calls.AddRange(result.Calls);
+        returns.AddRange(result.Returns);
+        if (!nested)
+        {
+            return;
+        }
+
+        var (localFunctions, lambdas) = NestedFunctions.Of(root);
+        foreach (var function in localFunctions.Concat<IOperation>(lambdas))
+        {
+            AnalyzeTreeWithNested(function, new FlowState(), untracked, nested, budget, calls, returns);
+        }
+    }
+
     private static IEnumerable<IOperation> Branch(BasicBlock block) =>
         block.BranchValue is { } value ? new[] { value } : Enumerable.Empty<IOperation>();
 
@@ -188,8 +208,8 @@ internal sealed class DataflowEngine
     /// values it is invoked with.
     /// </summary>
     public GraphAnalysis.Result? Invoke(
-        ControlFlowGraph graph, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<AbstractValue> arguments, int depth, EngineBudget budget, bool recordFacts) =>
-        depth >= budget.MaxCallDepth ? null : Run(FlowBody.OfGraph(graph), parameters, arguments, null, depth + 1, budget, recordFacts);
+        FlowBody body, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<AbstractValue> arguments, int depth, EngineBudget budget, bool recordFacts) =>
+        depth >= budget.MaxCallDepth ? null : Run(body, parameters, arguments, null, depth + 1, budget, recordFacts);
 
     /// <summary>The fields of a model after construction (initialisers, then any constructor); <c>null</c> past the budget.</summary>
     public FlowState? ConstructedFields(INamedTypeSymbol model, EngineBudget budget) =>
@@ -211,16 +231,11 @@ internal sealed class DataflowEngine
             entry.Set(parameters[i], argument.Storage is null ? argument : argument with { Storage = new ExternalStorage(parameters[i]) });
         }
 
-        if (body.Graph is not { } graph)
-        {
-            return new TreeAnalysis(this, body.Root, entry, depth, budget, CapturedWrites.Of(body.Root, hasNestedFunctions: false), recordFacts).Run();
-        }
-
-        return new GraphAnalysis(this, graph, entry, depth, budget, Untracked(graph), recordFacts).Run();
+        var untracked = capturedWrites.GetOrAdd(body.Root, CapturedWrites.Of);
+        return body.Graph is { } graph
+            ? new GraphAnalysis(this, graph, entry, depth, budget, untracked, recordFacts).Run()
+            : new TreeAnalysis(this, body, entry, depth, budget, untracked, recordFacts).Run();
     }
-
-    /// <summary>The locals and parameters a callee's lambdas assign, once per callee: summaries run the same graph many times.</summary>
-    private ISet<ISymbol> Untracked(ControlFlowGraph graph) => capturedWrites.GetOrAdd(graph.OriginalOperation, CapturedWrites.Of);
 
     /// <summary>The constant a <c>readonly</c> field is initialised with, if its initialiser is a constant.</summary>
     public object? ConstantOf(IFieldSymbol field, CancellationToken cancellationToken) =>

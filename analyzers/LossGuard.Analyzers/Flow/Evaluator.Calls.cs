@@ -40,8 +40,8 @@ internal sealed partial class Evaluator
         var result = method.MethodKind switch
         {
             MethodKind.DelegateInvoke => CallFunction(instance?.Function, arguments),
-            MethodKind.LocalFunction => LocalFunctionGraph(method.OriginalDefinition) is { } callee
-                ? CallGraph(callee, method.Parameters, arguments, null)
+            MethodKind.LocalFunction => LocalFunctionBody(method.OriginalDefinition) is { } callee
+                ? CallBody(callee, method.Parameters, arguments, null)
                 : AbstractValue.Unknown,
             _ when SourceBodies.IsDeclaredIn(engine.Compilation, method) => Summarized(call, method, instance, arguments),
             _ => Unknown(call),
@@ -220,9 +220,13 @@ internal sealed partial class Evaluator
 
     private AbstractValue CallFunction(FunctionValue? function, ImmutableArray<ArgumentFact> arguments)
     {
-        if (function?.Lambda is { } lambda && function.Owner is { } owner)
+        switch (function?.Lambda)
         {
-            return CallGraph(owner.GetAnonymousFunctionControlFlowGraph(lambda, budget.CancellationToken), lambda.Symbol.Parameters, arguments, null);
+            case IFlowAnonymousFunctionOperation lambda when function.Owner is { } owner:
+                var graph = owner.GetAnonymousFunctionControlFlowGraph(lambda, budget.CancellationToken);
+                return CallBody(FlowBody.OfGraph(graph), lambda.Symbol.Parameters, arguments, null);
+            case IAnonymousFunctionOperation lambda:
+                return CallBody(FlowBody.OfTree(lambda), lambda.Symbol.Parameters, arguments, null);
         }
 
         return function?.Method is { } method && SourceBodies.IsDeclaredIn(engine.Compilation, method)
@@ -230,22 +234,27 @@ internal sealed partial class Evaluator
             : AbstractValue.Unknown;
     }
 
-    /// <summary>The graph of a local function declared in this body or an enclosing one; none for broken code that names one out of scope.</summary>
-    private ControlFlowGraph? LocalFunctionGraph(IMethodSymbol localFunction)
+    /// <summary>A local function declared in this body or an enclosing one; none for broken code that names one out of scope.</summary>
+    private FlowBody? LocalFunctionBody(IMethodSymbol localFunction)
     {
+        if (graph is null)
+        {
+            return NestedFunctions.Declaration(body.Root, localFunction) is { } declaration ? FlowBody.OfTree(declaration) : null;
+        }
+
         for (var scope = graph; scope is not null; scope = scope.Parent)
         {
             if (scope.LocalFunctions.Contains(localFunction, SymbolEqualityComparer.Default))
             {
-                return scope.GetLocalFunctionControlFlowGraph(localFunction, budget.CancellationToken);
+                return FlowBody.OfGraph(scope.GetLocalFunctionControlFlowGraph(localFunction, budget.CancellationToken));
             }
         }
 
         return null;
     }
 
-    private AbstractValue CallGraph(
-        ControlFlowGraph callee, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<ArgumentFact> arguments, IInvocationOperation? call)
+    private AbstractValue CallBody(
+        FlowBody callee, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<ArgumentFact> arguments, IInvocationOperation? call)
     {
         if (engine.Invoke(callee, parameters, ByOrdinal(parameters.Length, arguments), depth, budget, recordFacts: calls is not null) is not { } result)
         {

@@ -10,12 +10,13 @@ using Microsoft.CodeAnalysis.Operations;
 namespace LossGuard.Analyzers.Flow;
 
 /// <summary>
-/// The transfer function: evaluates one operation of a control-flow graph against the state, applying its effects
+/// The transfer function: evaluates one operation of a body (in its graph, or on its tree) against the state, applying its effects
 /// (assignments, buffer writes, forgetting what a call may change) and returning the abstract value it produces.
 /// </summary>
 internal sealed partial class Evaluator
 {
     private readonly DataflowEngine engine;
+    private readonly FlowBody body;
     private readonly ControlFlowGraph? graph;
     private readonly FlowState state;
     private readonly int depth;
@@ -25,11 +26,12 @@ internal sealed partial class Evaluator
     private int nesting;
 
     public Evaluator(
-        DataflowEngine engine, ControlFlowGraph? graph, FlowState state, int depth, EngineBudget budget, ISet<ISymbol> untracked,
+        DataflowEngine engine, FlowBody body, FlowState state, int depth, EngineBudget budget, ISet<ISymbol> untracked,
         ImmutableArray<CallFact>.Builder? calls)
     {
         this.engine = engine;
-        this.graph = graph;
+        this.body = body;
+        graph = body.Graph;
         this.state = state;
         this.depth = depth;
         this.budget = budget;
@@ -73,6 +75,7 @@ internal sealed partial class Evaluator
         IArrayCreationOperation array => Allocate(array),
         ITupleOperation tuple => Tuple(tuple),
         IFlowAnonymousFunctionOperation lambda => new AbstractValue(ValueDomain.Unknown, Function: new FunctionValue(lambda, graph, null)),
+        IAnonymousFunctionOperation lambda => new AbstractValue(ValueDomain.Unknown, Function: new FunctionValue(lambda, null, null)),
         IDelegateCreationOperation delegateCreation => Evaluate(delegateCreation.Target),
         IMethodReferenceOperation method => MethodGroup(method),
         IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr, OperatorMethod: null } logical => ShortCircuit(logical),
@@ -226,7 +229,7 @@ internal sealed partial class Evaluator
 
     /// <summary>An evaluator of the same body on another state (an arm of a branch).</summary>
     private Evaluator On(FlowState other) =>
-        ReferenceEquals(other, state) ? this : new Evaluator(engine, graph, other, depth, budget, untracked, calls) { nesting = nesting };
+        ReferenceEquals(other, state) ? this : new Evaluator(engine, body, other, depth, budget, untracked, calls) { nesting = nesting };
 
     /// <summary>This evaluator's state becomes the join of the two arms' states (either may be it, or unreached).</summary>
     private void Become(FlowState? left, FlowState? right)

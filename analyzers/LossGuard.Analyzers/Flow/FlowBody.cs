@@ -32,8 +32,11 @@ internal sealed class FlowBody
     public static FlowBody Of(IOperation root, CancellationToken cancellationToken) =>
         Of(root, body => GraphOf(body, cancellationToken));
 
-    /// <summary>A lambda's or local function's graph: nested functions are always analysed on their graphs.</summary>
+    /// <summary>A lambda's or local function's graph, within a body analysed on its graph.</summary>
     public static FlowBody OfGraph(ControlFlowGraph graph) => new(graph.OriginalOperation, graph);
+
+    /// <summary>A lambda or local function within a body walked on its tree (structured, as the body is).</summary>
+    public static FlowBody OfTree(IOperation function) => new(function, null);
 
     private static ControlFlowGraph GraphOf(IOperation root, CancellationToken cancellationToken) => root switch
     {

@@ -15,6 +15,7 @@ internal sealed class GraphAnalysis
 {
     private readonly DataflowEngine engine;
     private readonly ControlFlowGraph graph;
+    private readonly FlowBody body;
     private readonly FlowState entry;
     private readonly int depth;
     private readonly EngineBudget budget;
@@ -26,6 +27,7 @@ internal sealed class GraphAnalysis
     {
         this.engine = engine;
         this.graph = graph;
+        body = FlowBody.OfGraph(graph);
         this.entry = entry;
         this.depth = depth;
         this.budget = budget;
@@ -103,7 +105,7 @@ internal sealed class GraphAnalysis
     private BlockVisit Visit(BasicBlock block, FlowState state)
     {
         var calls = recordFacts ? ImmutableArray.CreateBuilder<CallFact>() : null;
-        var evaluator = new Evaluator(engine, graph, state, depth, budget, untracked, calls);
+        var evaluator = new Evaluator(engine, body, state, depth, budget, untracked, calls);
         var successors = Successors(block, evaluator, state, out var returned);
         return new BlockVisit(successors, calls?.ToImmutable() ?? ImmutableArray<CallFact>.Empty, returned);
     }
@@ -194,7 +196,7 @@ internal sealed class GraphAnalysis
     private FlowState ThroughFinally(FlowState state, ImmutableArray<ControlFlowRegion> finallyRegions)
     {
         var after = state.Clone();
-        var evaluator = new Evaluator(engine, graph, after, depth, budget, untracked, calls: null);
+        var evaluator = new Evaluator(engine, body, after, depth, budget, untracked, calls: null);
         foreach (var region in finallyRegions)
         {
             for (var ordinal = region.FirstBlockOrdinal; ordinal <= region.LastBlockOrdinal; ordinal++)

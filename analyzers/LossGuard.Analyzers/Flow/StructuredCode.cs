@@ -8,10 +8,10 @@ namespace LossGuard.Analyzers.Flow;
 /// Which bodies <see cref="TreeAnalysis"/> evaluates on their operation tree: statements in sequence, <c>if</c>/<c>else</c>,
 /// <c>for</c>, <c>foreach</c>, <c>while</c> and <c>do</c> loops with <c>break</c> and <c>continue</c>, <c>return</c>;
 /// over expressions that Roslyn's control-flow graph keeps as written, or that the evaluator splits and joins itself
-/// (the conditional operator, <c>&amp;&amp;</c>, <c>||</c>). No null-coalescing or conditional-access operator,
-/// user-defined short-circuit operator, <c>switch</c>, <c>try</c>, <c>goto</c>, initializer, lambda, local function
-/// or broken code: such a body is analysed on its graph, and so is one with more branches than a graph may have
-/// blocks (each makes about two), which the graph's budget then gives up.
+/// (the conditional operator, <c>&amp;&amp;</c>, <c>||</c>); lambdas and local functions whose bodies are structured
+/// too. No null-coalescing or conditional-access operator, user-defined short-circuit operator, <c>switch</c>,
+/// <c>try</c>, <c>goto</c>, initializer or broken code: such a body is analysed on its graph, and so is one with more
+/// branches than a graph may have blocks (each makes about two), which the graph's budget then gives up.
 /// </summary>
 internal static class StructuredCode
 {
@@ -39,7 +39,7 @@ internal static class StructuredCode
 
     private static bool IsFollowed(IOperation operation) => operation.Kind switch
     {
-        OperationKind.Block or OperationKind.ExpressionStatement or OperationKind.Empty
+        OperationKind.Block or OperationKind.ExpressionStatement or OperationKind.Empty or OperationKind.AnonymousFunction or OperationKind.LocalFunction
             or OperationKind.VariableDeclarationGroup or OperationKind.VariableDeclaration or OperationKind.VariableDeclarator
             or OperationKind.VariableInitializer or OperationKind.Return => true,
         OperationKind.Conditional => operation.Syntax is IfStatementSyntax or ConditionalExpressionSyntax,

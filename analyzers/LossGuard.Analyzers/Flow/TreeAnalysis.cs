@@ -16,7 +16,7 @@ namespace LossGuard.Analyzers.Flow;
 internal sealed class TreeAnalysis
 {
     private readonly DataflowEngine engine;
-    private readonly IOperation root;
+    private readonly FlowBody body;
     private readonly int depth;
     private readonly EngineBudget budget;
     private readonly ISet<ISymbol> untracked;
@@ -30,10 +30,10 @@ internal sealed class TreeAnalysis
     private FlowState? state;
 
     public TreeAnalysis(
-        DataflowEngine engine, IOperation root, FlowState entry, int depth, EngineBudget budget, ISet<ISymbol> untracked, bool recordFacts)
+        DataflowEngine engine, FlowBody body, FlowState entry, int depth, EngineBudget budget, ISet<ISymbol> untracked, bool recordFacts)
     {
         this.engine = engine;
-        this.root = root;
+        this.body = body;
         state = entry;
         this.depth = depth;
         this.budget = budget;
@@ -53,8 +53,14 @@ internal sealed class TreeAnalysis
     public GraphAnalysis.Result Run()
     {
         budget.VisitBlock();
-        switch (root)
+        switch (body.Root)
         {
+            case IAnonymousFunctionOperation lambda:
+                Statement(lambda.Body);
+                break;
+            case ILocalFunctionOperation localFunction:
+                Statement(localFunction.Body);
+                break;
             case IMethodBodyOperation method:
                 Statement(method.BlockBody ?? method.ExpressionBody);
                 break;
@@ -89,7 +95,7 @@ internal sealed class TreeAnalysis
             exit ?? new FlowState());
     }
 
-    private Evaluator Evaluator() => new(engine, null, state!, depth, budget, untracked, calls);
+    private Evaluator Evaluator() => new(engine, body, state!, depth, budget, untracked, calls);
 
     private void Statement(IOperation? statement)
     {
@@ -133,7 +139,7 @@ internal sealed class TreeAnalysis
             case IBranchOperation branch:
                 Branch(branch);
                 break;
-            case IEmptyOperation:
+            case IEmptyOperation or ILocalFunctionOperation:
                 break;
             default:
                 Evaluator().Evaluate(statement);
