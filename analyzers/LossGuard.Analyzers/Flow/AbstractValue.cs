@@ -1,3 +1,4 @@
+using System.Linq;
 using LossGuard.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
 
@@ -70,7 +71,23 @@ internal sealed record AbstractValue(
         _ => null,
     };
 
-    public static AbstractValue OfConstant(object? constant) => constant is null ? Unknown : new(ValueDomain.Unknown, Constant: constant);
+    public static AbstractValue OfConstant(object? constant) => constant switch
+    {
+        null => Unknown,
+        true => True,
+        false => False,
+        int value when value is >= SmallestShared and < SmallestShared + SharedIntegerCount => SharedIntegers[value - SmallestShared],
+        _ => new(ValueDomain.Unknown, Constant: constant),
+    };
+
+    private const int SmallestShared = -1;
+    private const int SharedIntegerCount = 66;
+    private static readonly AbstractValue True = new(ValueDomain.Unknown, Constant: true);
+    private static readonly AbstractValue False = new(ValueDomain.Unknown, Constant: false);
+
+    /// <summary>Class counts, axes and flags are small integers: their values are shared rather than made at each use.</summary>
+    private static readonly AbstractValue[] SharedIntegers = Enumerable.Range(SmallestShared, SharedIntegerCount)
+        .Select(value => new AbstractValue(ValueDomain.Unknown, Constant: value)).ToArray();
 
     /// <summary>What holds on both paths: the facts the two values share.</summary>
     public static AbstractValue Join(AbstractValue left, AbstractValue right)

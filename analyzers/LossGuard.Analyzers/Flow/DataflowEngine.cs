@@ -21,6 +21,7 @@ internal sealed class DataflowEngine
     private readonly ConcurrentDictionary<IMethodSymbol, FlowBody?> bodies = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SummaryKey, AbstractValue> summaries = new();
     private readonly ConcurrentDictionary<IFieldSymbol, object?> fieldConstants = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, AbstractValue> externals = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, FlowState?> constructedFields = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, FlowState> parameterStates = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxNode, BodyFacts> plainFacts = new();
@@ -92,7 +93,7 @@ internal sealed class DataflowEngine
         var returns = ImmutableArray.CreateBuilder<ReturnFact>();
         try
         {
-            var nested = CapturedWrites.HasNestedFunctions(body.Root);
+            var nested = body.HasNestedFunctions;
             var untracked = CapturedWrites.Of(body.Root, nested);
             if (body.Graph is { } graph)
             {
@@ -236,6 +237,16 @@ internal sealed class DataflowEngine
             ? new GraphAnalysis(this, graph, entry, depth, budget, untracked, recordFacts).Run()
             : new TreeAnalysis(this, body, entry, depth, budget, untracked, recordFacts).Run();
     }
+
+    /// <summary>
+    /// What a parameter or field holds when nothing else is known: a buffer from outside (a field also says whether it
+    /// is an integer element type). One value per symbol, as every read of it would make the same.
+    /// </summary>
+    public AbstractValue External(ISymbol symbol) =>
+        externals.TryGetValue(symbol, out var value) ? value : externals.GetOrAdd(symbol, MakeExternal(symbol));
+
+    private AbstractValue MakeExternal(ISymbol symbol) => new(
+        ValueDomain.Unknown, Storage: new ExternalStorage(symbol), Integer: symbol is IFieldSymbol field ? Knowledge.IsIntegerDTypeField(field) : null);
 
     /// <summary>The constant a <c>readonly</c> field is initialised with, if its initialiser is a constant.</summary>
     public object? ConstantOf(IFieldSymbol field, CancellationToken cancellationToken) =>

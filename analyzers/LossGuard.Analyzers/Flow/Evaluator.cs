@@ -39,6 +39,10 @@ internal sealed partial class Evaluator
         this.calls = calls;
     }
 
+    /// <summary>Whether this evaluator works on <paramref name="current"/> and records into <paramref name="facts"/>.</summary>
+    public bool Evaluates(FlowState current, ImmutableArray<CallFact>.Builder? facts) =>
+        ReferenceEquals(state, current) && ReferenceEquals(calls, facts);
+
     public AbstractValue Evaluate(IOperation operation)
     {
         if (++nesting > EngineBudget.MaxExpressionDepth)
@@ -108,7 +112,7 @@ internal sealed partial class Evaluator
     private AbstractValue Read(ISymbol symbol, IParameterSymbol? external) =>
         untracked.Contains(symbol)
             ? AbstractValue.AnyBuffer
-            : state.Get(symbol) ?? (external is null ? AbstractValue.AnyBuffer : new AbstractValue(ValueDomain.Unknown, Storage: new ExternalStorage(external)));
+            : state.Get(symbol) ?? (external is null ? AbstractValue.AnyBuffer : engine.External(external));
 
     private AbstractValue Field(IFieldReferenceOperation reference)
     {
@@ -118,14 +122,13 @@ internal sealed partial class Evaluator
         }
 
         var field = reference.Field;
-        var external = new AbstractValue(ValueDomain.Unknown, Storage: new ExternalStorage(field), Integer: engine.Knowledge.IsIntegerDTypeField(field));
         if (!IsOwnField(reference))
         {
-            return external;
+            return engine.External(field);
         }
 
         return state.Get(field)
-            ?? (engine.ConstantOf(field, budget.CancellationToken) is { } constant ? AbstractValue.OfConstant(constant) : external);
+            ?? (engine.ConstantOf(field, budget.CancellationToken) is { } constant ? AbstractValue.OfConstant(constant) : engine.External(field));
     }
 
     private static bool IsOwnField(IFieldReferenceOperation reference) =>

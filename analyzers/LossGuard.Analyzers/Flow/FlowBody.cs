@@ -13,10 +13,13 @@ namespace LossGuard.Analyzers.Flow;
 /// </summary>
 internal sealed class FlowBody
 {
-    private FlowBody(IOperation root, ControlFlowGraph? graph)
+    private bool? hasNestedFunctions;
+
+    private FlowBody(IOperation root, ControlFlowGraph? graph, bool? hasNestedFunctions = null)
     {
         Root = root;
         Graph = graph;
+        this.hasNestedFunctions = hasNestedFunctions;
     }
 
     /// <summary>The method body, constructor body or initializer.</summary>
@@ -25,9 +28,14 @@ internal sealed class FlowBody
     /// <summary>The graph, for a body the tree walk does not follow; <c>null</c> when the tree is walked.</summary>
     public ControlFlowGraph? Graph { get; }
 
+    /// <summary>Whether the body holds lambdas or local functions (known from the structure check, else searched once).</summary>
+    public bool HasNestedFunctions => hasNestedFunctions ??= CapturedWrites.HasNestedFunctions(Root);
+
     /// <param name="graph">Builds the graph when the tree cannot be walked (the driver's cached one, for the analysed body).</param>
     public static FlowBody Of(IOperation root, Func<IOperation, ControlFlowGraph> graph) =>
-        StructuredCode.IsStructured(root) ? new FlowBody(root, null) : new FlowBody(root, graph(root));
+        StructuredCode.IsStructured(root, out var nested)
+            ? new FlowBody(root, null, nested)
+            : new FlowBody(root, graph(root));
 
     public static FlowBody Of(IOperation root, CancellationToken cancellationToken) =>
         Of(root, body => GraphOf(body, cancellationToken));

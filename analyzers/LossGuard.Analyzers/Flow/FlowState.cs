@@ -61,9 +61,18 @@ internal sealed class FlowState
     /// <summary>Forgets fields: a call into code that may assign them.</summary>
     public void ForgetFields()
     {
-        foreach (var key in values.Keys.OfType<IFieldSymbol>().ToList())
+        List<object>? fields = null;
+        foreach (var key in values.Keys)
         {
-            values.Remove(key);
+            if (key is IFieldSymbol)
+            {
+                (fields ??= new List<object>()).Add(key);
+            }
+        }
+
+        foreach (var field in fields ?? Enumerable.Empty<object>())
+        {
+            values.Remove(field);
         }
     }
 

@@ -15,15 +15,22 @@ namespace LossGuard.Analyzers.Flow;
 /// </summary>
 internal static class StructuredCode
 {
-    public static bool IsStructured(IOperation root) => root switch
+    /// <param name="hasNestedFunctions">Whether a structured body holds lambdas or local functions.</param>
+    public static bool IsStructured(IOperation root, out bool hasNestedFunctions)
     {
-        IMethodBodyOperation { BlockBody: not null, ExpressionBody: not null } => false,
-        IMethodBodyOperation or IConstructorBodyOperation or IFieldInitializerOperation or IPropertyInitializerOperation => AllFollowed(root),
-        _ => false,
-    };
+        hasNestedFunctions = false;
+        return root switch
+        {
+            IMethodBodyOperation { BlockBody: not null, ExpressionBody: not null } => false,
+            IMethodBodyOperation or IConstructorBodyOperation or IFieldInitializerOperation or IPropertyInitializerOperation
+                => AllFollowed(root, out hasNestedFunctions),
+            _ => false,
+        };
+    }
 
-    private static bool AllFollowed(IOperation root)
+    private static bool AllFollowed(IOperation root, out bool hasNestedFunctions)
     {
+        hasNestedFunctions = false;
         var branches = 0;
         foreach (var operation in root.Descendants())
         {
@@ -32,6 +39,8 @@ internal static class StructuredCode
             {
                 return false;
             }
+
+            hasNestedFunctions |= operation.Kind is OperationKind.AnonymousFunction or OperationKind.LocalFunction;
         }
 
         return true;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -23,7 +24,8 @@ internal sealed class TreeAnalysis
     private readonly bool recordFacts;
     private readonly Stack<LoopExits> loops = new();
     private ImmutableArray<CallFact>.Builder? calls;
-    private ImmutableArray<ReturnFact>.Builder returns = ImmutableArray.CreateBuilder<ReturnFact>();
+    private List<ReturnFact>? returns;
+    private Evaluator? evaluator;
     private FlowState? exit;
 
     /// <summary>The state where the walk is; <c>null</c> where no path reaches (after a <c>return</c>).</summary>
@@ -83,7 +85,7 @@ internal sealed class TreeAnalysis
 
         Leave();
         AbstractValue? returned = null;
-        foreach (var fact in returns)
+        foreach (var fact in returns ?? Enumerable.Empty<ReturnFact>())
         {
             returned = returned is null ? fact.Value : AbstractValue.Join(returned, fact.Value);
         }
@@ -91,11 +93,15 @@ internal sealed class TreeAnalysis
         return new GraphAnalysis.Result(
             returned ?? AbstractValue.Unknown,
             calls?.ToImmutable() ?? ImmutableArray<CallFact>.Empty,
-            returns.ToImmutable(),
+            returns?.ToImmutableArray() ?? ImmutableArray<ReturnFact>.Empty,
             exit ?? new FlowState());
     }
 
-    private Evaluator Evaluator() => new(engine, body, state!, depth, budget, untracked, calls);
+    /// <summary>An evaluator of the current state that records into the current facts (one per state and run of a loop).</summary>
+    private Evaluator Evaluator() =>
+        evaluator is not null && evaluator.Evaluates(state!, calls)
+            ? evaluator
+            : evaluator = new Evaluator(engine, body, state!, depth, budget, untracked, calls);
 
     private void Statement(IOperation? statement)
     {
@@ -174,7 +180,7 @@ internal sealed class TreeAnalysis
     {
         if (value is not null)
         {
-            returns.Add(new ReturnFact(value, Evaluator().Evaluate(value)));
+            (returns ??= new List<ReturnFact>()).Add(new ReturnFact(value, Evaluator().Evaluate(value)));
         }
 
         Leave();
@@ -213,7 +219,7 @@ internal sealed class TreeAnalysis
         while (true)
         {
             budget.VisitBlock();
-            (calls, returns) = (recordFacts ? ImmutableArray.CreateBuilder<CallFact>() : null, ImmutableArray.CreateBuilder<ReturnFact>());
+            (calls, returns) = (recordFacts ? ImmutableArray.CreateBuilder<CallFact>() : null, null);
             state = head.Clone();
             loops.Push(exits);
             if (conditionFirst)
@@ -244,7 +250,11 @@ internal sealed class TreeAnalysis
         }
 
         outerCalls?.AddRange(calls!);
-        outerReturns.AddRange(returns);
+        if (returns is not null)
+        {
+            (outerReturns ??= new List<ReturnFact>()).AddRange(returns);
+        }
+
         (calls, returns) = (outerCalls, outerReturns);
         state = FlowState.Joined(after, exits.Break);
     }
