@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace LossGuard.Analyzers.Flow;
@@ -32,6 +33,19 @@ internal sealed class EngineBudget
     {
         CancellationToken.ThrowIfCancellationRequested();
         if (++visits > MaxBlockVisits)
+        {
+            throw new BudgetExceededException();
+        }
+    }
+
+    /// <summary>Gives up a walk nested deeper than the thread's stack allows (statements nested thousands deep).</summary>
+    public static void CheckStack()
+    {
+        try
+        {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+        }
+        catch (InsufficientExecutionStackException)
         {
             throw new BudgetExceededException();
         }

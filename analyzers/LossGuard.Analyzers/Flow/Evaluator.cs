@@ -201,6 +201,7 @@ internal sealed partial class Evaluator
     /// </summary>
     public (FlowState? WhenTrue, FlowState? WhenFalse) Split(IOperation condition)
     {
+        EngineBudget.CheckStack();
         if (!condition.ConstantValue.HasValue)
         {
             switch (condition)

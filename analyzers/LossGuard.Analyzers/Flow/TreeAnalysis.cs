@@ -110,6 +110,7 @@ internal sealed class TreeAnalysis
             return;
         }
 
+        EngineBudget.CheckStack();
         switch (statement)
         {
             case IBlockOperation block:

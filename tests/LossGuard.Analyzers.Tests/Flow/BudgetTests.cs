@@ -1,5 +1,12 @@
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
+using LossGuard.Analyzers.Flow;
+using LossGuard.Analyzers.Knowledge;
+using LossGuard.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
 using Verify = LossGuard.Analyzers.Tests.Infrastructure.Verify<LossGuard.Analyzers.Rules.ValueDomainAnalyzer>;
 
@@ -61,5 +68,38 @@ public sealed class BudgetTests
             }
             """;
         return Verify.AnalyzerAsync(source, FlowProbe.SoftmaxReachesLoss(209));
+    }
+
+    [Fact]
+    public async Task A_tree_walk_deeper_than_the_stack_allows_is_given_up_silently()
+    {
+        var open = string.Concat(Enumerable.Range(0, 1500).Select(i => $"if (z[{i % 5}] > {i}) {{ "));
+        var source = $$"""
+            using LossGuard;
+            static class Nested
+            {
+                static float Loss(float[] z, float[] y)
+                {
+                    var p = Activations.Softmax(z, 4);
+                    {{open}} p = z; {{new string('}', 1500)}}
+                    return Losses.SoftmaxCrossEntropyWithLogits(p, y, 4);
+                }
+            }
+            """;
+        var references = (await TestReferences.Net10.ResolveAsync(LanguageNames.CSharp, default)).Add(TestReferences.Runtime);
+        var compilation = CSharpCompilation.Create("Deep", new[] { CSharpSyntaxTree.ParseText(source) }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var tree = compilation.SyntaxTrees.Single();
+        var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
+        var model = compilation.GetSemanticModel(tree);
+        var body = FlowBody.Of(model.GetOperation(method)!, CancellationToken.None);
+        var engine = new DataflowEngine(compilation, LibraryKnowledge.Resolve(compilation));
+        Assert.Null(body.Graph);
+
+        BodyFacts? facts = null;
+        var walk = new Thread(() => facts = engine.Analyze(body, model.GetDeclaredSymbol(method)!, 0, CancellationToken.None), maxStackSize: 256 * 1024);
+        walk.Start();
+        walk.Join();
+
+        Assert.Same(BodyFacts.Empty, facts);
     }
 }

@@ -30,27 +30,8 @@ public sealed class PathologicalBodyTests
     }
 
     [Fact]
-    public Task Deeply_nested_branches_keep_what_holds_on_every_path()
-    {
-        const int depth = 120;
-        var open = string.Concat(Enumerable.Range(0, depth).Select(i => $"if (z[{i % 5}] > {i}) {{ "));
-        var close = new string('}', depth);
-        var source = $$"""
-            using LossGuard;
-
-            static class Nested
-            {
-                static float Loss(float[] z, float[] y)
-                {
-                    var p = {|#1:Activations.Softmax(z, 4)|};
-                    float total = 0;
-                    {{open}} total += z[0]; {{close}}
-                    return total + Losses.SoftmaxCrossEntropyWithLogits({|#0:p|}, y, 4);
-                }
-            }
-            """;
-        return Verify.AnalyzerAsync(source, FlowProbe.SoftmaxReachesLoss(7));
-    }
+    public Task Deeply_nested_branches_keep_what_holds_on_every_path() =>
+        Verify.AnalyzerAsync(NestedBranches(120, "{|#1:Activations.Softmax(z, 4)|}", "{|#0:p|}"), FlowProbe.SoftmaxReachesLoss(7));
 
     [Fact]
     public Task A_call_chain_longer_than_the_depth_limit_is_silent()
@@ -87,4 +68,30 @@ public sealed class PathologicalBodyTests
             """;
         return Verify.AnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task Branches_nested_thousands_deep_are_analysed_without_an_exception()
+    {
+        var harness = await AnalyzerHarness.CreateAsync();
+        var found = await harness.RunAsync("nested", NestedBranches(2000, "Activations.Softmax(z, 4)", "p"));
+        Assert.Empty(harness.Failures);
+        Assert.DoesNotContain(found, diagnostic => diagnostic.Id == "AD0001");
+        Assert.Contains(found, diagnostic => diagnostic.Id == "LG0001");
+    }
+
+    /// <summary>A softmax output that passes <paramref name="depth"/> nested branches unchanged into a loss that applies softmax.</summary>
+    private static string NestedBranches(int depth, string softmax, string lossInput) => $$"""
+        using LossGuard;
+
+        static class Nested
+        {
+            static float Loss(float[] z, float[] y)
+            {
+                var p = {{softmax}};
+                float total = 0;
+                {{string.Concat(Enumerable.Range(0, depth).Select(i => $"if (z[{i % 5}] > {i}) {{ "))}} total += z[0]; {{new string('}', depth)}}
+                return total + Losses.SoftmaxCrossEntropyWithLogits({{lossInput}}, y, 4);
+            }
+        }
+        """;
 }
