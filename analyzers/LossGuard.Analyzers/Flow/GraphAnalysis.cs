@@ -43,7 +43,20 @@ internal sealed class GraphAnalysis
         region.Kind == ControlFlowRegionKind.Finally || region.NestedRegions.Any(HasFinally);
 
     /// <param name="Exit">The state when the body completes normally (what a constructor leaves in the fields).</param>
-    public sealed record Result(AbstractValue Returned, ImmutableArray<CallFact> Calls, ImmutableArray<ReturnFact> Returns, FlowState Exit);
+    public sealed record Result(AbstractValue Returned, ImmutableArray<CallFact> Calls, ImmutableArray<ReturnFact> Returns, FlowState Exit)
+    {
+        /// <summary>The result of a body's facts: what it returns is the join of every returned value (unknown without one).</summary>
+        public static Result Of(ImmutableArray<CallFact> calls, ImmutableArray<ReturnFact> returns, FlowState? exit)
+        {
+            AbstractValue? returned = null;
+            foreach (var fact in returns)
+            {
+                returned = returned is null ? fact.Value : AbstractValue.Join(returned, fact.Value);
+            }
+
+            return new Result(returned ?? AbstractValue.Unknown, calls, returns, exit ?? new FlowState());
+        }
+    }
 
     public Result Run()
     {
@@ -114,7 +127,6 @@ internal sealed class GraphAnalysis
     {
         var calls = ImmutableArray.CreateBuilder<CallFact>();
         var returns = ImmutableArray.CreateBuilder<ReturnFact>();
-        AbstractValue? returned = null;
         foreach (var visit in visits)
         {
             if (visit is null)
@@ -126,11 +138,10 @@ internal sealed class GraphAnalysis
             if (visit.Return is { } fact)
             {
                 returns.Add(fact);
-                returned = returned is null ? fact.Value : AbstractValue.Join(returned, fact.Value);
             }
         }
 
-        return new Result(returned ?? AbstractValue.Unknown, calls.ToImmutable(), returns.ToImmutable(), exit ?? new FlowState());
+        return Result.Of(calls.ToImmutable(), returns.ToImmutable(), exit);
     }
 
     /// <summary>The entry, and every handler (catch, filter, finally) with nothing known: they run after any point of their try.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -84,17 +83,10 @@ internal sealed class TreeAnalysis
         }
 
         Leave();
-        AbstractValue? returned = null;
-        foreach (var fact in returns ?? Enumerable.Empty<ReturnFact>())
-        {
-            returned = returned is null ? fact.Value : AbstractValue.Join(returned, fact.Value);
-        }
-
-        return new GraphAnalysis.Result(
-            returned ?? AbstractValue.Unknown,
+        return GraphAnalysis.Result.Of(
             calls?.ToImmutable() ?? ImmutableArray<CallFact>.Empty,
             returns?.ToImmutableArray() ?? ImmutableArray<ReturnFact>.Empty,
-            exit ?? new FlowState());
+            exit);
     }
 
     /// <summary>An evaluator of the current state that records into the current facts (one per state and run of a loop).</summary>
@@ -271,19 +263,13 @@ internal sealed class TreeAnalysis
             return after;
         }
 
-        var condition = loop switch
-        {
-            IForLoopOperation { Condition: { } test } => test,
-            IWhileLoopOperation { Condition: { } test } => test,
-            _ => null,
-        };
         if (loop is IForEachLoopOperation each)
         {
             Evaluator().MoveNext(each);
             return FlowState.Joined(after, state.Clone());
         }
 
-        if (condition is null)
+        if (((loop as IForLoopOperation)?.Condition ?? (loop as IWhileLoopOperation)?.Condition) is not { } condition)
         {
             return after;
         }
@@ -298,7 +284,7 @@ internal sealed class TreeAnalysis
     {
         if (state is not null)
         {
-            exit = exit is null ? state : FlowState.Join(exit, state);
+            exit = FlowState.Joined(exit, state);
             state = null;
         }
     }
