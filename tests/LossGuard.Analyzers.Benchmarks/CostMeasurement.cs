@@ -21,14 +21,19 @@ internal sealed record CostResult(string Project, int Files, int Lines, TimeSpan
 
 internal static class CostMeasurement
 {
-    /// <summary>Medians over <paramref name="rounds"/> fresh compilations (after a warm-up round).</summary>
-    public static async Task<CostResult> MeasureAsync(string project, IReadOnlyList<string> files, ImmutableArray<MetadataReference> references, int rounds, bool concurrent)
+    /// <summary>
+    /// Medians over <paramref name="rounds"/> fresh compilations, after <paramref name="warmUps"/> rounds that are not
+    /// counted: tiered compilation runs both the compiler and the analyzer unoptimised (then instrumented) for the first
+    /// seconds, and a long-lived compiler server runs them optimised.
+    /// </summary>
+    public static async Task<CostResult> MeasureAsync(
+        string project, IReadOnlyList<string> files, ImmutableArray<MetadataReference> references, int warmUps, int rounds, bool concurrent)
     {
         var compiles = new List<TimeSpan>();
         var analyzers = new List<TimeSpan>();
         var empties = new List<TimeSpan>();
         var diagnostics = 0;
-        for (var round = 0; round <= rounds; round++)
+        for (var round = 1 - warmUps; round <= rounds; round++)
         {
             var compilation = Create(project, files, references, concurrent);
             var clock = Stopwatch.StartNew();
@@ -50,14 +55,16 @@ internal static class CostMeasurement
                 ImmutableArray.Create<DiagnosticAnalyzer>(lossGuard, empty),
                 new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: concurrent, logAnalyzerExecutionTime: true));
             var found = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
-            if (round == 0)
+            if (round < 1)
             {
                 continue;
             }
 
             diagnostics = found.Count(diagnostic => diagnostic.Id.StartsWith("LG", StringComparison.Ordinal));
+            var analyzer = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(lossGuard, default)).ExecutionTime;
+            Console.Error.WriteLine($"{project}, round {round}: compile {compile.TotalMilliseconds:F0} ms, LossGuard {analyzer.TotalMilliseconds:F0} ms");
             compiles.Add(compile);
-            analyzers.Add((await withAnalyzers.GetAnalyzerTelemetryInfoAsync(lossGuard, default)).ExecutionTime);
+            analyzers.Add(analyzer);
             empties.Add((await withAnalyzers.GetAnalyzerTelemetryInfoAsync(empty, default)).ExecutionTime);
         }
 

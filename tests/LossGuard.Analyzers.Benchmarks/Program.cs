@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -11,7 +12,9 @@ using Microsoft.CodeAnalysis;
 // a generated project that references none, beside an empty analyzer. By default the compiler and the analyzer driver
 // each run on one thread, so that both times are the work done; --concurrent runs both on every core, where Roslyn's
 // telemetry sums each callback's elapsed time, including time spent preempted or waiting on shared caches.
-// Usage: dotnet run -c Release [files] [rounds] [--concurrent]  |  dotnet run -c Release [files] --phases
+// Usage: dotnet run -c Release [files] [rounds] [--warm-up=<rounds>] [--concurrent] [--only=<words in a project's name>]
+//        dotnet run -c Release [files] [rounds] --compare=<another build's LossGuard.Analyzers.dll> (see PairedComparison)
+//        dotnet run -c Release [files] --phases
 var numbers = args.Where(argument => !argument.StartsWith("--", StringComparison.Ordinal)).ToList();
 var files = numbers.Count > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 300;
 var rounds = numbers.Count > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 5;
@@ -31,6 +34,9 @@ var plainReferences = framework.ToImmutableArray();
 var mlReferences = plainReferences.AddRange(libraries);
 
 var concurrent = args.Contains("--concurrent");
+var warmUps = int.Parse(Option("--warm-up=") ?? "3", CultureInfo.InvariantCulture);
+var only = Option("--only=");
+
 if (args.Contains("--phases"))
 {
     foreach (var depth in new[] { 0, 3 })
@@ -41,20 +47,43 @@ if (args.Contains("--phases"))
     return;
 }
 
-Console.WriteLine($"LossGuard analyzer cost: {files} generated files per project, median of {rounds} rounds after a warm-up");
+var projects = new (string Name, Func<IReadOnlyList<string>> Files, ImmutableArray<MetadataReference> References)[]
+{
+    ("ML training code", () => TrainingCodeGenerator.Files(files, seed: 1), mlReferences),
+    ("ML application", () => TrainingCodeGenerator.ApplicationFiles(files, seed: 1), mlReferences),
+    ("plain code, no ML library", () => TrainingCodeGenerator.PlainFiles(files, seed: 1), plainReferences),
+};
+
+if (Option("--compare=") is { } otherBuild)
+{
+    Console.WriteLine($"This build's LossGuard against {otherBuild}, in the same driver runs: median of {rounds} rounds after {warmUps} warm-up rounds");
+    Console.WriteLine();
+    Console.WriteLine("| project | this build, total (ms) | other build, total (ms) | ratio | this build first, median (ms) | other build first, median (ms) |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+    foreach (var (name, projectFiles, references) in Selected())
+    {
+        await PairedComparison.RunAsync(name, projectFiles(), references, Path.GetFullPath(otherBuild), warmUps, rounds);
+    }
+
+    return;
+}
+
+Console.WriteLine($"LossGuard analyzer cost: {files} generated files per project, median of {rounds} rounds after {warmUps} warm-up rounds");
 Console.WriteLine(concurrent ? "compiler and analyzer driver concurrent" : "compiler and analyzer driver on one thread each");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
 Console.WriteLine();
 Console.WriteLine("| project | files | lines | compile (ms) | LossGuard (ms) | share | empty analyzer (ms) | share | LG diagnostics |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-foreach (var result in new[]
+foreach (var (name, projectFiles, references) in Selected())
 {
-    await CostMeasurement.MeasureAsync("ML training code", TrainingCodeGenerator.Files(files, seed: 1), mlReferences, rounds, concurrent),
-    await CostMeasurement.MeasureAsync("ML application", TrainingCodeGenerator.ApplicationFiles(files, seed: 1), mlReferences, rounds, concurrent),
-    await CostMeasurement.MeasureAsync("plain code, no ML library", TrainingCodeGenerator.PlainFiles(files, seed: 1), plainReferences, rounds, concurrent),
-})
-{
+    var result = await CostMeasurement.MeasureAsync(name, projectFiles(), references, warmUps, rounds, concurrent);
     Console.WriteLine(string.Create(
         CultureInfo.InvariantCulture,
         $"| {result.Project} | {result.Files} | {result.Lines} | {result.Compile.TotalMilliseconds:F0} | {result.Analyzer.TotalMilliseconds:F1} | {result.AnalyzerShare:P2} | {result.Empty.TotalMilliseconds:F1} | {result.EmptyShare:P2} | {result.Diagnostics} |"));
 }
+
+string? Option(string prefix) =>
+    args.FirstOrDefault(argument => argument.StartsWith(prefix, StringComparison.Ordinal)) is { } option ? option[prefix.Length..] : null;
+
+IEnumerable<(string Name, Func<IReadOnlyList<string>> Files, ImmutableArray<MetadataReference> References)> Selected() =>
+    projects.Where(project => only is null || project.Name.Contains(only, StringComparison.OrdinalIgnoreCase));

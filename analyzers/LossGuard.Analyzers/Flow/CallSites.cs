@@ -76,7 +76,9 @@ internal sealed class CallSites
         var uses = new Dictionary<ISymbol, List<InvocationExpressionSyntax?>>(SymbolEqualityComparer.Default);
         foreach (var name in names)
         {
-            if (models.Of(name)?.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition is not IMethodSymbol bound)
+            // A call is asked as a whole: the compiler's bound call answers it, where the name alone is bound anew.
+            var invocation = Invocation(name);
+            if (models.Of(name)?.GetSymbolInfo(invocation ?? (ExpressionSyntax)name, cancellationToken).Symbol?.OriginalDefinition is not IMethodSymbol bound)
             {
                 continue;
             }
@@ -86,7 +88,7 @@ internal sealed class CallSites
                 uses[bound] = list = new List<InvocationExpressionSyntax?>();
             }
 
-            list.Add(Invocation(name) is { } invocation && EnclosingFunction(invocation) is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
+            list.Add(invocation is not null && EnclosingFunction(invocation) is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
                 ? invocation
                 : null);
         }

@@ -44,34 +44,18 @@ internal sealed class DataflowEngine
     /// <summary>The semantic models of the compilation's trees, shared by everything that reads outside the analysed body.</summary>
     public SourceModels Models { get; }
 
-    /// <summary>
-    /// Whether a body holds a call some rule reads (a loss, a softmax, a log, a module applied, a training call),
-    /// or a BCL log of something a library or the compilation's own code may have made. Rules report only at such
-    /// calls of the analysed body, so no other body is analysed.
-    /// </summary>
+    /// <summary>Whether a body holds a call some rule reads (<see cref="RelevanceCheck"/>).</summary>
     public bool IsRelevant(IOperation body)
     {
-        var log = false;
-        var source = false;
-        foreach (var call in body.Descendants().OfType<IInvocationOperation>())
-        {
-            var method = call.TargetMethod;
-            var known = Knowledge.Of(method);
-            if (known.IsKnown && known.IsSink)
-            {
-                return true;
-            }
-
-            log |= !known.IsKnown && known.Transform?.Kind == TransformKind.Log;
-            source |= known.IsKnown || method.MethodKind is MethodKind.DelegateInvoke or MethodKind.LocalFunction || SourceBodies.IsDeclaredIn(compilation, method);
-            if (log && source)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var check = Relevance;
+        OperationWalk.All(body, ref check);
+        return check.IsRelevant;
     }
+
+    /// <summary>The relevance gate and the structure check of an analysed body, in one walk.</summary>
+    public BodyScan Scan(IOperation body) => BodyScan.Of(body, Relevance);
+
+    private RelevanceCheck Relevance => new(Knowledge, compilation);
 
     /// <summary>
     /// The facts for one body; empty when it is past the budget. The owner's parameters start with what every call
@@ -232,7 +216,7 @@ internal sealed class DataflowEngine
             entry.Set(parameters[i], argument.Storage is null ? argument : argument with { Storage = new ExternalStorage(parameters[i]) });
         }
 
-        var untracked = capturedWrites.GetOrAdd(body.Root, CapturedWrites.Of);
+        var untracked = capturedWrites.GetOrAdd(body.Root, _ => CapturedWrites.Of(body.Root, body.HasNestedFunctions));
         return body.Graph is { } graph
             ? new GraphAnalysis(this, graph, entry, depth, budget, untracked, recordFacts).Run()
             : new TreeAnalysis(this, body, entry, depth, budget, untracked, recordFacts).Run();

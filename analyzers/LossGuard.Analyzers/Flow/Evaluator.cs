@@ -52,7 +52,7 @@ internal sealed partial class Evaluator
 
         try
         {
-            return operation.ConstantValue.HasValue ? Constant(operation) : Dispatch(operation);
+            return MayBeConstant(operation.Kind) && operation.ConstantValue.HasValue ? Constant(operation) : Dispatch(operation);
         }
         finally
         {
@@ -60,32 +60,39 @@ internal sealed partial class Evaluator
         }
     }
 
-    private AbstractValue Dispatch(IOperation operation) => operation switch
+    /// <summary>Only these kinds of operation can have a constant value in C# (asking any operation costs on hot paths).</summary>
+    private static bool MayBeConstant(OperationKind kind) => kind is OperationKind.Literal or OperationKind.FieldReference
+        or OperationKind.LocalReference or OperationKind.Conversion or OperationKind.Binary or OperationKind.Unary
+        or OperationKind.Conditional or OperationKind.DefaultValue or OperationKind.NameOf or OperationKind.SizeOf
+        or OperationKind.InterpolatedString;
+
+    private AbstractValue Dispatch(IOperation operation) => operation.Kind switch
     {
-        ILocalReferenceOperation local => Read(local.Local, null),
-        IParameterReferenceOperation parameter => Read(parameter.Parameter, parameter.Parameter),
-        IFieldReferenceOperation field => Field(field),
-        IFlowCaptureReferenceOperation capture => state.Get(capture.Id) ?? AbstractValue.Unknown,
-        IFlowCaptureOperation capture => Capture(capture),
-        IConversionOperation conversion => Convert(conversion),
-        ISimpleAssignmentOperation assignment => Assign(assignment),
-        ICompoundAssignmentOperation compound => Overwrite(compound.Target, compound.Value),
-        IIncrementOrDecrementOperation increment => Overwrite(increment.Target, null),
-        IDeconstructionAssignmentOperation deconstruction => Deconstruct(deconstruction),
-        IInvocationOperation call => Invoke(call),
-        IObjectCreationOperation creation => Create(creation),
-        IArrayElementReferenceOperation element => Element(Evaluate(element.ArrayReference), element.Indices),
-        IPropertyReferenceOperation property => Property(property),
-        IArrayCreationOperation array => Allocate(array),
-        ITupleOperation tuple => Tuple(tuple),
-        IFlowAnonymousFunctionOperation lambda => new AbstractValue(ValueDomain.Unknown, Function: new FunctionValue(lambda, graph, null)),
-        IAnonymousFunctionOperation lambda => new AbstractValue(ValueDomain.Unknown, Function: new FunctionValue(lambda, null, null)),
-        IDelegateCreationOperation delegateCreation => Evaluate(delegateCreation.Target),
-        IMethodReferenceOperation method => MethodGroup(method),
-        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr, OperatorMethod: null } logical => ShortCircuit(logical),
-        IBinaryOperation binary => Binary(binary),
-        IConditionalOperation conditional => Choose(conditional),
-        IUnaryOperation unary => Unary(unary),
+        OperationKind.LocalReference => Read(((ILocalReferenceOperation)operation).Local, null),
+        OperationKind.ParameterReference => Read(((IParameterReferenceOperation)operation).Parameter, ((IParameterReferenceOperation)operation).Parameter),
+        OperationKind.FieldReference => Field((IFieldReferenceOperation)operation),
+        OperationKind.FlowCaptureReference => state.Get(((IFlowCaptureReferenceOperation)operation).Id) ?? AbstractValue.Unknown,
+        OperationKind.FlowCapture => Capture((IFlowCaptureOperation)operation),
+        OperationKind.Conversion => Convert((IConversionOperation)operation),
+        OperationKind.SimpleAssignment => Assign((ISimpleAssignmentOperation)operation),
+        OperationKind.CompoundAssignment => Overwrite(((ICompoundAssignmentOperation)operation).Target, ((ICompoundAssignmentOperation)operation).Value),
+        OperationKind.Increment or OperationKind.Decrement => Overwrite(((IIncrementOrDecrementOperation)operation).Target, null),
+        OperationKind.DeconstructionAssignment => Deconstruct((IDeconstructionAssignmentOperation)operation),
+        OperationKind.Invocation => Invoke((IInvocationOperation)operation),
+        OperationKind.ObjectCreation => Create((IObjectCreationOperation)operation),
+        OperationKind.ArrayElementReference => Element(Evaluate(((IArrayElementReferenceOperation)operation).ArrayReference), ((IArrayElementReferenceOperation)operation).Indices),
+        OperationKind.PropertyReference => Property((IPropertyReferenceOperation)operation),
+        OperationKind.ArrayCreation => Allocate((IArrayCreationOperation)operation),
+        OperationKind.Tuple => Tuple((ITupleOperation)operation),
+        OperationKind.FlowAnonymousFunction => new AbstractValue(ValueDomain.Unknown, Function: new FunctionValue((IFlowAnonymousFunctionOperation)operation, graph, null)),
+        OperationKind.AnonymousFunction => new AbstractValue(ValueDomain.Unknown, Function: new FunctionValue((IAnonymousFunctionOperation)operation, null, null)),
+        OperationKind.DelegateCreation => Evaluate(((IDelegateCreationOperation)operation).Target),
+        OperationKind.MethodReference => MethodGroup((IMethodReferenceOperation)operation),
+        OperationKind.Binary => operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr, OperatorMethod: null } logical
+            ? ShortCircuit(logical)
+            : Binary((IBinaryOperation)operation),
+        OperationKind.Conditional => Choose((IConditionalOperation)operation),
+        OperationKind.Unary => Unary((IUnaryOperation)operation),
         _ => Other(operation),
     };
 
@@ -433,6 +440,14 @@ internal sealed partial class Evaluator
         return operation.Syntax is StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax
             ? new AbstractValue(ValueDomain.Unknown, Storage: operation)
             : AbstractValue.Unknown;
+    }
+
+    private void EvaluateAll(IOperation.OperationList operations)
+    {
+        foreach (var operation in operations)
+        {
+            Evaluate(operation);
+        }
     }
 
     private void EvaluateAll(IEnumerable<IOperation> operations)

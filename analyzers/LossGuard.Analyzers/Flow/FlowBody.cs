@@ -37,6 +37,10 @@ internal sealed class FlowBody
             ? new FlowBody(root, null, nested)
             : new FlowBody(root, graph(root));
 
+    /// <summary>An analysed body, whose structure the relevance gate's walk already checked.</summary>
+    public static FlowBody Of(IOperation root, BodyScan scan, Func<IOperation, ControlFlowGraph> graph) =>
+        scan.IsStructured ? new FlowBody(root, null, scan.HasNestedFunctions) : new FlowBody(root, graph(root));
+
     public static FlowBody Of(IOperation root, CancellationToken cancellationToken) =>
         Of(root, body => GraphOf(body, cancellationToken));
 

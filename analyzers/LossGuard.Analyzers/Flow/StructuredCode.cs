@@ -18,21 +18,28 @@ internal static class StructuredCode
     /// <param name="hasNestedFunctions">Whether a structured body holds lambdas or local functions.</param>
     public static bool IsStructured(IOperation root, out bool hasNestedFunctions)
     {
-        hasNestedFunctions = false;
-        return root switch
-        {
-            IMethodBodyOperation { BlockBody: not null, ExpressionBody: not null } => false,
-            IMethodBodyOperation or IConstructorBodyOperation or IFieldInitializerOperation or IPropertyInitializerOperation
-                => AllFollowed(root, out hasNestedFunctions),
-            _ => false,
-        };
+        var check = new Check();
+        var structured = IsCandidate(root) && OperationWalk.All(root, ref check);
+        hasNestedFunctions = structured && check.HasNestedFunctions;
+        return structured;
     }
 
-    private static bool AllFollowed(IOperation root, out bool hasNestedFunctions)
+    /// <summary>Whether the root is a body the tree walk may follow, before its operations are checked.</summary>
+    public static bool IsCandidate(IOperation root) => root switch
     {
-        hasNestedFunctions = false;
-        var branches = 0;
-        foreach (var operation in root.Descendants())
+        IMethodBodyOperation { BlockBody: not null, ExpressionBody: not null } => false,
+        IMethodBodyOperation or IConstructorBodyOperation or IFieldInitializerOperation or IPropertyInitializerOperation => true,
+        _ => false,
+    };
+
+    /// <summary>The check of each operation under a candidate root; stops at the first the tree walk cannot follow.</summary>
+    public struct Check : IOperationCheck
+    {
+        private int branches;
+
+        public bool HasNestedFunctions { get; private set; }
+
+        public bool Visit(IOperation operation)
         {
             if (!IsFollowed(operation)
                 || operation.Kind is OperationKind.Conditional or OperationKind.Loop && ++branches > EngineBudget.MaxBlocksPerGraph / 2)
@@ -40,10 +47,9 @@ internal static class StructuredCode
                 return false;
             }
 
-            hasNestedFunctions |= operation.Kind is OperationKind.AnonymousFunction or OperationKind.LocalFunction;
+            HasNestedFunctions |= operation.Kind is OperationKind.AnonymousFunction or OperationKind.LocalFunction;
+            return true;
         }
-
-        return true;
     }
 
     private static bool IsFollowed(IOperation operation) => operation.Kind switch

@@ -54,12 +54,12 @@ public sealed class ValueDomainAnalyzer : LossGuardAnalyzer
             var root = Root(block);
             if (root.Kind is not (OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.FieldInitializer or OperationKind.PropertyInitializer)
                 || !analysed.Add(root)
-                || !engine.IsRelevant(root))
+                || engine.Scan(root) is not { IsRelevant: true } scan)
             {
                 continue;
             }
 
-            var body = FlowBody.Of(root, _ => context.GetControlFlowGraph(block));
+            var body = FlowBody.Of(root, scan, _ => context.GetControlFlowGraph(block));
             var depth = AnalyzerSettings.MaxCallDepth(context.Options, root.Syntax.SyntaxTree);
             var facts = engine.Analyze(body, context.OwningSymbol, depth, context.CancellationToken);
             var rules = new RuleContext(facts, engine.Knowledge, diagnostic =>

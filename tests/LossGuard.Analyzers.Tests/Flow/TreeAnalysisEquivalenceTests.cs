@@ -28,19 +28,7 @@ public sealed class TreeAnalysisEquivalenceTests
     [Fact]
     public async Task Every_body_walked_on_its_tree_has_the_facts_of_its_graph()
     {
-        var references = (await TestReferences.Net10.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).AddRange(new[]
-        {
-            TestReferences.Runtime, TestReferences.Tensors, TestReferences.TorchSharp, TensorFlowReferences.Binding, TensorFlowReferences.Keras,
-        });
-        var compilations = SourceCorpus.TestSources().Concat(SourceCorpus.GallerySources())
-            .Select(source => new[] { source })
-            .Append(TrainingCodeGenerator.Files(30, seed: 7))
-            .Append(TrainingCodeGenerator.ApplicationFiles(30, seed: 7))
-            .Select((sources, index) => CSharpCompilation.Create(
-                $"Equivalence{index}",
-                sources.Select(source => CSharpSyntaxTree.ParseText(source)),
-                references,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)));
+        var compilations = await CorpusBodies.CompilationsAsync();
 
         var compared = 0;
         var withFacts = 0;
@@ -49,7 +37,7 @@ public sealed class TreeAnalysisEquivalenceTests
         {
             var onTrees = new DataflowEngine(compilation, LibraryKnowledge.Resolve(compilation));
             var onGraphs = new DataflowEngine(compilation, LibraryKnowledge.Resolve(compilation));
-            foreach (var (body, owner) in Bodies(compilation))
+            foreach (var (body, owner) in CorpusBodies.Of(compilation))
             {
                 var tree = FlowBody.Of(body, CancellationToken.None);
                 if (tree.Graph is not null)
@@ -71,25 +59,6 @@ public sealed class TreeAnalysisEquivalenceTests
 
         Assert.True(differences.Count == 0, $"{differences.Count} bodies differ:\n{string.Join("\n", differences.Take(5))}");
         Assert.True(compared > 500 && withFacts > 300, $"{compared} bodies compared, {withFacts} with facts");
-    }
-
-    private static IEnumerable<(IOperation Body, ISymbol Owner)> Bodies(Compilation compilation)
-    {
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            var model = compilation.GetSemanticModel(tree);
-            foreach (var node in tree.GetRoot().DescendantNodes())
-            {
-                var isMember = node is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
-                    || node is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } };
-                if (isMember && model.GetOperation(node) is { Parent: null } body
-                    && body.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.FieldInitializer
-                    && (model.GetDeclaredSymbol(node) ?? model.GetDeclaredSymbol(node.Parent!)) is { } owner)
-                {
-                    yield return (body, owner);
-                }
-            }
-        }
     }
 
     private static ControlFlowGraph GraphOf(IOperation body) => body switch
