@@ -81,11 +81,25 @@ internal static class BufferViews
 
     private static bool IsSystem(INamedTypeSymbol type) => type.ContainingType is null && NamespaceIs(type.ContainingNamespace, "System");
 
+    /// <summary>Whether the namespace is <paramref name="ns"/>, compared part by part from the last without cutting strings.</summary>
     private static bool NamespaceIs(INamespaceSymbol? symbol, string ns)
     {
-        var dot = ns.LastIndexOf('.');
-        var last = dot < 0 ? ns : ns.Substring(dot + 1);
-        return symbol is not null && symbol.Name == last
-            && (dot < 0 ? symbol.ContainingNamespace?.IsGlobalNamespace == true : NamespaceIs(symbol.ContainingNamespace, ns.Substring(0, dot)));
+        for (var end = ns.Length; ; )
+        {
+            var dot = ns.LastIndexOf('.', end - 1);
+            var length = end - dot - 1;
+            if (symbol is null || symbol.Name.Length != length || string.CompareOrdinal(symbol.Name, 0, ns, dot + 1, length) != 0)
+            {
+                return false;
+            }
+
+            symbol = symbol.ContainingNamespace;
+            if (dot < 0)
+            {
+                return symbol?.IsGlobalNamespace == true;
+            }
+
+            end = dot;
+        }
     }
 }

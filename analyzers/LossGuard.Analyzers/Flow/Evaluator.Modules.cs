@@ -214,7 +214,7 @@ internal sealed partial class Evaluator
 
     private IMethodSymbol? Forward(INamedTypeSymbol model)
     {
-        var names = engine.Knowledge.ForwardMethods.ToList();
+        var names = engine.Knowledge.ForwardMethods;
         for (var type = model; type is not null && type.Locations.Any(location => location.IsInSource); type = type.BaseType)
         {
             if (type.GetMembers().OfType<IMethodSymbol>().FirstOrDefault(method => names.Contains(method.Name) && method.Parameters.Length >= 1 && !method.IsAbstract) is { } forward)

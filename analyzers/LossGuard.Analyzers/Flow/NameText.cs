@@ -14,26 +14,41 @@ namespace LossGuard.Analyzers.Flow;
 /// </summary>
 internal static class NameText
 {
+    /// <summary>The text searched, copied into one buffer per thread: a string of every searched scope would be garbage.</summary>
+    [ThreadStatic]
+    private static char[]? buffer;
+
     public static IEnumerable<SimpleNameSyntax> Find(SyntaxNode root, string name, CancellationToken cancellationToken)
     {
-        var text = root.SyntaxTree.GetText(cancellationToken).ToString(root.Span);
-        if (text.IndexOf("\\u", StringComparison.OrdinalIgnoreCase) >= 0)
+        var span = root.Span;
+        var chars = buffer is { } reused && reused.Length >= span.Length ? reused : buffer = new char[Math.Max(span.Length, 4096)];
+        root.SyntaxTree.GetText(cancellationToken).CopyTo(span.Start, chars, 0, span.Length);
+        var text = new ReadOnlySpan<char>(chars, 0, span.Length);
+        if (text.IndexOf("\\u".AsSpan()) >= 0 || text.IndexOf("\\U".AsSpan()) >= 0)
         {
             // An identifier written with Unicode escapes does not read as its name in the text.
             return root.DescendantNodes().OfType<SimpleNameSyntax>().Where(simple => simple.Identifier.ValueText == name).ToList();
         }
 
         var names = new List<SimpleNameSyntax>();
-        for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
+        for (var from = 0; from < text.Length; )
         {
+            var found = text.Slice(from).IndexOf(name.AsSpan());
+            if (found < 0)
+            {
+                break;
+            }
+
+            var at = from + found;
             var end = at + name.Length;
+            from = end;
             if (at > 0 && SyntaxFacts.IsIdentifierPartCharacter(text[at - 1]) || end < text.Length && SyntaxFacts.IsIdentifierPartCharacter(text[end]))
             {
                 continue;
             }
 
-            var token = root.FindToken(root.SpanStart + at);
-            if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.End == root.SpanStart + end && token.ValueText == name
+            var token = root.FindToken(span.Start + at);
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.End == span.Start + end && token.ValueText == name
                 && token.Parent is SimpleNameSyntax simple && simple.Identifier == token)
             {
                 names.Add(simple);

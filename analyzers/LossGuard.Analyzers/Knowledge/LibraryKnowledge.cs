@@ -26,6 +26,7 @@ internal sealed class LibraryKnowledge
     {
         ReferencedLibraries = referencedLibraries;
         this.tables = tables;
+        ForwardMethods = tables.SelectMany(table => table.ForwardMethods).ToImmutableHashSet();
         this.lookup = lookup;
         lossFunctions = tables.SelectMany(table => table.LossInputs)
             .GroupBy(input => (input.Type, input.Method))
@@ -145,7 +146,7 @@ internal sealed class LibraryKnowledge
         tables.Any(table => table.ApplyMethods.Contains(method.Name)) && lookup.IsModuleType(method.ContainingType);
 
     /// <summary>The names of the method a user-defined model overrides to compute its output.</summary>
-    public IEnumerable<string> ForwardMethods => tables.SelectMany(table => table.ForwardMethods);
+    public ImmutableHashSet<string> ForwardMethods { get; }
 
     /// <summary>A training-API call on a module or model (<c>compile</c>, <c>fit</c>, <c>add</c>).</summary>
     public TrainingEntry? FindTraining(IMethodSymbol method) =>
