@@ -18,10 +18,8 @@ internal static class CapturedWrites
     public static bool HasNestedFunctions(IOperation root) =>
         root.Syntax.DescendantNodes().Any(node => node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax);
 
-    /// <summary>The captured writes of a body; a body whose syntax holds no lambda or local function has none.</summary>
-    public static ISet<ISymbol> Of(IOperation root) => Of(root, HasNestedFunctions(root));
-
-    /// <param name="hasNestedFunctions">What <see cref="HasNestedFunctions"/> says of the body, when the caller already asked.</param>
+    /// <summary>The captured writes of a body; a body that holds no lambda or local function has none.</summary>
+    /// <param name="hasNestedFunctions">What <see cref="HasNestedFunctions"/> (or the structure check) says of the body.</param>
     public static ISet<ISymbol> Of(IOperation root, bool hasNestedFunctions)
     {
         if (!hasNestedFunctions)

@@ -216,7 +216,9 @@ internal sealed class DataflowEngine
             entry.Set(parameters[i], argument.Storage is null ? argument : argument with { Storage = new ExternalStorage(parameters[i]) });
         }
 
-        var untracked = capturedWrites.GetOrAdd(body.Root, _ => CapturedWrites.Of(body.Root, body.HasNestedFunctions));
+        var untracked = capturedWrites.TryGetValue(body.Root, out var known)
+            ? known
+            : capturedWrites.GetOrAdd(body.Root, CapturedWrites.Of(body.Root, body.HasNestedFunctions));
         return body.Graph is { } graph
             ? new GraphAnalysis(this, graph, entry, depth, budget, untracked, recordFacts).Run()
             : new TreeAnalysis(this, body, entry, depth, budget, untracked, recordFacts).Run();
