@@ -77,6 +77,7 @@ internal sealed record AbstractValue(
         true => True,
         false => False,
         int value when value is >= SmallestShared and < SmallestShared + SharedIntegerCount => SharedIntegers[value - SmallestShared],
+        long value when value is >= SmallestShared and < SmallestShared + SharedIntegerCount => SharedLongs[value - SmallestShared],
         _ => new(ValueDomain.Unknown, Constant: constant),
     };
 
@@ -85,9 +86,15 @@ internal sealed record AbstractValue(
     private static readonly AbstractValue True = new(ValueDomain.Unknown, Constant: true);
     private static readonly AbstractValue False = new(ValueDomain.Unknown, Constant: false);
 
-    /// <summary>Class counts, axes and flags are small integers: their values are shared rather than made at each use.</summary>
+    /// <summary>
+    /// Class counts, axes, sizes and flags are small integers (<c>long</c> where a tensor library takes sizes): their
+    /// values are shared rather than made at each use.
+    /// </summary>
     private static readonly AbstractValue[] SharedIntegers = Enumerable.Range(SmallestShared, SharedIntegerCount)
         .Select(value => new AbstractValue(ValueDomain.Unknown, Constant: value)).ToArray();
+
+    private static readonly AbstractValue[] SharedLongs = Enumerable.Range(SmallestShared, SharedIntegerCount)
+        .Select(value => new AbstractValue(ValueDomain.Unknown, Constant: (long)value)).ToArray();
 
     /// <summary>What holds on both paths: the facts the two values share.</summary>
     public static AbstractValue Join(AbstractValue left, AbstractValue right)

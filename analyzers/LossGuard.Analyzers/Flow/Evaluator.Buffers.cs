@@ -16,27 +16,30 @@ internal sealed partial class Evaluator
     /// </summary>
     private void WriteBuffer(IOperation? expression, AbstractValue buffer, AbstractValue? content)
     {
-        var storage = buffer.Storage ?? Storages.Any;
         var whole = content is not null && !buffer.Partial;
-        if (storage is IOperation)
-        {
-            state.UpdateWhere(value => Equals(value.Storage, storage), value => whole ? Holding(value, content!) : Forget(value));
-        }
-        else if (storage is ExternalStorage)
-        {
-            state.UpdateWhere(
-                value => value.Storage is ExternalStorage || value.Storage == Storages.Any,
-                value => whole && Equals(value.Storage, storage) ? Holding(value, content!) : Forget(value));
-        }
-        else
-        {
-            state.UpdateWhere(value => value.Storage is not null, Forget);
-        }
-
+        state.UpdateWhere(new BufferWrite(buffer.Storage ?? Storages.Any, whole ? content : null));
         if (whole && RootSymbol(expression) is { } symbol)
         {
             SetSymbol(symbol, Holding(buffer, content!));
         }
+    }
+
+    /// <summary>
+    /// What a write through a buffer of <paramref name="Storage"/> does to the values it may alias: they hold the
+    /// <paramref name="Whole"/> content written into the whole buffer where they are that buffer, and forget their
+    /// contents otherwise.
+    /// </summary>
+    private readonly record struct BufferWrite(object Storage, AbstractValue? Whole) : FlowState.IValueUpdate
+    {
+        public bool AppliesTo(AbstractValue value) => Storage switch
+        {
+            IOperation => Equals(value.Storage, Storage),
+            ExternalStorage => value.Storage is ExternalStorage || value.Storage == Storages.Any,
+            _ => value.Storage is not null,
+        };
+
+        public AbstractValue Update(AbstractValue value) =>
+            Whole is not null && Storage is IOperation or ExternalStorage && Equals(value.Storage, Storage) ? Holding(value, Whole) : Forget(value);
     }
 
     /// <summary>The buffer now holds values of the content's domain; its identity and view stay.</summary>

@@ -86,7 +86,8 @@ internal sealed partial class Evaluator
         var destination = pending.Argument(producer?.Destination ?? transform?.Destination);
         ForgetWritableArguments(arguments, except: destination);
         var result = producer is not null ? Produce(pending, producer, call) : transform is not null ? Transform(pending, transform) : AbstractValue.Unknown;
-        calls?.Add(pending with { Result = result });
+        pending.Produced(result);
+        calls?.Add(pending);
         if (destination is null)
         {
             return producer is not null && BufferViews.IsBuffer(call.Type) ? result with { Storage = call } : result;
@@ -281,16 +282,31 @@ internal sealed partial class Evaluator
         _ => result with { Storage = Storages.Any },
     };
 
+    /// <summary>The facts of a call's arguments, in order (most calls take one to three: those need no builder).</summary>
     private ImmutableArray<ArgumentFact> Arguments(ImmutableArray<IArgumentOperation> arguments)
     {
+        switch (arguments.Length)
+        {
+            case 0:
+                return ImmutableArray<ArgumentFact>.Empty;
+            case 1:
+                return ImmutableArray.Create(Fact(arguments[0]));
+            case 2:
+                return ImmutableArray.Create(Fact(arguments[0]), Fact(arguments[1]));
+            case 3:
+                return ImmutableArray.Create(Fact(arguments[0]), Fact(arguments[1]), Fact(arguments[2]));
+        }
+
         var facts = ImmutableArray.CreateBuilder<ArgumentFact>(arguments.Length);
         foreach (var argument in arguments)
         {
-            facts.Add(ArgumentFact.Of(argument, Evaluate(argument.Value)));
+            facts.Add(Fact(argument));
         }
 
         return facts.MoveToImmutable();
     }
+
+    private ArgumentFact Fact(IArgumentOperation argument) => ArgumentFact.Of(argument, Evaluate(argument.Value));
 
     private static ImmutableArray<AbstractValue> ByOrdinal(int count, ImmutableArray<ArgumentFact> arguments)
     {

@@ -18,11 +18,11 @@ internal sealed partial class Evaluator
     private readonly DataflowEngine engine;
     private readonly FlowBody body;
     private readonly ControlFlowGraph? graph;
-    private readonly FlowState state;
     private readonly int depth;
     private readonly EngineBudget budget;
     private readonly ISet<ISymbol> untracked;
-    private readonly ImmutableArray<CallFact>.Builder? calls;
+    private FlowState state;
+    private ImmutableArray<CallFact>.Builder? calls;
     private int nesting;
 
     public Evaluator(
@@ -39,9 +39,11 @@ internal sealed partial class Evaluator
         this.calls = calls;
     }
 
-    /// <summary>Whether this evaluator works on <paramref name="current"/> and records into <paramref name="facts"/>.</summary>
-    public bool Evaluates(FlowState current, ImmutableArray<CallFact>.Builder? facts) =>
-        ReferenceEquals(state, current) && ReferenceEquals(calls, facts);
+    /// <summary>
+    /// From now on works on <paramref name="current"/> and records into <paramref name="facts"/>: a tree walk moves
+    /// between states (branch arms, runs of a loop) with one evaluator. Only between evaluations.
+    /// </summary>
+    public void Retarget(FlowState current, ImmutableArray<CallFact>.Builder? facts) => (state, calls) = (current, facts);
 
     public AbstractValue Evaluate(IOperation operation)
     {
@@ -106,11 +108,14 @@ internal sealed partial class Evaluator
                 : value;
     }
 
-    /// <summary>Conversions keep the value; an array of integers converted to a tensor type is class-index labels.</summary>
+    /// <summary>
+    /// Conversions keep the value; an array of integers converted to a tensor type is class-index labels. The operand is
+    /// checked first: the tensor check walks base types, which Roslyn substitutes anew for each generic type it binds.
+    /// </summary>
     private AbstractValue Convert(IConversionOperation conversion)
     {
         var value = Evaluate(conversion.Operand);
-        return value.Domain == ValueDomain.Unknown && engine.Knowledge.IsLabelTensorType(conversion.Type) && IsIntegerArray(conversion.Operand)
+        return value.Domain == ValueDomain.Unknown && IsIntegerArray(conversion.Operand) && engine.Knowledge.IsLabelTensorType(conversion.Type)
             ? Labels(conversion)
             : value;
     }

@@ -42,6 +42,9 @@ internal sealed record CallFact(
     ImmutableArray<LossInputEntry> LossInputs,
     AbstractValue Result)
 {
+    /// <summary>What the call produced: set once, by the evaluator, before the fact is recorded (its arguments are read to compute it).</summary>
+    public AbstractValue Result { get; private set; } = Result;
+
     /// <summary>String parameters of this call that the library recognises only a few values of.</summary>
     public ImmutableArray<RecognisedStringEntry> RecognisedStrings { get; init; } = ImmutableArray<RecognisedStringEntry>.Empty;
 
@@ -63,6 +66,8 @@ internal sealed record CallFact(
 
         return null;
     }
+
+    public void Produced(AbstractValue result) => Result = result;
 
     /// <summary>The constant an integer parameter (a class count) receives, where known.</summary>
     public int? IntegerArgument(string? parameterName) => Argument(parameterName)?.Value.IntegerConstant;

@@ -37,13 +37,22 @@ internal sealed class FlowState
         }
     }
 
-    /// <summary>Every key whose value lives in a storage the predicate selects gets the value the update makes.</summary>
-    public void UpdateWhere(System.Func<AbstractValue, bool> lives, System.Func<AbstractValue, AbstractValue> update)
+    /// <summary>A change to every value it applies to (a write through a buffer reaching its aliases).</summary>
+    public interface IValueUpdate
+    {
+        bool AppliesTo(AbstractValue value);
+
+        AbstractValue Update(AbstractValue value);
+    }
+
+    /// <summary>Every key whose value the update applies to gets the value it makes.</summary>
+    public void UpdateWhere<TUpdate>(TUpdate update)
+        where TUpdate : struct, IValueUpdate
     {
         List<KeyValuePair<object, AbstractValue>>? living = null;
         foreach (var entry in values)
         {
-            if (lives(entry.Value))
+            if (update.AppliesTo(entry.Value))
             {
                 (living ??= new List<KeyValuePair<object, AbstractValue>>()).Add(entry);
             }
@@ -53,7 +62,7 @@ internal sealed class FlowState
         {
             foreach (var entry in living)
             {
-                Set(entry.Key, update(entry.Value));
+                Set(entry.Key, update.Update(entry.Value));
             }
         }
     }

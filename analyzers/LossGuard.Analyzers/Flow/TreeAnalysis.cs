@@ -89,11 +89,17 @@ internal sealed class TreeAnalysis
             exit);
     }
 
-    /// <summary>An evaluator of the current state that records into the current facts (one per state and run of a loop).</summary>
-    private Evaluator Evaluator() =>
-        evaluator is not null && evaluator.Evaluates(state!, calls)
-            ? evaluator
-            : evaluator = new Evaluator(engine, body, state!, depth, budget, untracked, calls);
+    /// <summary>The evaluator, on the current state and recording into the current facts.</summary>
+    private Evaluator Evaluator()
+    {
+        if (evaluator is null)
+        {
+            return evaluator = new Evaluator(engine, body, state!, depth, budget, untracked, calls);
+        }
+
+        evaluator.Retarget(state!, calls);
+        return evaluator;
+    }
 
     private void Statement(IOperation? statement)
     {
@@ -209,10 +215,12 @@ internal sealed class TreeAnalysis
         var exits = new LoopExits();
         FlowState? after = null;
         var (outerCalls, outerReturns) = (calls, returns);
+        var runCalls = recordFacts ? ImmutableArray.CreateBuilder<CallFact>() : null;
         while (true)
         {
             budget.VisitBlock();
-            (calls, returns) = (recordFacts ? ImmutableArray.CreateBuilder<CallFact>() : null, null);
+            runCalls?.Clear();
+            (calls, returns) = (runCalls, null);
             state = head.Clone();
             loops.Push(exits);
             if (conditionFirst)

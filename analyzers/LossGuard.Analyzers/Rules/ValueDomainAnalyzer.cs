@@ -48,31 +48,40 @@ public sealed class ValueDomainAnalyzer : LossGuardAnalyzer
             return;
         }
 
-        var analysed = new HashSet<IOperation>();
-        foreach (var block in context.OperationBlocks)
+        var blocks = context.OperationBlocks;
+        HashSet<IOperation>? analysed = null;
+        foreach (var block in blocks)
         {
             var root = Root(block);
             if (root.Kind is not (OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.FieldInitializer or OperationKind.PropertyInitializer)
-                || !analysed.Add(root)
+                || blocks.Length > 1 && !(analysed ??= new HashSet<IOperation>()).Add(root)
                 || engine.Scan(root) is not { IsRelevant: true } scan)
             {
                 continue;
             }
 
-            var body = FlowBody.Of(root, scan, _ => context.GetControlFlowGraph(block));
-            var depth = AnalyzerSettings.MaxCallDepth(context.Options, root.Syntax.SyntaxTree);
-            var facts = engine.Analyze(body, context.OwningSymbol, depth, context.CancellationToken);
-            var rules = new RuleContext(facts, engine.Knowledge, diagnostic =>
+            AnalyzeBody(context, block, root, scan, engine, reported);
+        }
+    }
+
+    /// <summary>One relevant body: the engine's facts, read by every rule (most bodies stop at the relevance gate, before this).</summary>
+    private static void AnalyzeBody(
+        OperationBlockAnalysisContext context, IOperation block, IOperation root, BodyScan scan, DataflowEngine engine,
+        ConcurrentDictionary<(string Id, Location Location), bool> reported)
+    {
+        var body = FlowBody.Of(root, scan, _ => context.GetControlFlowGraph(block));
+        var depth = AnalyzerSettings.MaxCallDepth(context.Options, root.Syntax.SyntaxTree);
+        var facts = engine.Analyze(body, context.OwningSymbol, depth, context.CancellationToken);
+        var rules = new RuleContext(facts, engine.Knowledge, diagnostic =>
+        {
+            if (reported.TryAdd((diagnostic.Id, diagnostic.Location), true))
             {
-                if (reported.TryAdd((diagnostic.Id, diagnostic.Location), true))
-                {
-                    context.ReportDiagnostic(diagnostic);
-                }
-            });
-            foreach (var rule in Rules)
-            {
-                rule.Check(rules);
+                context.ReportDiagnostic(diagnostic);
             }
+        });
+        foreach (var rule in Rules)
+        {
+            rule.Check(rules);
         }
     }
 
