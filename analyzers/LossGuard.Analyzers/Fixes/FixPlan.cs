@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -37,8 +38,17 @@ internal static class FixPlan
 
     public static ImmutableDictionary<string, string?> None { get; } = ImmutableDictionary<string, string?>.Empty;
 
+    private static readonly ImmutableDictionary<string, string?> PassInputPlan = Of(FixKind.PassInput);
+    private static readonly ImmutableDictionary<string, string?> StableSoftmaxPlan = Of(FixKind.StableSoftmax);
+
+    /// <summary>
+    /// Plans made from table names and parameter names, shared: a finding is reported every few lines of training
+    /// code, and an immutable dictionary made anew for each costs more than the rest of its report.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(string Kind, string First, string? Second, string? Third, bool OnArgument), ImmutableDictionary<string, string?>> Made = new();
+
     /// <summary>Replace the argument at the finding by the input of the call that made it (the logits, the class indices).</summary>
-    public static ImmutableDictionary<string, string?> PassInput() => Of(FixKind.PassInput);
+    public static ImmutableDictionary<string, string?> PassInput() => PassInputPlan;
 
     /// <summary>
     /// Call <paramref name="method"/> (same receiver, same arguments) instead of the call at the finding, or the call
@@ -46,7 +56,9 @@ internal static class FixPlan
     /// activation that made it; the argument of <paramref name="drop"/> is removed.
     /// </summary>
     public static ImmutableDictionary<string, string?> Rename(string method, string? unwrap = null, string? drop = null, bool onArgument = false) =>
-        Target(Of(FixKind.Rename).Add(Name, Short(method)).Add(Parameter, unwrap).Add(Drop, drop), onArgument);
+        Made.GetOrAdd(
+            (FixKind.Rename, method, unwrap, drop, onArgument),
+            key => Target(Of(key.Kind).Add(Name, Short(key.First)).Add(Parameter, key.Second).Add(Drop, key.Third), key.OnArgument));
 
     /// <summary>Call <paramref name="method"/> (same receiver, same arguments) in place of the call at <paramref name="target"/>.</summary>
     public static ImmutableDictionary<string, string?> RenameAt(string method, Microsoft.CodeAnalysis.Text.TextSpan target) =>
@@ -54,21 +66,24 @@ internal static class FixPlan
 
     /// <summary>Call <paramref name="method"/> instead of the activation that made the argument at the finding.</summary>
     public static ImmutableDictionary<string, string?> RenameOrigin(string method) =>
-        Of(FixKind.RenameOrigin).Add(Name, Short(method));
+        Made.GetOrAdd((FixKind.RenameOrigin, method, null, null, false), key => Of(key.Kind).Add(Name, Short(key.First)));
 
     /// <summary>Replace the log call at the finding by the activation it takes the log of, calling <paramref name="method"/>.</summary>
-    public static ImmutableDictionary<string, string?> FusedLog(string method) => Of(FixKind.FusedLog).Add(Name, Short(method));
+    public static ImmutableDictionary<string, string?> FusedLog(string method) =>
+        Made.GetOrAdd((FixKind.FusedLog, method, null, null, false), key => Of(key.Kind).Add(Name, Short(key.First)));
 
     /// <summary>Set <paramref name="parameter"/> of the call at the finding (or taking the argument at the finding) to <paramref name="value"/>.</summary>
     public static ImmutableDictionary<string, string?> SetArgument(string parameter, string value, bool onArgument = false) =>
-        Target(Of(FixKind.SetArgument).Add(Parameter, parameter).Add(Value, value), onArgument);
+        Made.GetOrAdd(
+            (FixKind.SetArgument, parameter, value, null, onArgument),
+            key => Target(Of(key.Kind).Add(Parameter, key.First).Add(Value, key.Second), key.OnArgument));
 
     /// <summary>Replace arguments of the call at the finding: parameter name → C# expression (fully qualified; the fix simplifies it).</summary>
     public static ImmutableDictionary<string, string?> ReplaceArguments(IEnumerable<KeyValuePair<string, string>> replacements) =>
         Of(FixKind.ReplaceArguments).AddRange(replacements.Select(pair => new KeyValuePair<string, string?>(ArgumentPrefix + pair.Key, pair.Value)));
 
     /// <summary>Replace an overflowing softmax by <c>LossGuard.Activations.Softmax</c>.</summary>
-    public static ImmutableDictionary<string, string?> StableSoftmax() => Of(FixKind.StableSoftmax);
+    public static ImmutableDictionary<string, string?> StableSoftmax() => StableSoftmaxPlan;
 
     private static ImmutableDictionary<string, string?> Of(string kind) => None.Add(Kind, kind);
 

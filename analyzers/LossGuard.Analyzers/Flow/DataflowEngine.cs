@@ -21,7 +21,6 @@ internal sealed class DataflowEngine
     private readonly ConcurrentDictionary<IMethodSymbol, FlowBody?> bodies = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SummaryKey, AbstractValue> summaries = new();
     private readonly ConcurrentDictionary<IFieldSymbol, object?> fieldConstants = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, AbstractValue> externals = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, FlowState?> constructedFields = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, FlowState> parameterStates = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxNode, BodyFacts> plainFacts = new();
@@ -226,12 +225,10 @@ internal sealed class DataflowEngine
 
     /// <summary>
     /// What a parameter or field holds when nothing else is known: a buffer from outside (a field also says whether it
-    /// is an integer element type). One value per symbol, as every read of it would make the same.
+    /// is an integer element type). Made at each read: equal values for one symbol, and most symbols are read once or
+    /// twice, where a compilation-wide cache cost more than it saved.
     /// </summary>
-    public AbstractValue External(ISymbol symbol) =>
-        externals.TryGetValue(symbol, out var value) ? value : externals.GetOrAdd(symbol, MakeExternal(symbol));
-
-    private AbstractValue MakeExternal(ISymbol symbol) => new(
+    public AbstractValue External(ISymbol symbol) => new(
         ValueDomain.Unknown, Storage: new ExternalStorage(symbol), Integer: symbol is IFieldSymbol field ? Knowledge.IsIntegerDTypeField(field) : null);
 
     /// <summary>The constant a <c>readonly</c> field is initialised with, if its initialiser is a constant.</summary>

@@ -8,7 +8,7 @@ namespace LossGuard.Analyzers.Infrastructure;
 internal static class Display
 {
     public static string Line(SyntaxNode node) =>
-        (node.GetLocation().GetLineSpan().StartLinePosition.Line + 1).ToString(CultureInfo.InvariantCulture);
+        (node.SyntaxTree.GetText().Lines.GetLinePosition(node.SpanStart).Line + 1).ToString(CultureInfo.InvariantCulture);
 
     public static string Domain(ValueDomain domain) => domain switch
     {
