@@ -19,6 +19,7 @@ internal sealed class DataflowEngine
 {
     private readonly Compilation compilation;
     private readonly ConcurrentDictionary<IMethodSymbol, FlowBody?> bodies = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, CallTarget> targets = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SummaryKey, AbstractValue> summaries = new();
     private readonly ConcurrentDictionary<IFieldSymbol, object?> fieldConstants = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, FlowState?> constructedFields = new(SymbolEqualityComparer.Default);
@@ -42,6 +43,12 @@ internal sealed class DataflowEngine
 
     /// <summary>The semantic models of the compilation's trees, shared by everything that reads outside the analysed body.</summary>
     public SourceModels Models { get; }
+
+    /// <summary>What a call of <paramref name="method"/> needs to know of it (once per method).</summary>
+    public CallTarget Target(IMethodSymbol method) =>
+        targets.TryGetValue(method, out var target)
+            ? target
+            : targets.GetOrAdd(method, new CallTarget(Knowledge.Of(method), BufferViews.Classify(method), SourceBodies.IsDeclaredIn(compilation, method)));
 
     /// <summary>Whether a body holds a call some rule reads (<see cref="RelevanceCheck"/>).</summary>
     public bool IsRelevant(IOperation body)

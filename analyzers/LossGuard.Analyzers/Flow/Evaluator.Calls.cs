@@ -13,19 +13,20 @@ internal sealed partial class Evaluator
     private AbstractValue Invoke(IInvocationOperation call)
     {
         var method = call.TargetMethod;
+        var target = engine.Target(method);
         var instance = call.Instance is null ? null : Evaluate(call.Instance);
         var arguments = Arguments(call.Arguments);
-        if (TableCall(call, instance, arguments) is { } tabled)
+        if (TableCall(call, target.Known, instance, arguments) is { } tabled)
         {
-            return WithModule(tabled, call, call.Type, arguments);
+            return WithModule(tabled, call, call.Type, arguments, target);
         }
 
-        if (instance is not null && ModuleCall(call, instance, arguments) is { } applied)
+        if (instance is not null && ModuleCall(call, target.Known, instance, arguments) is { } applied)
         {
             return applied;
         }
 
-        var view = BufferViews.Classify(method);
+        var view = target.View;
         if (view != BufferView.None)
         {
             return View(view, call, instance ?? arguments.FirstOrDefault()?.Value, arguments);
@@ -43,12 +44,12 @@ internal sealed partial class Evaluator
             MethodKind.LocalFunction => LocalFunctionBody(method.OriginalDefinition) is { } callee
                 ? CallBody(callee, method.Parameters, arguments, null)
                 : AbstractValue.Unknown,
-            _ when SourceBodies.IsDeclaredIn(engine.Compilation, method) => Summarized(call, method, instance, arguments),
+            _ when target.IsInSource => Summarized(call, method, instance, arguments),
             _ => Unknown(call),
         };
-        if (method.MethodKind == MethodKind.Ordinary && SourceBodies.IsDeclaredIn(engine.Compilation, method))
+        if (method.MethodKind == MethodKind.Ordinary && target.IsInSource)
         {
-            calls?.Add(new CallFact(call, engine.Knowledge.Of(method).DisplayName, call, arguments, null, null, ImmutableArray<LossInputEntry>.Empty, result));
+            calls?.Add(new CallFact(call, target.Known.DisplayName, call, arguments, null, null, ImmutableArray<LossInputEntry>.Empty, result));
         }
 
         ForgetWritableArguments(arguments, except: null);
@@ -63,13 +64,12 @@ internal sealed partial class Evaluator
             ForgetElements(argument.Expression, argument.Value);
         }
 
-        return WithModule(result, call, call.Type, arguments);
+        return WithModule(result, call, call.Type, arguments, target);
     }
 
     /// <summary>A call a library table describes: it produces a domain, transforms one, or is a loss. The call is recorded as a fact.</summary>
-    private AbstractValue? TableCall(IInvocationOperation call, AbstractValue? instance, ImmutableArray<ArgumentFact> arguments)
+    private AbstractValue? TableCall(IInvocationOperation call, MethodKnowledge known, AbstractValue? instance, ImmutableArray<ArgumentFact> arguments)
     {
-        var known = engine.Knowledge.Of(call.TargetMethod);
         if (!known.IsTableCall)
         {
             return null;
@@ -230,7 +230,7 @@ internal sealed partial class Evaluator
                 return CallBody(FlowBody.OfTree(lambda), lambda.Symbol.Parameters, arguments, null);
         }
 
-        return function?.Method is { } method && SourceBodies.IsDeclaredIn(engine.Compilation, method)
+        return function?.Method is { } method && engine.Target(method).IsInSource
             ? engine.Summarize(method, ByOrdinal(method.Parameters.Length, arguments), null, depth, budget)
             : AbstractValue.Unknown;
     }

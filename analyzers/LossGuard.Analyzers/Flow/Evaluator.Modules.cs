@@ -15,17 +15,19 @@ namespace LossGuard.Analyzers.Flow;
 /// </summary>
 internal sealed partial class Evaluator
 {
-    /// <summary>A value of a module made here (a library factory or a constructor) carries what the module is.</summary>
-    private AbstractValue WithModule(AbstractValue value, IOperation creation, ITypeSymbol? type, ImmutableArray<ArgumentFact> arguments)
+    /// <summary>
+    /// A value of a module made here carries what the module is: made by a constructor, or by a library factory
+    /// (<paramref name="factory"/>: the method called); not by a user method whose result the engine could not follow.
+    /// </summary>
+    private AbstractValue WithModule(AbstractValue value, IOperation creation, ITypeSymbol? type, ImmutableArray<ArgumentFact> arguments, CallTarget? factory = null)
     {
-        if (value.Module is not null || !MakesModule(creation))
+        if (value.Module is not null || factory is { IsInSource: true })
         {
             return value;
         }
 
         var knowledge = engine.Knowledge;
-        var entry = (creation as IInvocationOperation)?.TargetMethod is { } factory ? knowledge.FindModuleFactory(factory) : null;
-        if ((entry ?? knowledge.FindModule(type)) is { } module)
+        if ((factory?.Known.ModuleFactory ?? knowledge.FindModule(type)) is { } module)
         {
             return value with { Module = Make(module, creation, arguments) };
         }
@@ -34,11 +36,6 @@ internal sealed partial class Evaluator
             ? value with { Module = new ModuleValue(null, creation, Model: (INamedTypeSymbol)type!) }
             : value;
     }
-
-    /// <summary>A constructor, or a library factory; not a user method whose result the engine could not follow.</summary>
-    private bool MakesModule(IOperation creation) =>
-        creation is IObjectCreationOperation
-        || creation is IInvocationOperation { TargetMethod: var method } && !SourceBodies.IsDeclaredIn(engine.Compilation, method);
 
     private ModuleValue Make(ModuleEntry entry, IOperation creation, ImmutableArray<ArgumentFact> arguments)
     {
@@ -80,7 +77,7 @@ internal sealed partial class Evaluator
         element.Module ?? element.Elements?.Items.LastOrDefault()?.Module;
 
     /// <summary>A call on a module the engine knows: applying it, or a step of its training API.</summary>
-    private AbstractValue? ModuleCall(IInvocationOperation call, AbstractValue instance, ImmutableArray<ArgumentFact> arguments)
+    private AbstractValue? ModuleCall(IInvocationOperation call, MethodKnowledge known, AbstractValue instance, ImmutableArray<ArgumentFact> arguments)
     {
         var knowledge = engine.Knowledge;
         var receiverType = Unconverted(call.Instance!).Type;
@@ -92,7 +89,6 @@ internal sealed partial class Evaluator
             return null;
         }
 
-        var known = knowledge.Of(call.TargetMethod);
         if (known.Training is { } training)
         {
             Train(call, instance, module, training, arguments);

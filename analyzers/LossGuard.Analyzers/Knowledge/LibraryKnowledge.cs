@@ -88,7 +88,8 @@ internal sealed class LibraryKnowledge
             || producer is { Domain: ValueDomain.Probabilities or ValueDomain.LogProbabilities } or { NeedsMaxSubtractedInput: true }
             || isApply
             || training is not null;
-        return new MethodKnowledge(producer, transform, losses, strings, Knows(definition), isSink, DisplayName(definition), training, isApply);
+        return new MethodKnowledge(
+            producer, transform, losses, strings, Knows(definition), isSink, DisplayName(definition), training, isApply, FindModuleFactory(definition));
     }
 
     /// <summary>Whether a library describes this method (or the module it makes or applies): the bodies that call none are never analysed.</summary>

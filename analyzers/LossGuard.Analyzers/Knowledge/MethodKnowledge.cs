@@ -6,6 +6,7 @@ namespace LossGuard.Analyzers.Knowledge;
 /// <param name="Training">The training-API step it is (<c>compile</c>, <c>fit</c>, <c>add</c>), when called on a module or model.</param>
 /// <param name="IsApply">It applies a module to its inputs.</param>
 /// <param name="IsSink">A call a rule reads: a loss, a softmax or log-softmax, a log, a recognised string, a module applied, a training call.</param>
+/// <param name="ModuleFactory">The module it makes, when it is a factory typed as an interface (<c>keras.layers.Dense</c>).</param>
 internal sealed record MethodKnowledge(
     ProducerEntry? Producer,
     TransformEntry? Transform,
@@ -15,7 +16,8 @@ internal sealed record MethodKnowledge(
     bool IsSink,
     string DisplayName,
     TrainingEntry? Training,
-    bool IsApply)
+    bool IsApply,
+    ModuleEntry? ModuleFactory)
 {
     public bool IsTableCall => Producer is not null || Transform is not null || !LossInputs.IsEmpty || !RecognisedStrings.IsEmpty;
 }
