@@ -79,8 +79,10 @@ internal static class FixPlan
             key => Target(Of(key.Kind).Add(Parameter, key.First).Add(Value, key.Second), key.OnArgument));
 
     /// <summary>Replace arguments of the call at the finding: parameter name → C# expression (fully qualified; the fix simplifies it).</summary>
-    public static ImmutableDictionary<string, string?> ReplaceArguments(IEnumerable<KeyValuePair<string, string>> replacements) =>
-        Of(FixKind.ReplaceArguments).AddRange(replacements.Select(pair => new KeyValuePair<string, string?>(ArgumentPrefix + pair.Key, pair.Value)));
+    public static ImmutableDictionary<string, string?> ReplaceArguments(IReadOnlyCollection<KeyValuePair<string, string>> replacements) =>
+        Made.GetOrAdd(
+            (FixKind.ReplaceArguments, string.Join("\n", replacements.Select(pair => pair.Key + "\n" + pair.Value)), null, null, false),
+            _ => Of(FixKind.ReplaceArguments).AddRange(replacements.Select(pair => new KeyValuePair<string, string?>(ArgumentPrefix + pair.Key, pair.Value))));
 
     /// <summary>Replace an overflowing softmax by <c>LossGuard.Activations.Softmax</c>.</summary>
     public static ImmutableDictionary<string, string?> StableSoftmax() => StableSoftmaxPlan;

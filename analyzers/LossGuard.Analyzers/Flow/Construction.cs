@@ -37,9 +37,9 @@ internal static class Construction
                 .Select(body => engine.Run(body!, ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty, state, 0, budget).Exit)
                 .ToList();
             var constructed = exits.Count == 0 ? state : exits.Aggregate(FlowState.Join);
-            var elsewhere = FieldWrites.Members(type, constructors: false, isStatic: false, cancellationToken).ToList();
+            var assignedElsewhere = FieldWrites.Assigned(FieldWrites.Members(type, constructors: false, isStatic: false, cancellationToken));
             return constructed.FieldsOnly(field => SymbolEqualityComparer.Default.Equals(field.ContainingType, type)
-                && !FieldWrites.AnyAssigns(elsewhere, field.Name));
+                && !assignedElsewhere.Contains(field.Name));
         }
         catch (BudgetExceededException)
         {

@@ -9,12 +9,30 @@ namespace LossGuard.Analyzers.Flow;
 internal static class FieldWrites
 {
     /// <summary>Whether any of the members assigns the field, or passes it by reference.</summary>
-    public static bool AnyAssigns(IEnumerable<SyntaxNode> members, string name) =>
-        members.SelectMany(member => member.DescendantNodes()).Any(node =>
-            node is AssignmentExpressionSyntax assignment && Names(assignment.Left, name)
-            || node is ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument && Names(argument.Expression, name)
-            || node is PrefixUnaryExpressionSyntax prefix && Names(prefix.Operand, name)
-            || node is PostfixUnaryExpressionSyntax postfix && Names(postfix.Operand, name));
+    public static bool AnyAssigns(IEnumerable<SyntaxNode> members, string name) => Assigned(members).Contains(name);
+
+    /// <summary>The names the members assign or pass by reference (a field or anything else of that name), in one walk.</summary>
+    public static HashSet<string> Assigned(IEnumerable<SyntaxNode> members)
+    {
+        var names = new HashSet<string>();
+        foreach (var node in members.SelectMany(member => member.DescendantNodes()))
+        {
+            var written = node switch
+            {
+                AssignmentExpressionSyntax assignment => assignment.Left,
+                ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
+                PrefixUnaryExpressionSyntax prefix => prefix.Operand,
+                PostfixUnaryExpressionSyntax postfix => postfix.Operand,
+                _ => null,
+            };
+            if (written is not null && Name(written) is { } name)
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
 
     /// <summary>The declarations of the type's constructors (<paramref name="constructors"/>) or of its other members.</summary>
     public static IEnumerable<SyntaxNode> Members(INamedTypeSymbol type, bool constructors, bool isStatic, System.Threading.CancellationToken cancellationToken) =>
@@ -25,10 +43,10 @@ internal static class FieldWrites
             .SelectMany(member => member.DeclaringSyntaxReferences)
             .Select(reference => reference.GetSyntax(cancellationToken));
 
-    private static bool Names(ExpressionSyntax expression, string name) => expression switch
+    private static string? Name(ExpressionSyntax expression) => expression switch
     {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
-        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText == name,
-        _ => false,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        _ => null,
     };
 }
