@@ -1,17 +1,17 @@
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LossGuard.Analyzers.Flow;
 
 /// <summary>
 /// The entry state of a method's parameters: the join of what each call site passes (a loss module, a model,
-/// softmax output), when every call site is known; unknown when one is not, or when there is none.
+/// softmax output, a tensor), when every call site is known; unknown when one is not, or when there is none. A
+/// call site's arguments are read from its caller's facts, whose own parameters hold what their call sites pass,
+/// <c>levels</c> callers up.
 /// </summary>
 internal static class CallSiteAgreement
 {
-    public static FlowState Of(DataflowEngine engine, IMethodSymbol method, CallSites callSites, CancellationToken cancellationToken)
+    public static FlowState Of(DataflowEngine engine, IMethodSymbol method, int levels, CallSites callSites, CancellationToken cancellationToken)
     {
         var entry = new FlowState();
         if (callSites.Of(method, cancellationToken) is not { IsEmpty: false } sites)
@@ -22,17 +22,26 @@ internal static class CallSiteAgreement
         var joined = new AbstractValue?[method.Parameters.Length];
         foreach (var site in sites)
         {
-            var member = site.Ancestors().First(ancestor => ancestor is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax);
-            var fact = engine.PlainCalls(member, cancellationToken).FirstOrDefault(call => call.Call.Syntax == site);
-            if (fact is null)
+            var found = false;
+            foreach (var fact in engine.CallerCalls(CallSites.CallerMember(site)!, levels - 1, cancellationToken))
             {
-                return entry;
+                // A call in a lambda is analysed on its own and wherever the lambda is invoked: every analysis counts.
+                if (fact.Call.Syntax != site)
+                {
+                    continue;
+                }
+
+                found = true;
+                for (var i = 0; i < joined.Length; i++)
+                {
+                    var value = ArgumentFor(fact, i);
+                    joined[i] = joined[i] is { } previous ? AbstractValue.Join(previous, value) : value;
+                }
             }
 
-            for (var i = 0; i < joined.Length; i++)
+            if (!found)
             {
-                var value = fact.Arguments.FirstOrDefault(argument => argument.Parameter?.Ordinal == i)?.Value ?? AbstractValue.Unknown;
-                joined[i] = joined[i] is { } previous ? AbstractValue.Join(previous, value) : value;
+                return entry;
             }
         }
 
@@ -40,9 +49,25 @@ internal static class CallSiteAgreement
         {
             var parameter = method.Parameters[i];
             var value = joined[i]!;
-            entry.Set(parameter, value.Storage is null ? value : value with { Storage = new ExternalStorage(parameter) });
+            if (DataflowEngine.IsInformative(value))
+            {
+                entry.Set(parameter, value.Storage is null ? value : value with { Storage = new ExternalStorage(parameter) });
+            }
         }
 
         return entry;
+    }
+
+    private static AbstractValue ArgumentFor(CallFact fact, int ordinal)
+    {
+        foreach (var argument in fact.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == ordinal)
+            {
+                return argument.Value;
+            }
+        }
+
+        return AbstractValue.Unknown;
     }
 }

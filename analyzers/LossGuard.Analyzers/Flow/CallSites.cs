@@ -12,7 +12,8 @@ namespace LossGuard.Analyzers.Flow;
 /// Every place in the compilation that names a method. A private method can only be named inside its containing
 /// type's declarations; other methods anywhere in the compilation. Names are found in the source text and confirmed
 /// as name tokens, so no syntax is walked; the uses of one name in one scope are bound once and grouped by the method
-/// they name.
+/// they name. A call counts wherever its facts can be read: in a method, constructor or accessor body, or in
+/// top-level statements, also inside their lambdas and local functions.
 /// </summary>
 internal sealed class CallSites
 {
@@ -27,8 +28,8 @@ internal sealed class CallSites
     }
 
     /// <summary>
-    /// The invocations of <paramref name="method"/>, each in a method or accessor body; <c>null</c> when a use is not
-    /// a plain call there (a method group, a call inside a lambda) or callers outside the compilation may exist.
+    /// The invocations of <paramref name="method"/>, each in a body <see cref="CallerMember"/> finds; <c>null</c> when a
+    /// use is not a plain call there (a method group, a call in a field initialiser) or callers outside the compilation may exist.
     /// </summary>
     public ImmutableArray<InvocationExpressionSyntax>? Of(IMethodSymbol method, CancellationToken cancellationToken)
     {
@@ -88,9 +89,7 @@ internal sealed class CallSites
                 uses[bound] = list = new List<InvocationExpressionSyntax?>();
             }
 
-            list.Add(invocation is not null && EnclosingFunction(invocation) is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
-                ? invocation
-                : null);
+            list.Add(invocation is not null && CallerMember(invocation) is not null ? invocation : null);
         }
 
         return uses;
@@ -113,9 +112,28 @@ internal sealed class CallSites
         _ => null,
     };
 
-    private static SyntaxNode? EnclosingFunction(SyntaxNode node) =>
-        node.Ancestors().FirstOrDefault(ancestor => ancestor is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
-            or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax);
+    /// <summary>
+    /// The member whose facts hold a call's arguments: the method, constructor or accessor declaration, or the
+    /// compilation unit of top-level statements, that the call is in (also through lambdas and local functions, which
+    /// the member's analysis covers); <c>null</c> elsewhere (field and property initialisers, expression-bodied properties).
+    /// </summary>
+    public static SyntaxNode? CallerMember(SyntaxNode call)
+    {
+        foreach (var ancestor in call.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax:
+                    return ancestor;
+                case GlobalStatementSyntax:
+                    return ancestor.Parent;
+                case MemberDeclarationSyntax:
+                    return null;
+            }
+        }
+
+        return null;
+    }
 
     private sealed class ScopeComparer : IEqualityComparer<(ISymbol? Scope, string Name)>
     {

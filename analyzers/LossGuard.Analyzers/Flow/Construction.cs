@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -7,32 +8,20 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace LossGuard.Analyzers.Flow;
 
 /// <summary>
-/// What a model's fields hold once it is constructed: field initialisers in order, then each constructor (joined),
-/// keeping only fields that no other member assigns.
+/// What an object's fields hold once it is constructed: field and property initialisers in order, then each
+/// constructor.
 /// </summary>
 internal static class Construction
 {
+    /// <summary>A model's fields after construction (joined over its constructors), keeping only fields that no other member assigns.</summary>
     public static FlowState? Fields(DataflowEngine engine, INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         var budget = new EngineBudget(EngineBudget.DefaultMaxCallDepth, cancellationToken);
         try
         {
-            var state = new FlowState();
-            foreach (var field in type.GetMembers().OfType<IFieldSymbol>().Where(field => !field.IsStatic))
-            {
-                foreach (var reference in field.DeclaringSyntaxReferences)
-                {
-                    if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer: { } initializer }
-                        && SourceBodies.OfSyntax(engine.Models, initializer, cancellationToken) is { } body)
-                    {
-                        state = engine.Run(body, ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty, state, 0, budget).Exit;
-                    }
-                }
-            }
-
-            var exits = type.InstanceConstructors
-                .SelectMany(constructor => constructor.DeclaringSyntaxReferences)
-                .Select(reference => SourceBodies.OfSyntax(engine.Models, reference.GetSyntax(cancellationToken), cancellationToken))
+            var state = Initialized(engine, type, isStatic: false, fieldsOnly: true, budget, cancellationToken);
+            var exits = Constructors(type, isStatic: false, cancellationToken)
+                .Select(constructor => SourceBodies.OfSyntax(engine.Models, constructor, cancellationToken))
                 .Where(body => body is not null)
                 .Select(body => engine.Run(body!, ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty, state, 0, budget).Exit)
                 .ToList();
@@ -45,5 +34,72 @@ internal static class Construction
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The state each constructor of the type leaves (<c>null</c> for a type without one: its initialisers' state),
+    /// with calls keeping fields (<see cref="EngineBudget.KeepsFields"/>); <c>null</c> past the budget.
+    /// </summary>
+    public static List<(SyntaxNode? Constructor, FlowState Exit)>? Exits(DataflowEngine engine, INamedTypeSymbol type, bool isStatic, CancellationToken cancellationToken)
+    {
+        var budget = new EngineBudget(EngineBudget.DefaultMaxCallDepth, cancellationToken) { KeepsFields = true };
+        try
+        {
+            var state = Initialized(engine, type, isStatic, fieldsOnly: false, budget, cancellationToken);
+            var exits = new List<(SyntaxNode? Constructor, FlowState Exit)>();
+            foreach (var constructor in Constructors(type, isStatic, cancellationToken))
+            {
+                if (SourceBodies.OfSyntax(engine.Models, constructor, cancellationToken) is { } body)
+                {
+                    exits.Add((constructor, engine.Run(body, ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty, state, 0, budget).Exit));
+                }
+            }
+
+            if (exits.Count == 0)
+            {
+                exits.Add((null, state));
+            }
+
+            return exits;
+        }
+        catch (BudgetExceededException)
+        {
+            return null;
+        }
+    }
+
+    private static IEnumerable<SyntaxNode> Constructors(INamedTypeSymbol type, bool isStatic, CancellationToken cancellationToken) =>
+        (isStatic ? type.StaticConstructors : type.InstanceConstructors)
+            .SelectMany(constructor => constructor.DeclaringSyntaxReferences)
+            .Select(reference => reference.GetSyntax(cancellationToken));
+
+    /// <summary>The state after the type's initialisers (of fields, and unless <paramref name="fieldsOnly"/>, of auto-properties), in declaration order.</summary>
+    private static FlowState Initialized(
+        DataflowEngine engine, INamedTypeSymbol type, bool isStatic, bool fieldsOnly, EngineBudget budget, CancellationToken cancellationToken)
+    {
+        var state = new FlowState();
+        foreach (var member in type.GetMembers())
+        {
+            if (member.IsStatic != isStatic || member is not (IFieldSymbol or IPropertySymbol) || fieldsOnly && member is not IFieldSymbol)
+            {
+                continue;
+            }
+
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                var initializer = reference.GetSyntax(cancellationToken) switch
+                {
+                    VariableDeclaratorSyntax declarator => declarator.Initializer,
+                    PropertyDeclarationSyntax property => property.Initializer,
+                    _ => null,
+                };
+                if (initializer is not null && SourceBodies.OfSyntax(engine.Models, initializer, cancellationToken) is { } body)
+                {
+                    state = engine.Run(body, ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty, state, 0, budget).Exit;
+                }
+            }
+        }
+
+        return state;
     }
 }

@@ -23,11 +23,16 @@ internal sealed class DataflowEngine
     private readonly ConcurrentDictionary<SummaryKey, AbstractValue> summaries = new();
     private readonly ConcurrentDictionary<IFieldSymbol, object?> fieldConstants = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, FlowState?> constructedFields = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, FlowState> parameterStates = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Levels), FlowState> parameterStates = new(MethodLevelsComparer.Instance);
     private readonly ConcurrentDictionary<SyntaxNode, BodyFacts> plainFacts = new();
+    private readonly ConcurrentDictionary<(SyntaxNode Member, int Levels), ImmutableArray<CallFact>> callerFacts = new();
     /// <summary>The locals and parameters each callee's lambdas assign, once per callee: summaries run the same body many times.</summary>
     private readonly ConcurrentDictionary<IOperation, ISet<ISymbol>> capturedWrites = new();
+    private readonly ConcurrentDictionary<IPropertySymbol, bool> autoProperties = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(INamedTypeSymbol Type, bool IsStatic), System.Collections.Generic.List<(SyntaxNode? Constructor, FlowState Exit)>?> constructionExits = new();
+    private readonly ConcurrentDictionary<SyntaxNode, FlowState?> writerExits = new();
     private readonly CallSites callSites;
+    private readonly MemberValues memberValues;
 
     public DataflowEngine(Compilation compilation, LibraryKnowledge knowledge)
     {
@@ -35,6 +40,7 @@ internal sealed class DataflowEngine
         Knowledge = knowledge;
         Models = new SourceModels(compilation);
         callSites = new CallSites(Models);
+        memberValues = new MemberValues(this);
     }
 
     public LibraryKnowledge Knowledge { get; }
@@ -65,12 +71,13 @@ internal sealed class DataflowEngine
 
     /// <summary>
     /// The facts for one body; empty when it is past the budget. The owner's parameters start with what every call
-    /// site in the compilation passes, when all call sites are known and agree. A body whose parameters start unknown
-    /// has the facts it has when read as a caller (<see cref="PlainCalls"/>): computed once for both.
+    /// site in the compilation passes, when all call sites are known and agree (up to <paramref name="maxCallDepth"/>
+    /// callers up). A body whose parameters start unknown has the facts it has when read as a caller
+    /// (<see cref="PlainCalls"/>): computed once for both.
     /// </summary>
     public BodyFacts Analyze(FlowBody body, ISymbol owner, int maxCallDepth, CancellationToken cancellationToken)
     {
-        var entry = owner is IMethodSymbol method && maxCallDepth > 0 ? ParameterState(method, cancellationToken) : new FlowState();
+        var entry = owner is IMethodSymbol method ? ParameterState(method, maxCallDepth, cancellationToken) : new FlowState();
         return entry.Count == 0 && maxCallDepth == EngineBudget.DefaultMaxCallDepth
             ? plainFacts.GetOrAdd(body.Root.Syntax, _ => Facts(body, entry, maxCallDepth, cancellationToken))
             : Facts(body, entry, maxCallDepth, cancellationToken);
@@ -103,14 +110,37 @@ internal sealed class DataflowEngine
     }
 
     /// <summary>
-    /// What every call site passes to the method's parameters (joined); nothing when a call site is unknown. Asked
-    /// only for methods that take a module, a model or a loss (<c>Train(model, loss, ...)</c>): finding call sites
-    /// binds every use of the name, so other methods are not worth it.
+    /// What every call site passes to the method's parameters (joined), reading callers up to <paramref name="levels"/>
+    /// up; nothing when a call site is unknown. Asked only for methods that take a value the engine follows (a module,
+    /// a tensor, an array, a delegate): finding call sites binds every use of the name, so other methods are not worth it.
     /// </summary>
-    private FlowState ParameterState(IMethodSymbol method, CancellationToken cancellationToken) =>
-        !method.Parameters.Any(parameter => Knowledge.IsModuleType(parameter.Type))
+    private FlowState ParameterState(IMethodSymbol method, int levels, CancellationToken cancellationToken) =>
+        levels <= 0 || !method.Parameters.Any(parameter => Knowledge.CarriesValues(parameter.Type))
             ? new FlowState()
-            : parameterStates.GetOrAdd(method, m => CallSiteAgreement.Of(this, m, callSites, cancellationToken)).Clone();
+            : parameterStates.GetOrAdd((method, levels), key => CallSiteAgreement.Of(this, key.Method, key.Levels, callSites, cancellationToken)).Clone();
+
+    /// <summary>
+    /// The calls of a caller's body, for reading the arguments it passes: analysed with what its own call sites pass,
+    /// <paramref name="levels"/> callers up, or on its own when that says nothing.
+    /// </summary>
+    internal ImmutableArray<CallFact> CallerCalls(SyntaxNode member, int levels, CancellationToken cancellationToken)
+    {
+        if (levels <= 0
+            || Models.Of(member)?.GetDeclaredSymbol(member, cancellationToken) is not IMethodSymbol caller
+            || ParameterState(caller, levels, cancellationToken) is not { Count: > 0 } entry)
+        {
+            return PlainCalls(member, cancellationToken);
+        }
+
+        return callerFacts.GetOrAdd((member, levels), key => SourceBodies.OfMember(Models, key.Member, cancellationToken) is { } body
+            ? Facts(body, entry, EngineBudget.DefaultMaxCallDepth, cancellationToken).Calls
+            : ImmutableArray<CallFact>.Empty);
+    }
+
+    /// <summary>Whether a value says more than a parameter of unknown origin does.</summary>
+    public static bool IsInformative(AbstractValue value) =>
+        value.IsKnownDomain || value.Module is not null || value.Function is not null || value.Constant is not null
+        || value.Classes is not null || value.Rank is not null || value.Integer is not null || value.Elements is not null;
 
     /// <summary>The calls of a body analysed on its own (parameters unknown), for reading the arguments it passes.</summary>
     internal ImmutableArray<CallFact> PlainCalls(SyntaxNode member, CancellationToken cancellationToken) =>
@@ -182,7 +212,7 @@ internal sealed class DataflowEngine
             return AbstractValue.Unknown;
         }
 
-        var key = new SummaryKey(method, arguments, fields is null ? null : method.ContainingType);
+        var key = new SummaryKey(method, arguments, fields is null ? null : method.ContainingType, budget.MaxCallDepth - depth, budget.KeepsFields);
         if (summaries.TryGetValue(key, out var cached))
         {
             return cached;
@@ -238,10 +268,52 @@ internal sealed class DataflowEngine
     public AbstractValue External(ISymbol symbol) => new(
         ValueDomain.Unknown, Storage: new ExternalStorage(symbol), Integer: symbol is IFieldSymbol field ? Knowledge.IsIntegerDTypeField(field) : null);
 
+    /// <summary>What a field or auto-property holds wherever it is read, when every assignment in the compilation agrees (<see cref="MemberValues"/>).</summary>
+    public AbstractValue? MemberValue(ISymbol member, CancellationToken cancellationToken) => memberValues.Of(member, cancellationToken);
+
+    /// <summary>Whether the engine keeps a property's value like a field's (<see cref="MemberValues.IsAutoProperty"/>), once per property.</summary>
+    public bool IsAutoProperty(IPropertySymbol property) =>
+        autoProperties.TryGetValue(property, out var known) ? known : autoProperties.GetOrAdd(property, MemberValues.IsAutoProperty);
+
+    /// <summary>The states a type's constructors leave (after its initialisers, calls keeping fields), once per type; <c>null</c> past the budget.</summary>
+    public System.Collections.Generic.List<(SyntaxNode? Constructor, FlowState Exit)>? ConstructionExits(INamedTypeSymbol type, bool isStatic, CancellationToken cancellationToken) =>
+        constructionExits.GetOrAdd((type.OriginalDefinition, isStatic), key => Construction.Exits(this, key.Type, key.IsStatic, cancellationToken));
+
+    /// <summary>The state a member's body leaves (parameters unknown, calls keeping fields), once per member; <c>null</c> past the budget.</summary>
+    public FlowState? WriterExit(SyntaxNode member, CancellationToken cancellationToken) =>
+        writerExits.GetOrAdd(member, syntax =>
+        {
+            if (SourceBodies.OfMember(Models, syntax, cancellationToken) is not { } body)
+            {
+                return null;
+            }
+
+            try
+            {
+                var budget = new EngineBudget(EngineBudget.DefaultMaxCallDepth, cancellationToken) { KeepsFields = true };
+                return Run(body, ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty, null, 0, budget).Exit;
+            }
+            catch (BudgetExceededException)
+            {
+                return null;
+            }
+        });
+
     /// <summary>The constant a <c>readonly</c> field is initialised with, if its initialiser is a constant.</summary>
     public object? ConstantOf(IFieldSymbol field, CancellationToken cancellationToken) =>
         fieldConstants.GetOrAdd(field, f => ConstantFields.InitialValue(Models, f, cancellationToken));
 
     private FlowBody? BodyOf(IMethodSymbol method, CancellationToken cancellationToken) =>
         bodies.GetOrAdd(method.OriginalDefinition, m => SourceBodies.Of(Models, m, cancellationToken));
+
+    private sealed class MethodLevelsComparer : IEqualityComparer<(IMethodSymbol Method, int Levels)>
+    {
+        public static readonly MethodLevelsComparer Instance = new();
+
+        public bool Equals((IMethodSymbol Method, int Levels) x, (IMethodSymbol Method, int Levels) y) =>
+            x.Levels == y.Levels && SymbolEqualityComparer.Default.Equals(x.Method, y.Method);
+
+        public int GetHashCode((IMethodSymbol Method, int Levels) obj) =>
+            (SymbolEqualityComparer.Default.GetHashCode(obj.Method) * 31) + obj.Levels;
+    }
 }

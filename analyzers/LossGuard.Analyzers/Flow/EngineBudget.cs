@@ -29,6 +29,12 @@ internal sealed class EngineBudget
 
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>
+    /// A run that reads what a member leaves in fields (<see cref="MemberValues"/>): a call into the compilation does
+    /// not forget them, since a callee that assigns one is a writer of its own.
+    /// </summary>
+    public bool KeepsFields { get; init; }
+
     public void VisitBlock()
     {
         CancellationToken.ThrowIfCancellationRequested();

@@ -50,7 +50,7 @@ internal sealed partial class Evaluator
         value with { Domain = ValueDomain.Unknown, Origin = null, Classes = null, Axis = null, Rank = null };
 
     /// <summary>The local, parameter or field a whole-buffer expression names, through conversions and whole views.</summary>
-    private static ISymbol? RootSymbol(IOperation? expression) => expression switch
+    private ISymbol? RootSymbol(IOperation? expression) => expression switch
     {
         IConversionOperation conversion => RootSymbol(conversion.Operand),
         IInvocationOperation call when BufferViews.Classify(call.TargetMethod) == BufferView.Whole =>

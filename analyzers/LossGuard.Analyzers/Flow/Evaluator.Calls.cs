@@ -151,7 +151,7 @@ internal sealed partial class Evaluator
             case TransformKind.DType:
                 return WithDType(Meaning(value), transform.Integer ?? fact.Argument(transform.Scalar)?.Value.Integer, fact.Call);
             case TransformKind.Shape:
-                return Meaning(value) with { Classes = null, Rank = Shapes.Count(fact.Argument(transform.Scalar)?.Value) };
+                return Reshaped(value, transform, fact);
             case TransformKind.MaxOf:
                 return new AbstractValue(ValueDomain.Unknown, MaxOf: Identity(value));
             case TransformKind.SubtractScalar when fact.Argument(transform.Scalar)?.Value.MaxOf is { } maxOf && Equals(maxOf, Identity(value)):
@@ -160,6 +160,10 @@ internal sealed partial class Evaluator
                 return AbstractValue.Unknown;
         }
     }
+
+    /// <summary>A reshape, selection or permutation: the values keep their meaning; which axis holds the classes is no longer known.</summary>
+    private static AbstractValue Reshaped(AbstractValue value, TransformEntry transform, CallFact fact) =>
+        Meaning(value) with { Classes = null, Axis = null, Rank = Shapes.RankAfter(transform, value.Rank, fact) };
 
     /// <summary>An element-type conversion: integers of no other known meaning are class indices (labels cast to int64).</summary>
     private static AbstractValue WithDType(AbstractValue value, bool? integer, IOperation origin) =>
@@ -270,7 +274,11 @@ internal sealed partial class Evaluator
     {
         var fields = instance?.Module?.Model is { } model ? engine.ConstructedFields(model, budget) : null;
         var result = engine.Summarize(method, ByOrdinal(method.Parameters.Length, arguments), fields, depth, budget);
-        state.ForgetFields();
+        if (!budget.KeepsFields)
+        {
+            state.ForgetFields();
+        }
+
         return Returned(result, call);
     }
 

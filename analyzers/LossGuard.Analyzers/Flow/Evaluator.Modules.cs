@@ -55,6 +55,8 @@ internal sealed partial class Evaluator
                     ActivationSite: activation is { IsDefault: false } ? activation.Expression : null);
             case ModuleKind.Sequential:
                 return new ModuleValue(entry, creation, Layers: LayersOf(arguments.Where(argument => !argument.IsDefault).ToList()));
+            case ModuleKind.Flatten:
+                return new ModuleValue(entry, creation, Dim: Named("end_dim")?.Value.IntegerConstant == -1 ? Named(entry.Dim)?.Value.IntegerConstant : null);
             default:
                 return new ModuleValue(entry, creation, FromLogits: Named(entry.FromLogits)?.Value.Constant as bool?);
         }
@@ -168,6 +170,8 @@ internal sealed partial class Evaluator
                 var linear = new AbstractValue(ValueDomain.Logits, module.Creation, module.OutFeatures, Rank: input.Value.Rank);
                 var activation = module.Entry with { Kind = ModuleKind.Activation, Domain = module.Activation, Dim = null };
                 return Activate(activation, module.ActivationSite ?? module.Creation, module.Creation, -1, input with { Value = linear }, call);
+            case ModuleKind.Flatten:
+                return Meaning(input.Value) with { Classes = null, Axis = null, Rank = Shapes.Flattened(input.Value.Rank, module.Dim, -1) };
             case ModuleKind.Sequential when module.Layers is { } layers:
                 var value = input;
                 foreach (var layer in layers.Items)

@@ -136,15 +136,21 @@ internal sealed partial class Evaluator
         var field = reference.Field;
         if (!IsOwnField(reference))
         {
-            return engine.External(field);
+            return engine.MemberValue(field, budget.CancellationToken) ?? engine.External(field);
         }
 
         return state.Get(field)
-            ?? (engine.ConstantOf(field, budget.CancellationToken) is { } constant ? AbstractValue.OfConstant(constant) : engine.External(field));
+            ?? (engine.ConstantOf(field, budget.CancellationToken) is { } constant ? AbstractValue.OfConstant(constant) : null)
+            ?? engine.MemberValue(field, budget.CancellationToken)
+            ?? engine.External(field);
     }
 
     private static bool IsOwnField(IFieldReferenceOperation reference) =>
         reference.Field.IsStatic || reference.Instance is IInstanceReferenceOperation;
+
+    /// <summary>An auto-property of this object (or a static one): the engine keeps its value like a field's.</summary>
+    private bool IsOwnAutoProperty(IPropertyReferenceOperation reference) =>
+        (reference.Property.IsStatic || reference.Instance is IInstanceReferenceOperation) && engine.IsAutoProperty(reference.Property);
 
     private AbstractValue Capture(IFlowCaptureOperation capture)
     {
@@ -277,6 +283,14 @@ internal sealed partial class Evaluator
             case IFlowCaptureReferenceOperation when CapturedVariable(target) is { } variable:
                 SetSymbol(variable, value);
                 break;
+            case IPropertyReferenceOperation property when IsOwnAutoProperty(property):
+                if (property.Instance is { } owner)
+                {
+                    Evaluate(owner);
+                }
+
+                SetSymbol(property.Property, value);
+                break;
             case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } receiver } indexer when BufferViews.IsBuffer(receiver.Type):
                 var span = Evaluate(receiver);
                 EvaluateAll(indexer.Arguments.Select(argument => argument.Value));
@@ -314,18 +328,37 @@ internal sealed partial class Evaluator
         return AbstractValue.Unknown;
     }
 
+    /// <summary>A tuple deconstructed into variables: each takes its element's value (<c>var (probs, value) = Evaluate(s)</c>).</summary>
     private AbstractValue Deconstruct(IDeconstructionAssignmentOperation deconstruction)
     {
-        Evaluate(deconstruction.Value);
-        foreach (var target in deconstruction.Target.DescendantsAndSelf())
-        {
-            if (Symbol(target) is { } symbol)
-            {
-                SetSymbol(symbol, AbstractValue.Unknown);
-            }
-        }
+        var value = Evaluate(deconstruction.Value);
+        AssignParts(deconstruction.Target, value);
+        return value;
+    }
 
-        return AbstractValue.Unknown;
+    private void AssignParts(IOperation target, AbstractValue value)
+    {
+        switch (target)
+        {
+            case IDeclarationExpressionOperation declaration:
+                AssignParts(declaration.Expression, value);
+                break;
+            case ITupleOperation tuple:
+                var parts = value.Elements?.Items is { } items && items.Length == tuple.Elements.Length ? items : default;
+                for (var i = 0; i < tuple.Elements.Length; i++)
+                {
+                    AssignParts(tuple.Elements[i], parts.IsDefault ? AbstractValue.Unknown : parts[i]);
+                }
+
+                break;
+            default:
+                if (Symbol(target) is { } symbol)
+                {
+                    SetSymbol(symbol, value);
+                }
+
+                break;
+        }
     }
 
     /// <summary>A declared local (or an initialised field) starts with its initializer's value.</summary>
@@ -372,11 +405,12 @@ internal sealed partial class Evaluator
         }
     }
 
-    private static ISymbol? Symbol(IOperation operation) => operation switch
+    private ISymbol? Symbol(IOperation operation) => operation switch
     {
         ILocalReferenceOperation local => local.Local,
         IParameterReferenceOperation parameter => parameter.Parameter,
         IFieldReferenceOperation field when IsOwnField(field) => field.Field,
+        IPropertyReferenceOperation property when IsOwnAutoProperty(property) => property.Property,
         _ => null,
     };
 
@@ -395,10 +429,22 @@ internal sealed partial class Evaluator
     private AbstractValue Property(IPropertyReferenceOperation property)
     {
         var instance = property.Instance is null ? null : Evaluate(property.Instance);
+        if (!property.Property.IsIndexer && engine.IsAutoProperty(property.Property))
+        {
+            return (IsOwnAutoProperty(property) ? state.Get(property.Property) : null)
+                ?? engine.MemberValue(property.Property, budget.CancellationToken)
+                ?? AbstractValue.Unknown;
+        }
+
         EvaluateAll(property.Arguments.Select(argument => argument.Value));
         if (engine.Knowledge.ActivationNameOf(property.Property) is { } activation)
         {
             return AbstractValue.OfConstant(activation);
+        }
+
+        if (instance is not null && property.Property.GetMethod is { } getter && engine.Target(getter).Known.Transform is { Kind: TransformKind.Shape })
+        {
+            return Meaning(instance) with { Classes = null, Axis = null, Rank = Shapes.Indexed(instance.Rank, property.Arguments) };
         }
 
         return instance is not null && (property.Property.IsIndexer && BufferViews.IsBuffer(property.Instance!.Type) || property.Property.Name == "Current")

@@ -67,13 +67,13 @@ internal sealed class FlowState
         }
     }
 
-    /// <summary>Forgets fields: a call into code that may assign them.</summary>
+    /// <summary>Forgets fields and auto-properties: a call into code that may assign them.</summary>
     public void ForgetFields()
     {
         List<object>? fields = null;
         foreach (var key in values.Keys)
         {
-            if (key is IFieldSymbol)
+            if (key is IFieldSymbol or IPropertySymbol)
             {
                 (fields ??= new List<object>()).Add(key);
             }

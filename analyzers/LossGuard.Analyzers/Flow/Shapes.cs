@@ -1,5 +1,8 @@
+using System.Collections.Immutable;
 using System.Linq;
+using LossGuard.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LossGuard.Analyzers.Flow;
 
@@ -18,6 +21,50 @@ internal static class Shapes
         return sizes.Count > 0 && sizes.All(size => size.Parameter!.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64)
             ? sizes.Count
             : null;
+    }
+
+    /// <summary>The rank after a reshape, selection or permutation of a value of rank <paramref name="rank"/>.</summary>
+    public static int? RankAfter(TransformEntry transform, int? rank, CallFact fact) => transform.Rank switch
+    {
+        RankChange.Sizes => Count(fact.Argument(transform.Scalar)?.Value),
+        RankChange.Same => rank,
+        RankChange.Fewer => rank - 1,
+        RankChange.More => rank + 1,
+        RankChange.Flatten => Flattened(rank, fact.IntegerArgument("start_dim"), fact.IntegerArgument("end_dim")),
+        _ => null,
+    };
+
+    /// <summary>The rank after dimensions <paramref name="start"/> to <paramref name="end"/> become one.</summary>
+    public static int? Flattened(int? rank, int? start, int? end)
+    {
+        if (start is not { } first || end is not { } last)
+        {
+            return null;
+        }
+
+        if (rank is { } known)
+        {
+            first = first < 0 ? first + known : first;
+            last = last < 0 ? last + known : last;
+            return first <= last ? known - (last - first) : null;
+        }
+
+        // Of a value of unknown rank, only "from start_dim to the last dimension" says what is left.
+        return last == -1 && first >= 0 ? first + 1 : null;
+    }
+
+    /// <summary>The rank after indexing with these arguments: one dimension fewer per integer index; unknown for ranges, masks and index tensors.</summary>
+    public static int? Indexed(int? rank, ImmutableArray<IArgumentOperation> indices)
+    {
+        foreach (var index in indices)
+        {
+            if (index.Parameter?.Type.SpecialType is not (SpecialType.System_Int64 or SpecialType.System_Int32))
+            {
+                return null;
+            }
+        }
+
+        return rank - indices.Length;
     }
 
     /// <summary>The number of elements of an array written with an initializer (a <c>params</c> shape).</summary>

@@ -44,6 +44,7 @@ internal static class SourceBodies
         {
             IConstructorBodyOperation { Parent: null } constructor => FlowBody.Of(constructor, cancellationToken),
             IFieldInitializerOperation { Parent: null } initializer => FlowBody.Of(initializer, cancellationToken),
+            IPropertyInitializerOperation { Parent: null } initializer => FlowBody.Of(initializer, cancellationToken),
             _ => null,
         };
 

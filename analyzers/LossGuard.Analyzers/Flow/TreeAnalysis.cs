@@ -78,7 +78,15 @@ internal sealed class TreeAnalysis
 
                 break;
             case IPropertyInitializerOperation property:
-                Evaluator().Evaluate(property.Value);
+                var initial = Evaluator().Evaluate(property.Value);
+                foreach (var initialized in property.InitializedProperties)
+                {
+                    if (engine.IsAutoProperty(initialized))
+                    {
+                        Evaluator().Initialize(initialized, initial);
+                    }
+                }
+
                 break;
         }
 

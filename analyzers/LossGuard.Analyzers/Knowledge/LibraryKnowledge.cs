@@ -180,6 +180,13 @@ internal sealed class LibraryKnowledge
     public string? ActivationNameFor(ValueDomain domain) =>
         tables.SelectMany(table => table.ActivationNames).Where(pair => pair.Value == domain).Select(pair => pair.Key).FirstOrDefault();
 
+    /// <summary>
+    /// A type whose values the engine follows from a call site into a method: modules, models and losses, tensors,
+    /// arrays and spans, and delegates (a loss or a model passed as a function).
+    /// </summary>
+    public bool CarriesValues(ITypeSymbol type) =>
+        IsModuleType(type) || lookup.IsTensorType(type) || Flow.BufferViews.IsBuffer(type) || type.TypeKind == TypeKind.Delegate;
+
     /// <summary>A tensor type whose conversion from an array of integers makes class-index labels.</summary>
     public bool IsLabelTensorType(ITypeSymbol? type) => lookup.IsLabelTensorType(type);
 

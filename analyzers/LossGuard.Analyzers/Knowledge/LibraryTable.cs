@@ -40,6 +40,9 @@ internal sealed record LibraryTable(
     /// <summary>How messages name a type's members, when the type's own name says little (<c>nn_internal</c> → <c>tf.nn</c>).</summary>
     public ImmutableDictionary<string, string> DisplayPrefixes { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>The library's tensor types: values of these types (and of types deriving from them) carry a domain from one method to another.</summary>
+    public ImmutableArray<string> TensorTypes { get; init; } = ImmutableArray<string>.Empty;
+
     /// <summary>Tensor types whose conversion from an array of integers makes class-index labels.</summary>
     public ImmutableArray<string> LabelTensorTypes { get; init; } = ImmutableArray<string>.Empty;
 }

@@ -16,6 +16,9 @@ internal enum ModuleKind
 
     /// <summary>A loss module: applying it applies the loss function its entry names.</summary>
     Loss,
+
+    /// <summary>A flatten layer: the values keep their meaning, the dimensions from <see cref="ModuleEntry.Dim"/> on become one.</summary>
+    Flatten,
 }
 
 /// <summary>
@@ -23,7 +26,7 @@ internal enum ModuleKind
 /// returning the class), or wherever its factory is called (<see cref="FactoryType"/>, for factories typed as an interface).
 /// </summary>
 /// <param name="Type">Metadata name of the module class.</param>
-/// <param name="Dim">Parameter carrying an activation's axis.</param>
+/// <param name="Dim">Parameter carrying an activation's axis (a flatten layer's first flattened dimension).</param>
 /// <param name="OutFeatures">Parameter carrying a linear layer's output size.</param>
 /// <param name="Activation">Parameter carrying a linear layer's activation (by name).</param>
 /// <param name="LossType">For a loss module: metadata name of the type whose function it applies.</param>

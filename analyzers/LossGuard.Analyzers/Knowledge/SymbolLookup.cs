@@ -16,6 +16,7 @@ internal sealed class SymbolLookup
     private readonly Dictionary<(INamedTypeSymbol Type, string Field), bool> dtypeFields = new();
     private readonly Dictionary<(INamedTypeSymbol Type, string Property), string> activationProperties = new();
     private readonly HashSet<INamedTypeSymbol> labelTensorTypes = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<INamedTypeSymbol> tensorTypes = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<INamedTypeSymbol, string> displayPrefixes = new(SymbolEqualityComparer.Default);
     private readonly HashSet<INamedTypeSymbol> libraryTypes = new(SymbolEqualityComparer.Default);
     private bool registeringLibrary;
@@ -109,13 +110,8 @@ internal sealed class SymbolLookup
             }
         }
 
-        foreach (var name in table.LabelTensorTypes)
-        {
-            if (Type(name) is { } type)
-            {
-                labelTensorTypes.Add(type);
-            }
-        }
+        AddTypes(table.LabelTensorTypes, labelTensorTypes);
+        AddTypes(table.TensorTypes, tensorTypes);
     }
 
     public IReadOnlyList<object> Entries(IMethodSymbol method) =>
@@ -152,8 +148,23 @@ internal sealed class SymbolLookup
     public string? DisplayPrefix(INamedTypeSymbol? type) =>
         type is not null && displayPrefixes.TryGetValue(type.OriginalDefinition, out var prefix) ? prefix : null;
 
-    public bool IsLabelTensorType(ITypeSymbol? type) =>
-        type is INamedTypeSymbol named && (labelTensorTypes.Contains(named.OriginalDefinition) || AnyBaseType(named, labelTensorTypes));
+    public bool IsLabelTensorType(ITypeSymbol? type) => IsOrDerivesFrom(type, labelTensorTypes);
+
+    public bool IsTensorType(ITypeSymbol? type) => IsOrDerivesFrom(type, tensorTypes);
+
+    private static bool IsOrDerivesFrom(ITypeSymbol? type, HashSet<INamedTypeSymbol> types) =>
+        type is INamedTypeSymbol named && (types.Contains(named.OriginalDefinition) || AnyBaseType(named, types));
+
+    private void AddTypes(IEnumerable<string> names, HashSet<INamedTypeSymbol> into)
+    {
+        foreach (var name in names)
+        {
+            if (Type(name) is { } type)
+            {
+                into.Add(type);
+            }
+        }
+    }
 
     private void Add(string typeName, string method, object entry)
     {

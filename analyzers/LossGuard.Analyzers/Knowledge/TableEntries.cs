@@ -50,8 +50,36 @@ internal enum TransformKind
     /// <summary>An element-type conversion: the meaning stays, the elements become integers or floats.</summary>
     DType,
 
-    /// <summary>A tensor of a known number of dimensions: created from sizes, or reshaped.</summary>
+    /// <summary>
+    /// A tensor created from sizes, or a reshape, selection or permutation of one that keeps what its values mean;
+    /// <see cref="TransformEntry.Rank"/> says what becomes of its number of dimensions.
+    /// </summary>
     Shape,
+}
+
+/// <summary>What a <see cref="TransformKind.Shape"/> call does to the number of dimensions.</summary>
+internal enum RankChange
+{
+    /// <summary>As many as the sizes it is given (<c>view(-1, 10)</c>, <c>zeros(8, 3)</c>).</summary>
+    Sizes,
+
+    /// <summary>As many as its input has (<c>permute</c>, <c>gather</c>, <c>narrow</c>).</summary>
+    Same,
+
+    /// <summary>One fewer (<c>select</c>).</summary>
+    Fewer,
+
+    /// <summary>One more (<c>unsqueeze</c>).</summary>
+    More,
+
+    /// <summary>The dimensions from <c>start_dim</c> to <c>end_dim</c> become one (<c>flatten</c>).</summary>
+    Flatten,
+
+    /// <summary>One fewer per integer index (<c>t[0]</c>); unknown for other indices.</summary>
+    Indexed,
+
+    /// <summary>Not known (<c>squeeze</c> removes only dimensions of size one).</summary>
+    Unknown,
 }
 
 /// <summary>A library call that transforms a value rather than producing a new domain.</summary>
@@ -61,8 +89,16 @@ internal enum TransformKind
 /// the parameter carrying the element type; for <see cref="TransformKind.Shape"/> of a receiver: the parameter carrying the new shape.
 /// </param>
 /// <param name="Integer">For <see cref="TransformKind.DType"/> without a type parameter: whether the result holds integers.</param>
+/// <param name="Rank">For <see cref="TransformKind.Shape"/>: what becomes of the number of dimensions.</param>
 internal sealed record TransformEntry(
-    string Type, string Method, TransformKind Kind, string? Input, string? Destination = null, string? Scalar = null, bool? Integer = null);
+    string Type,
+    string Method,
+    TransformKind Kind,
+    string? Input,
+    string? Destination = null,
+    string? Scalar = null,
+    bool? Integer = null,
+    RankChange Rank = RankChange.Sizes);
 
 /// <summary>A loss parameter and the domain the loss expects there.</summary>
 /// <param name="Type">Metadata name of the declaring type.</param>

@@ -95,6 +95,7 @@ internal static class TensorFlowTable
             new System.Collections.Generic.KeyValuePair<string, ValueDomain>("linear", ValueDomain.Logits),
         }),
         LabelTensorTypes = ImmutableArray.Create("Tensorflow.Tensor", "Tensorflow.NumPy.NDArray"),
+        TensorTypes = ImmutableArray.Create("Tensorflow.Tensor", "Tensorflow.NumPy.NDArray", "Tensorflow.Tensors"),
         DisplayPrefixes = ImmutableDictionary.CreateRange(new[]
         {
             Prefix(Tf, "tf"),

@@ -23,13 +23,22 @@ internal static class Verify<TAnalyzer>
     public static Task AnalyzerWithSettingsAsync(string source, string settings, params DiagnosticResult[] expected) =>
         RunAsync(source, withRuntime: true, "root = true\n\n[*.cs]\n" + settings + "\n", expected);
 
-    private static Task RunAsync(string source, bool withRuntime, string? editorConfig, DiagnosticResult[] expected)
+    /// <summary>Runs on a console application (top-level statements allowed), the shape of the default console template.</summary>
+    public static Task ProgramAsync(string source, params DiagnosticResult[] expected) =>
+        RunAsync(source, withRuntime: true, editorConfig: null, expected, OutputKind.ConsoleApplication);
+
+    private static Task RunAsync(string source, bool withRuntime, string? editorConfig, DiagnosticResult[] expected, OutputKind? outputKind = null)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         {
             TestCode = source,
             ReferenceAssemblies = TestReferences.Net10,
         };
+        if (outputKind is { } kind)
+        {
+            test.TestState.OutputKind = kind;
+        }
+
         if (withRuntime)
         {
             TestReferences.AddLibraries(test.TestState);

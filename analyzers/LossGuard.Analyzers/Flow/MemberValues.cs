@@ -1,0 +1,231 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LossGuard.Analyzers.Flow;
+
+/// <summary>
+/// What a field or auto-property holds wherever it is read: the join of what every member that assigns it in the
+/// compilation leaves there (its initialiser and constructors, in order; other methods and derived constructors),
+/// when nothing outside the compilation can assign it. The field-level twin of call-site agreement, computed once
+/// per member for the compilation. Only modules, tensors and delegates: a buffer's elements change without an
+/// assignment to the field.
+/// </summary>
+internal sealed class MemberValues
+{
+    private readonly DataflowEngine engine;
+    private readonly ConcurrentDictionary<ISymbol, AbstractValue> values = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The members whose value this thread is computing: a cycle between members gives up (unknown).</summary>
+    [ThreadStatic]
+    private static HashSet<ISymbol>? inProgress;
+
+    public MemberValues(DataflowEngine engine) => this.engine = engine;
+
+    /// <summary>The member's value, or <c>null</c> when it is not known.</summary>
+    public AbstractValue? Of(ISymbol member, CancellationToken cancellationToken)
+    {
+        member = member.OriginalDefinition;
+        if (values.TryGetValue(member, out var known))
+        {
+            return known.Equals(AbstractValue.Unknown) ? null : known;
+        }
+
+        var progress = inProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        if (!IsFollowed(member) || !progress.Add(member))
+        {
+            return null;
+        }
+
+        try
+        {
+            var value = Agreement(member, cancellationToken);
+            value = value.Storage is null ? value : value with { Storage = new ExternalStorage(member) };
+            values.TryAdd(member, DataflowEngine.IsInformative(value) ? value : AbstractValue.Unknown);
+            return DataflowEngine.IsInformative(value) ? value : null;
+        }
+        finally
+        {
+            progress.Remove(member);
+        }
+    }
+
+    /// <summary>An auto-property declared in the compilation that no override can replace (its value is kept in the engine's state like a field's).</summary>
+    public static bool IsAutoProperty(IPropertySymbol property) =>
+        !property.IsIndexer && !property.IsAbstract && !property.IsExtern
+        && !((property.IsVirtual || property.IsOverride) && !property.IsSealed && !property.ContainingType.IsSealed)
+        && property.DeclaringSyntaxReferences.Length == 1
+        && property.DeclaringSyntaxReferences[0].GetSyntax() is PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors }
+        && accessors.Accessors.All(accessor => accessor.Body is null && accessor.ExpressionBody is null);
+
+    private bool IsFollowed(ISymbol member) => member switch
+    {
+        IFieldSymbol field => !field.IsConst && !field.IsImplicitlyDeclared && IsInSource(field) && Carries(field.Type) && IsClosed(field, field.IsReadOnly ? null : field),
+        IPropertySymbol property => IsAutoProperty(property) && IsInSource(property) && Carries(property.Type) && IsClosed(property, property.SetMethod),
+        _ => false,
+    };
+
+    private bool IsInSource(ISymbol member) => member.Locations.Any(location => location.IsInSource && engine.Compilation.ContainsSyntaxTree(location.SourceTree!));
+
+    private bool Carries(ITypeSymbol type) => engine.Knowledge.CarriesValues(type) && !BufferViews.IsBuffer(type);
+
+    /// <summary>Only the compilation can assign it: through <paramref name="writer"/> (a mutable field, a setter; <c>null</c> when only constructors can), not visible to code outside an executable's compilation.</summary>
+    private bool IsClosed(ISymbol member, ISymbol? writer) =>
+        writer is null
+        || engine.Compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication
+        || !IsVisibleOutside(writer, member.ContainingType);
+
+    private static bool IsVisibleOutside(ISymbol writer, INamedTypeSymbol type)
+    {
+        if (writer.DeclaredAccessibility is Accessibility.Protected or Accessibility.ProtectedOrInternal && type.IsSealed)
+        {
+            return false;
+        }
+
+        // A setter's containing symbol is its type: its own accessibility, then its type's and their containers'.
+        for (ISymbol? current = writer; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+        {
+            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private AbstractValue Agreement(ISymbol member, CancellationToken cancellationToken)
+    {
+        if (Writers(member, cancellationToken) is not { } writers)
+        {
+            return AbstractValue.Unknown;
+        }
+
+        var type = member.ContainingType;
+        var isStatic = member.IsStatic;
+        var hasInitializer = HasInitializer(member, cancellationToken);
+        AbstractValue? joined = null;
+        void Add(AbstractValue value) => joined = joined is null ? value : AbstractValue.Join(joined, value);
+
+        var construction = engine.ConstructionExits(type, isStatic, cancellationToken);
+        if (construction is null)
+        {
+            return AbstractValue.Unknown;
+        }
+
+        foreach (var (constructor, exit) in construction)
+        {
+            // Before anything assigns it, a member holds null, and nothing reads it then without failing.
+            if (hasInitializer || constructor is not null && writers.Contains(constructor))
+            {
+                Add(exit.Get(member) ?? AbstractValue.Unknown);
+            }
+        }
+
+        foreach (var writer in writers)
+        {
+            if (construction.Any(pair => pair.Constructor == writer))
+            {
+                continue;
+            }
+
+            if (engine.WriterExit(writer, cancellationToken) is not { } exit)
+            {
+                return AbstractValue.Unknown;
+            }
+
+            Add(exit.Get(member) ?? AbstractValue.Unknown);
+        }
+
+        return joined ?? AbstractValue.Unknown;
+    }
+
+    private static bool HasInitializer(ISymbol member, CancellationToken cancellationToken) =>
+        member.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax(cancellationToken) switch
+        {
+            VariableDeclaratorSyntax declarator => declarator.Initializer is not null,
+            PropertyDeclarationSyntax property => property.Initializer is not null,
+            _ => false,
+        });
+
+    /// <summary>
+    /// The members whose bodies assign the member (found by its name, confirmed by binding); <c>null</c> when an
+    /// assignment is one the engine cannot read (in a lambda or local function, an object initialiser, a <c>ref</c>).
+    /// </summary>
+    private HashSet<SyntaxNode>? Writers(ISymbol member, CancellationToken cancellationToken)
+    {
+        var roots = member.DeclaredAccessibility == Accessibility.Private
+            ? member.ContainingType.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax(cancellationToken))
+            : engine.Compilation.SyntaxTrees.Select(tree => tree.GetRoot(cancellationToken));
+        var writers = new HashSet<SyntaxNode>();
+        foreach (var root in roots)
+        {
+            foreach (var name in NameText.Find(root, member.Name, cancellationToken))
+            {
+                if (WriteOf(name) is not { } write)
+                {
+                    continue;
+                }
+
+                if (!SymbolEqualityComparer.Default.Equals(engine.Models.Of(name)?.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, member))
+                {
+                    continue;
+                }
+
+                if (!write || WriterOf(name) is not { } writer)
+                {
+                    return null;
+                }
+
+                writers.Add(writer);
+            }
+        }
+
+        return writers;
+    }
+
+    /// <summary>Whether a name is assigned: <c>true</c> for an assignment the engine reads, <c>false</c> for one it cannot, <c>null</c> for a read.</summary>
+    private static bool? WriteOf(SimpleNameSyntax name)
+    {
+        ExpressionSyntax expression = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+        while (expression.Parent is TupleExpressionSyntax or ArgumentSyntax { Parent: TupleExpressionSyntax })
+        {
+            expression = (ExpressionSyntax)(expression.Parent is ArgumentSyntax argument ? argument.Parent! : expression.Parent);
+        }
+
+        return expression.Parent switch
+        {
+            AssignmentExpressionSyntax assignment when assignment.Left == expression => assignment.Parent is not InitializerExpressionSyntax,
+            ArgumentSyntax { RefKindKeyword.RawKind: not 0 } => false,
+            RefExpressionSyntax => false,
+            PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression) => false,
+            PostfixUnaryExpressionSyntax => false,
+            _ => null,
+        };
+    }
+
+    /// <summary>The member declaration whose body holds the assignment; <c>null</c> inside a lambda or local function.</summary>
+    private static SyntaxNode? WriterOf(SyntaxNode node)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                    return null;
+                case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax:
+                    return ancestor;
+                case MemberDeclarationSyntax:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,203 @@
+using System.Threading.Tasks;
+using LossGuard.Analyzers.Catalogue;
+using Xunit;
+using Verify = LossGuard.Analyzers.Tests.Infrastructure.Verify<LossGuard.Analyzers.Rules.ValueDomainAnalyzer>;
+
+namespace LossGuard.Analyzers.Tests.RealCode;
+
+/// <summary>
+/// Fields and properties of the training class hold a value when every assignment to them in the compilation
+/// agrees and nothing outside the compilation can assign them.
+/// </summary>
+public sealed class MemberFlowTests
+{
+    [Fact]
+    public Task A_policy_in_an_auto_property_set_in_a_base_constructor_is_followed_into_the_log()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            abstract class Agent
+            {
+                protected Module<Tensor, Tensor> Policy { get; set; }
+
+                protected Agent() => Policy = Sequential(Linear(4, 64), ReLU(), Linear(64, 2), Softmax(1));
+            }
+
+            sealed class Reinforce : Agent
+            {
+                Tensor Step(Tensor s, Tensor a) => {|#0:log(Policy.forward(s))|}.gather(1, a);
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.UnstableComposition));
+    }
+
+    [Fact]
+    public Task A_get_only_auto_property_set_in_the_constructor_is_followed()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            sealed class Agent
+            {
+                private Module<Tensor, Tensor> Policy { get; }
+
+                public Agent(int states) => Policy = Sequential(Linear(states, 64), ReLU(), Linear(64, 2), Softmax(-1));
+
+                public Tensor Step(Tensor s) => {|#0:Policy.forward(s).log()|};
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.UnstableComposition));
+    }
+
+    [Fact]
+    public Task A_sequential_field_used_directly_in_train_is_followed()
+    {
+        const string source = """
+            using TorchSharp.Modules;
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            sealed class Gan
+            {
+                private readonly Sequential discriminator;
+                private readonly BCELoss criterion = BCELoss();
+
+                public Gan() => discriminator = Sequential(Linear(784, 256), LeakyReLU(0.2), Linear(256, 1), Sigmoid());
+
+                public Tensor Train(Tensor images, Tensor ones) => {|#0:criterion.forward(discriminator.forward(images), ones)|};
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.UnstableComposition));
+    }
+
+    [Fact]
+    public Task A_field_set_in_an_init_method_is_followed_when_every_assignment_agrees()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+            using F = TorchSharp.torch.nn.functional;
+
+            sealed class Classifier
+            {
+                private Module<Tensor, Tensor> model;
+
+                public void InitModel() => model = Sequential(Linear(4, 16), ReLU(), Linear(16, 3), Softmax(1));
+
+                public Tensor Train(Tensor x, Tensor y) => F.cross_entropy({|#0:model.forward(x)|}, y);
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
+
+    [Fact]
+    public Task A_field_reassigned_to_a_different_module_in_one_method_is_silent()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+            using F = TorchSharp.torch.nn.functional;
+
+            sealed class Classifier
+            {
+                private Module<Tensor, Tensor> model = Sequential(Linear(4, 16), ReLU(), Linear(16, 3), Softmax(1));
+
+                public void ForTraining() => model = Sequential(Linear(4, 16), ReLU(), Linear(16, 3));
+
+                public Tensor Train(Tensor x, Tensor y) => F.cross_entropy(model.forward(x), y);
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_field_assigned_from_a_constructor_parameter_is_silent()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+            using F = TorchSharp.torch.nn.functional;
+
+            public sealed class Classifier
+            {
+                private readonly Module<Tensor, Tensor> model;
+
+                public Classifier(Module<Tensor, Tensor> model) => this.model = model;
+
+                public Tensor Train(Tensor x, Tensor y) => F.cross_entropy(model.forward(x), y);
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_public_settable_property_of_a_library_class_is_silent()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+            using F = TorchSharp.torch.nn.functional;
+
+            public class Classifier
+            {
+                public Module<Tensor, Tensor> Model { get; set; } = Sequential(Linear(4, 3), Softmax(1));
+
+                public Tensor Train(Tensor x, Tensor y) => F.cross_entropy(Model.forward(x), y);
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_virtual_property_that_a_subclass_overrides_is_silent()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+            using F = TorchSharp.torch.nn.functional;
+
+            class Classifier
+            {
+                protected virtual Module<Tensor, Tensor> Model { get; } = Sequential(Linear(4, 3), Softmax(1));
+
+                public Tensor Train(Tensor x, Tensor y) => F.cross_entropy(Model.forward(x), y);
+            }
+
+            sealed class Trained : Classifier
+            {
+                protected override Module<Tensor, Tensor> Model { get; } = Sequential(Linear(4, 3));
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_sequential_field_whose_last_layer_is_appended_conditionally_is_silent()
+    {
+        const string source = """
+            using TorchSharp.Modules;
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+            using F = TorchSharp.torch.nn.functional;
+
+            sealed class Classifier
+            {
+                private readonly Sequential model = Sequential(Linear(4, 3));
+
+                public Classifier(bool serving)
+                {
+                    if (serving)
+                    {
+                        model.append(Softmax(1));
+                    }
+                }
+
+                public Tensor Train(Tensor x, Tensor y) => F.cross_entropy(model.forward(x), y);
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+}

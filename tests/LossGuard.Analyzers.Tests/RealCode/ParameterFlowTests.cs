@@ -1,0 +1,185 @@
+using System.Threading.Tasks;
+using LossGuard.Analyzers.Catalogue;
+using Xunit;
+using Verify = LossGuard.Analyzers.Tests.Infrastructure.Verify<LossGuard.Analyzers.Rules.ValueDomainAnalyzer>;
+
+namespace LossGuard.Analyzers.Tests.RealCode;
+
+/// <summary>
+/// Tensor and array parameters hold what every call site in the compilation passes, when all call sites are known
+/// and agree: helpers taking the prediction, several levels deep, called from top-level statements, local functions
+/// and lambdas.
+/// </summary>
+public sealed class ParameterFlowTests
+{
+    [Fact]
+    public Task A_helper_taking_a_discriminators_sigmoid_output_is_LG0003_in_the_helper()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            static class Gan
+            {
+                static Tensor Loss(Tensor prediction, Tensor target) => {|#0:functional.binary_cross_entropy(prediction, target)|};
+
+                static Tensor Step(Tensor images, Tensor ones)
+                {
+                    var discriminator = Sequential(Linear(784, 256), LeakyReLU(0.2), Linear(256, 1), Sigmoid());
+                    return Loss(discriminator.forward(images), ones);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.UnstableComposition));
+    }
+
+    [Fact]
+    public Task A_softmax_passed_to_a_helper_that_computes_cross_entropy_is_LG0001_in_the_helper()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Classifier
+            {
+                static Tensor ComputeLoss(Tensor output, Tensor target) => F.cross_entropy({|#0:output|}, target);
+
+                static Tensor Step(Tensor logits, Tensor labels) => ComputeLoss(F.softmax(logits, 1), labels);
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
+
+    [Fact]
+    public Task A_softmax_array_passed_to_a_helper_is_LG0001_with_LossGuard_Runtime()
+    {
+        const string source = """
+            using LossGuard;
+
+            static class Classifier
+            {
+                static float ComputeLoss(float[] output, float[] target) => Losses.SoftmaxCrossEntropyWithLogits({|#0:output|}, target, 3);
+
+                static float Step(float[] logits, float[] labels) => ComputeLoss(Activations.Softmax(logits, 3), labels);
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
+
+    [Fact]
+    public Task A_prediction_passed_down_three_levels_reaches_the_loss()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Pipeline
+            {
+                static Tensor Step(Tensor probabilities, Tensor labels) => F.cross_entropy({|#0:probabilities|}, labels);
+
+                static Tensor TrainLoop(Tensor probabilities, Tensor labels) => Step(probabilities, labels);
+
+                static Tensor Run(Tensor logits, Tensor labels) => TrainLoop(F.softmax(logits, 1), labels);
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
+
+    [Fact]
+    public Task A_helper_called_from_top_level_statements_sees_what_they_pass()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            var logits = randn(8, 3);
+            var labels = randint(0, 3, new long[] { 8 });
+            Console.WriteLine(Trainer.Loss(F.softmax(logits, 1), labels).item<float>());
+
+            static class Trainer
+            {
+                public static Tensor Loss(Tensor output, Tensor target) => F.cross_entropy({|#0:output|}, target);
+            }
+            """;
+        return Verify.ProgramAsync(source.Replace("Console.", "System.Console.", System.StringComparison.Ordinal), Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
+
+    [Fact]
+    public Task A_helper_called_from_a_local_function_and_a_lambda_sees_what_they_pass()
+    {
+        const string source = """
+            using System;
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Trainer
+            {
+                static Tensor Loss(Tensor output, Tensor target) => F.cross_entropy({|#0:output|}, target);
+
+                static void Run(Tensor logits, Tensor labels, Action<Func<Tensor>> loop)
+                {
+                    loop(() => Loss(F.softmax(logits, 1), labels));
+                    Tensor Once() => Loss(F.softmax(logits, -1), labels);
+                    Once();
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
+
+    [Fact]
+    public Task A_helper_called_once_with_logits_and_once_with_probabilities_is_silent()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Trainer
+            {
+                static Tensor Loss(Tensor output, Tensor target) => F.cross_entropy(output, target);
+
+                static Tensor Train(Tensor logits, Tensor labels) => Loss(logits, labels);
+
+                static Tensor Evaluate(Tensor logits, Tensor labels) => Loss(F.softmax(logits, 1), labels);
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_public_helper_of_a_library_that_outside_code_may_call_is_silent()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            public static class Trainer
+            {
+                public static Tensor Loss(Tensor output, Tensor target) => F.cross_entropy(output, target);
+
+                public static Tensor Evaluate(Tensor logits, Tensor labels) => Loss(F.softmax(logits, 1), labels);
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_helper_also_used_as_a_method_group_is_silent()
+    {
+        const string source = """
+            using System;
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Trainer
+            {
+                static Tensor Loss(Tensor output, Tensor target) => F.cross_entropy(output, target);
+
+                static Func<Tensor, Tensor, Tensor> Criterion => Loss;
+
+                static Tensor Evaluate(Tensor logits, Tensor labels) => Loss(F.softmax(logits, 1), labels);
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+}
