@@ -269,7 +269,7 @@ internal sealed class DataflowEngine
         ValueDomain.Unknown, Storage: new ExternalStorage(symbol), Integer: symbol is IFieldSymbol field ? Knowledge.IsIntegerDTypeField(field) : null);
 
     /// <summary>What a field or auto-property holds wherever it is read, when every assignment in the compilation agrees (<see cref="MemberValues"/>).</summary>
-    public AbstractValue? MemberValue(ISymbol member, CancellationToken cancellationToken) => memberValues.Of(member, cancellationToken);
+    public AbstractValue? MemberValue(ISymbol member, ITypeSymbol? receiver, CancellationToken cancellationToken) => memberValues.Of(member, receiver, cancellationToken);
 
     /// <summary>Whether the engine keeps a property's value like a field's (<see cref="MemberValues.IsAutoProperty"/>), once per property.</summary>
     public bool IsAutoProperty(IPropertySymbol property) =>

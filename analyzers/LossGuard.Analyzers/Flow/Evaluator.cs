@@ -136,12 +136,12 @@ internal sealed partial class Evaluator
         var field = reference.Field;
         if (!IsOwnField(reference))
         {
-            return engine.MemberValue(field, budget.CancellationToken) ?? engine.External(field);
+            return engine.MemberValue(field, reference.Instance?.Type, budget.CancellationToken) ?? engine.External(field);
         }
 
         return state.Get(field)
             ?? (engine.ConstantOf(field, budget.CancellationToken) is { } constant ? AbstractValue.OfConstant(constant) : null)
-            ?? engine.MemberValue(field, budget.CancellationToken)
+            ?? engine.MemberValue(field, reference.Instance?.Type, budget.CancellationToken)
             ?? engine.External(field);
     }
 
@@ -432,7 +432,7 @@ internal sealed partial class Evaluator
         if (!property.Property.IsIndexer && engine.IsAutoProperty(property.Property))
         {
             return (IsOwnAutoProperty(property) ? state.Get(property.Property) : null)
-                ?? engine.MemberValue(property.Property, budget.CancellationToken)
+                ?? engine.MemberValue(property.Property, property.Instance?.Type, budget.CancellationToken)
                 ?? AbstractValue.Unknown;
         }
 

@@ -14,13 +14,15 @@ namespace LossGuard.Analyzers.Flow;
 /// What a field or auto-property holds wherever it is read: the join of what every member that assigns it in the
 /// compilation leaves there (its initialiser and constructors, in order; other methods and derived constructors),
 /// when nothing outside the compilation can assign it. The field-level twin of call-site agreement, computed once
-/// per member for the compilation. Only modules, tensors and delegates: a buffer's elements change without an
-/// assignment to the field.
+/// per member and receiver class for the compilation: an assignment through <c>this</c> in a class counts for
+/// objects of that class, its bases and its subclasses, not for a sibling class's objects. Only modules, tensors and
+/// delegates: a buffer's elements change without an assignment to the field.
 /// </summary>
 internal sealed class MemberValues
 {
     private readonly DataflowEngine engine;
-    private readonly ConcurrentDictionary<ISymbol, AbstractValue> values = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(ISymbol Member, ITypeSymbol? Receiver), AbstractValue> values = new(KeyComparer.Instance);
+    private readonly ConcurrentDictionary<ISymbol, List<Write>?> writes = new(SymbolEqualityComparer.Default);
 
     /// <summary>The members whose value this thread is computing: a cycle between members gives up (unknown).</summary>
     [ThreadStatic]
@@ -28,11 +30,12 @@ internal sealed class MemberValues
 
     public MemberValues(DataflowEngine engine) => this.engine = engine;
 
-    /// <summary>The member's value, or <c>null</c> when it is not known.</summary>
-    public AbstractValue? Of(ISymbol member, CancellationToken cancellationToken)
+    /// <summary>The member's value read from an object of static type <paramref name="receiver"/> (none for a static member), or <c>null</c> when it is not known.</summary>
+    public AbstractValue? Of(ISymbol member, ITypeSymbol? receiver, CancellationToken cancellationToken)
     {
         member = member.OriginalDefinition;
-        if (values.TryGetValue(member, out var known))
+        var key = (member, member.IsStatic ? null : receiver?.OriginalDefinition);
+        if (values.TryGetValue(key, out var known))
         {
             return known.Equals(AbstractValue.Unknown) ? null : known;
         }
@@ -45,9 +48,9 @@ internal sealed class MemberValues
 
         try
         {
-            var value = Agreement(member, cancellationToken);
+            var value = Agreement(member, key.Item2 as INamedTypeSymbol, cancellationToken);
             value = value.Storage is null ? value : value with { Storage = new ExternalStorage(member) };
-            values.TryAdd(member, DataflowEngine.IsInformative(value) ? value : AbstractValue.Unknown);
+            values.TryAdd(key, DataflowEngine.IsInformative(value) ? value : AbstractValue.Unknown);
             return DataflowEngine.IsInformative(value) ? value : null;
         }
         finally
@@ -100,12 +103,14 @@ internal sealed class MemberValues
         return true;
     }
 
-    private AbstractValue Agreement(ISymbol member, CancellationToken cancellationToken)
+    private AbstractValue Agreement(ISymbol member, INamedTypeSymbol? receiver, CancellationToken cancellationToken)
     {
-        if (Writers(member, cancellationToken) is not { } writers)
+        if (writes.GetOrAdd(member, m => Writes(m, cancellationToken)) is not { } all)
         {
             return AbstractValue.Unknown;
         }
+
+        var writers = new HashSet<SyntaxNode>(all.Where(write => Applies(write, receiver)).Select(write => write.Member));
 
         var type = member.ContainingType;
         var isStatic = member.IsStatic;
@@ -154,16 +159,36 @@ internal sealed class MemberValues
             _ => false,
         });
 
+    /// <summary>An assignment in <see cref="Member"/>'s body; through <c>this</c>, it assigns only objects of the member's class (and its subclasses).</summary>
+    private readonly record struct Write(SyntaxNode Member, INamedTypeSymbol? ThisClass);
+
+    /// <summary>Whether an assignment can reach an object whose static type is <paramref name="receiver"/>: unless made through <c>this</c> in an unrelated class.</summary>
+    private static bool Applies(Write write, INamedTypeSymbol? receiver) =>
+        write.ThisClass is not { } writer || receiver is null || DerivesFrom(receiver, writer) || DerivesFrom(writer, receiver);
+
+    private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol ancestor)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, ancestor.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
-    /// The members whose bodies assign the member (found by its name, confirmed by binding); <c>null</c> when an
-    /// assignment is one the engine cannot read (in a lambda or local function, an object initialiser, a <c>ref</c>).
+    /// The assignments of the member (found by its name, confirmed by binding); <c>null</c> when one is an assignment
+    /// the engine cannot read (in a lambda or local function, an object initialiser, a <c>ref</c>).
     /// </summary>
-    private HashSet<SyntaxNode>? Writers(ISymbol member, CancellationToken cancellationToken)
+    private List<Write>? Writes(ISymbol member, CancellationToken cancellationToken)
     {
         var roots = member.DeclaredAccessibility == Accessibility.Private
             ? member.ContainingType.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax(cancellationToken))
             : engine.Compilation.SyntaxTrees.Select(tree => tree.GetRoot(cancellationToken));
-        var writers = new HashSet<SyntaxNode>();
+        var writers = new List<Write>();
         foreach (var root in roots)
         {
             foreach (var name in NameText.Find(root, member.Name, cancellationToken))
@@ -173,7 +198,8 @@ internal sealed class MemberValues
                     continue;
                 }
 
-                if (!SymbolEqualityComparer.Default.Equals(engine.Models.Of(name)?.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, member))
+                var model = engine.Models.Of(name);
+                if (!SymbolEqualityComparer.Default.Equals(model?.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, member))
                 {
                     continue;
                 }
@@ -183,7 +209,8 @@ internal sealed class MemberValues
                     return null;
                 }
 
-                writers.Add(writer);
+                var throughThis = name.Parent is not MemberAccessExpressionSyntax { Expression: not ThisExpressionSyntax } access || access.Name != name;
+                writers.Add(new Write(writer, throughThis && !member.IsStatic ? model!.GetDeclaredSymbol(writer, cancellationToken)?.ContainingType : null));
             }
         }
 
@@ -227,5 +254,16 @@ internal sealed class MemberValues
         }
 
         return null;
+    }
+
+    private sealed class KeyComparer : IEqualityComparer<(ISymbol Member, ITypeSymbol? Receiver)>
+    {
+        public static readonly KeyComparer Instance = new();
+
+        public bool Equals((ISymbol Member, ITypeSymbol? Receiver) x, (ISymbol Member, ITypeSymbol? Receiver) y) =>
+            SymbolEqualityComparer.Default.Equals(x.Member, y.Member) && SymbolEqualityComparer.Default.Equals(x.Receiver, y.Receiver);
+
+        public int GetHashCode((ISymbol Member, ITypeSymbol? Receiver) obj) =>
+            (SymbolEqualityComparer.Default.GetHashCode(obj.Member) * 31) + SymbolEqualityComparer.Default.GetHashCode(obj.Receiver);
     }
 }

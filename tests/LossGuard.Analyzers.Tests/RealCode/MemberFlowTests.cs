@@ -200,4 +200,34 @@ public sealed class MemberFlowTests
             """;
         return Verify.AnalyzerAsync(source);
     }
+
+    [Fact]
+    public Task A_sibling_class_that_reassigns_the_base_property_is_silent_while_the_other_sibling_is_reported()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+            using F = TorchSharp.torch.nn.functional;
+
+            abstract class PolicyAgent
+            {
+                protected Module<Tensor, Tensor> PolicyNet { get; set; }
+
+                protected PolicyAgent() => PolicyNet = Sequential(Linear(4, 64), ReLU(), Linear(64, 2), Softmax(-1));
+            }
+
+            sealed class Reinforce : PolicyAgent
+            {
+                public Tensor Loss(Tensor s, Tensor a) => -{|#0:log(PolicyNet.forward(s))|}.gather(1, a).mean();
+            }
+
+            sealed class CrossEntropyMethod : PolicyAgent
+            {
+                public CrossEntropyMethod() => PolicyNet = Sequential(Linear(4, 64), ReLU(), Linear(64, 2));
+
+                public Tensor Loss(Tensor s, Tensor a) => F.cross_entropy(PolicyNet.forward(s), a);
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.UnstableComposition));
+    }
 }
