@@ -182,4 +182,26 @@ public sealed class ParameterFlowTests
             """;
         return Verify.AnalyzerAsync(source);
     }
+
+    [Fact]
+    public Task A_serving_model_passed_to_a_trainer_from_top_level_statements_is_LG0001_in_the_trainer()
+    {
+        const string source = """
+            using TorchSharp;
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            var images = rand(64, 784);
+            var labels = randint(0, 10, new long[] { 64 });
+            var serving = Sequential(("classifier", Linear(784, 10)), ("probabilities", Softmax(1)));
+            Trainer.Epoch(serving, CrossEntropyLoss(), images, labels);
+
+            static class Trainer
+            {
+                public static Tensor Epoch(Module<Tensor, Tensor> model, Loss<Tensor, Tensor, Tensor> criterion, Tensor x, Tensor y) =>
+                    criterion.forward({|#0:model.forward(x)|}, y);
+            }
+            """;
+        return Verify.ProgramAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
 }
