@@ -71,6 +71,15 @@ internal sealed record AbstractValue(
         _ => null,
     };
 
+    /// <summary>The null reference (a parameter's default <c>= null</c>, before <c>loss ??= BCELoss()</c>).</summary>
+    public static AbstractValue Null { get; } = new(ValueDomain.Unknown, Constant: NullConstant.Instance);
+
+    public bool IsNull => Constant is NullConstant;
+
+    /// <summary>Whether the value is surely not null: a module, a value in a known domain, or a buffer made here.</summary>
+    public bool IsNotNull => Module is not null || IsKnownDomain || Storage is IOperation || Function is not null || Constant is not (null or NullConstant);
+
+    /// <summary>A constant, or unknown for <c>null</c> (which only <see cref="OfConstantOrNull"/> keeps).</summary>
     public static AbstractValue OfConstant(object? constant) => constant switch
     {
         null => Unknown,
@@ -80,6 +89,9 @@ internal sealed record AbstractValue(
         long value when value is >= SmallestShared and < SmallestShared + SharedIntegerCount => SharedLongs[value - SmallestShared],
         _ => new(ValueDomain.Unknown, Constant: constant),
     };
+
+    /// <summary>A constant of a reference or nullable type: <c>null</c> is <see cref="Null"/>.</summary>
+    public static AbstractValue OfConstantOrNull(object? constant) => constant is null ? Null : OfConstant(constant);
 
     private const int SmallestShared = -1;
     private const int SharedIntegerCount = 66;
@@ -153,4 +165,16 @@ internal sealed record AbstractValue(
 
         return left.Syntax.SpanStart <= right.Syntax.SpanStart ? left : right;
     }
+}
+
+/// <summary>The constant <c>null</c>: <see cref="AbstractValue.Constant"/> is <c>null</c> when no constant is known.</summary>
+internal sealed class NullConstant
+{
+    public static readonly NullConstant Instance = new();
+
+    private NullConstant()
+    {
+    }
+
+    public override string ToString() => "null";
 }

@@ -95,13 +95,23 @@ internal sealed partial class Evaluator
             : Binary((IBinaryOperation)operation),
         OperationKind.Conditional => Choose((IConditionalOperation)operation),
         OperationKind.Unary => Unary((IUnaryOperation)operation),
+        OperationKind.IsNull => IsNull((IIsNullOperation)operation),
         _ => Other(operation),
     };
+
+    /// <summary>A graph's null check (of <c>??</c>, <c>??=</c>, <c>?.</c>): decided when the operand is known to be null or not.</summary>
+    private AbstractValue IsNull(IIsNullOperation check)
+    {
+        var operand = Evaluate(check.Operand);
+        return operand.IsNull ? AbstractValue.OfConstant(true) : operand.IsNotNull ? AbstractValue.OfConstant(false) : AbstractValue.Unknown;
+    }
 
     /// <summary>A compile-time constant; an element-type enum constant (<c>ScalarType.Int64</c>) also says whether it is an integer type.</summary>
     private AbstractValue Constant(IOperation operation)
     {
-        var value = AbstractValue.OfConstant(operation.ConstantValue.Value);
+        var value = operation.ConstantValue.Value is null && operation.Type is { IsReferenceType: true }
+            ? AbstractValue.Null
+            : AbstractValue.OfConstant(operation.ConstantValue.Value);
         return operation.Type?.TypeKind == TypeKind.Enum
             && engine.Knowledge.IsIntegerDType(operation.Type, value.IntegerConstantOrEnum) is { } integer
                 ? value with { Integer = integer }

@@ -44,7 +44,7 @@ internal enum TransformKind
     /// <summary>Subtracting a scalar: subtracting the buffer's own maximum makes it max-subtracted.</summary>
     SubtractScalar,
 
-    /// <summary>A copy, move or view that keeps what the values mean (device moves, <c>detach</c>, <c>clone</c>).</summary>
+    /// <summary>A copy, move or view that keeps what the values mean (device moves, <c>detach</c>, <c>clone</c>; a module moved to a device is the same module).</summary>
     Preserve,
 
     /// <summary>An element-type conversion: the meaning stays, the elements become integers or floats.</summary>

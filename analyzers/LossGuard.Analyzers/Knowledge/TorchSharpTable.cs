@@ -10,6 +10,7 @@ internal static class TorchSharpTable
     private const string Special = "TorchSharp.torch+special";
     private const string Tensor = "TorchSharp.torch+Tensor";
     private const string Modules = "TorchSharp.Modules.";
+    private const string ModuleExtensions = "TorchSharp.ModuleExtensionMethods";
     private const string This = ProducerEntry.Receiver;
 
     public static LibraryTable Create() => new(
@@ -58,6 +59,9 @@ internal static class TorchSharpTable
             new TransformEntry(Tensor, "detach", TransformKind.Preserve, This),
             new TransformEntry(Tensor, "clone", TransformKind.Preserve, This),
             new TransformEntry(Tensor, "contiguous", TransformKind.Preserve, This),
+            new TransformEntry(ModuleExtensions, "to", TransformKind.Preserve, "module"),
+            new TransformEntry(ModuleExtensions, "cpu", TransformKind.Preserve, "module"),
+            new TransformEntry(ModuleExtensions, "cuda", TransformKind.Preserve, "module"),
             new TransformEntry(Tensor, "MoveToOuterDisposeScope", TransformKind.Preserve, This),
             new TransformEntry(Tensor, "DetachFromDisposeScope", TransformKind.Preserve, This),
             new TransformEntry(Tensor, "view", TransformKind.Shape, This, Scalar: "shape"),

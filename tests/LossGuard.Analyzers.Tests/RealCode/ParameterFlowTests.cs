@@ -204,4 +204,68 @@ public sealed class ParameterFlowTests
             """;
         return Verify.ProgramAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
     }
+
+    [Fact]
+    public Task A_loss_parameter_left_at_its_null_default_and_set_with_a_null_coalescing_assignment_is_that_loss()
+    {
+        const string source = """
+            using TorchSharp;
+            using TorchSharp.Modules;
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            sealed class Discriminator : Module<Tensor, Tensor>
+            {
+                private readonly Sequential layers;
+
+                public Discriminator() : base("d")
+                {
+                    layers = Sequential(Conv2d(1, 32, 4, 2, 1), LeakyReLU(0.2), Conv2d(32, 1, 4, 1, 0), Sigmoid(), Flatten());
+                    RegisterComponents();
+                }
+
+                public override Tensor forward(Tensor x) => layers.forward(x);
+
+                public Tensor CalculateError(Tensor data, Tensor target, WeightedLoss<Tensor, Tensor, Tensor> lossFunction = null)
+                {
+                    lossFunction ??= BCELoss();
+                    return {|#0:lossFunction.forward(data, target)|};
+                }
+            }
+
+            sealed class Trainer
+            {
+                private readonly Discriminator discriminator = new Discriminator().to(CPU);
+
+                public Tensor Step(Tensor images, Tensor real) => discriminator.CalculateError(discriminator.forward(images), real);
+            }
+            """;
+        return Verify.AnalyzerAsync(source.Replace("= null)", "= null!)", System.StringComparison.Ordinal), Finding.At(Descriptors.UnstableComposition));
+    }
+
+    [Fact]
+    public Task A_loss_parameter_that_a_call_site_sets_is_silent_when_the_sites_disagree()
+    {
+        const string source = """
+            using TorchSharp;
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            static class Trainer
+            {
+                static Tensor Error(Tensor data, Tensor target, Loss<Tensor, Tensor, Tensor> loss = null!)
+                {
+                    loss ??= BCELoss();
+                    return loss.forward(data, target);
+                }
+
+                static Tensor Step(Tensor logits, Tensor real)
+                {
+                    var d = Sequential(Linear(8, 1), Sigmoid());
+                    return Error(d.forward(logits), real) + Error(logits, real, BCEWithLogitsLoss());
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
 }
