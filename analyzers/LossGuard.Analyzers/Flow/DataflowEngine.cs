@@ -20,7 +20,7 @@ internal sealed class DataflowEngine
     private readonly Compilation compilation;
     private readonly ConcurrentDictionary<IMethodSymbol, FlowBody?> bodies = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, CallTarget> targets = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<SummaryKey, AbstractValue> summaries = new();
+    private readonly ConcurrentDictionary<SummaryKey, ImmutableArray<SummaryEntry>> summaries = new();
     private readonly ConcurrentDictionary<IFieldSymbol, object?> fieldConstants = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, FlowState?> constructedFields = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Levels), FlowState> parameterStates = new(MethodLevelsComparer.Instance);
@@ -205,21 +205,47 @@ internal sealed class DataflowEngine
     public AbstractValue Summarize(
         IMethodSymbol method, ImmutableArray<AbstractValue> arguments, FlowState? fields, int depth, EngineBudget budget, bool knownTarget = false)
     {
-        if (depth >= budget.MaxCallDepth
-            || !knownTarget && SourceBodies.IsOverridable(method)
-            || BodyOf(method, budget.CancellationToken) is not { } body)
+        if (!knownTarget && SourceBodies.IsOverridable(method))
         {
             return AbstractValue.Unknown;
         }
 
-        var key = new SummaryKey(method, arguments, fields is null ? null : method.ContainingType, budget.MaxCallDepth - depth, budget.KeepsFields);
-        if (summaries.TryGetValue(key, out var cached))
+        if (depth >= budget.MaxCallDepth)
         {
-            return cached;
+            budget.Cut();
+            return AbstractValue.Unknown;
         }
 
+        if (BodyOf(method, budget.CancellationToken) is not { } body)
+        {
+            return AbstractValue.Unknown;
+        }
+
+        var key = new SummaryKey(method, arguments, fields is null ? null : method.ContainingType, budget.KeepsFields);
+        var depthLeft = budget.MaxCallDepth - depth;
+        if (summaries.TryGetValue(key, out var entries))
+        {
+            foreach (var entry in entries)
+            {
+                if (entry.Answers(depthLeft))
+                {
+                    // The caller's own measure sees what the cached run used and cut.
+                    budget.Reached(depth + entry.Used);
+                    if (entry.Cut)
+                    {
+                        budget.Cut();
+                    }
+
+                    return entry.Value;
+                }
+            }
+        }
+
+        var measure = budget.BeginMeasure(depth);
         var summary = Run(body, method.Parameters, arguments, fields, depth + 1, budget).Returned;
-        summaries.TryAdd(key, summary);
+        var (used, cut) = budget.EndMeasure(measure, depth);
+        var computed = new SummaryEntry(summary, depthLeft, used, cut);
+        summaries.AddOrUpdate(key, ImmutableArray.Create(computed), (_, known) => known.Add(computed));
         return summary;
     }
 
@@ -229,12 +255,22 @@ internal sealed class DataflowEngine
     /// values it is invoked with.
     /// </summary>
     public GraphAnalysis.Result? Invoke(
-        FlowBody body, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<AbstractValue> arguments, int depth, EngineBudget budget, bool recordFacts) =>
-        depth >= budget.MaxCallDepth ? null : Run(body, parameters, arguments, null, depth + 1, budget, recordFacts);
+        FlowBody body, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<AbstractValue> arguments, int depth, EngineBudget budget, bool recordFacts)
+    {
+        if (depth >= budget.MaxCallDepth)
+        {
+            budget.Cut();
+            return null;
+        }
+
+        return Run(body, parameters, arguments, null, depth + 1, budget, recordFacts);
+    }
 
     /// <summary>The fields of a model after construction (initialisers, then any constructor); <c>null</c> past the budget.</summary>
-    public FlowState? ConstructedFields(INamedTypeSymbol model, EngineBudget budget) =>
-        constructedFields.GetOrAdd(model, type => Construction.Fields(this, type, budget.CancellationToken));
+    public FlowState? ConstructedFields(INamedTypeSymbol model, EngineBudget budget) => ConstructedFields(model, budget.CancellationToken);
+
+    public FlowState? ConstructedFields(INamedTypeSymbol model, CancellationToken cancellationToken) =>
+        constructedFields.GetOrAdd(model, type => Construction.Fields(this, type, cancellationToken));
 
     internal GraphAnalysis.Result Run(
         FlowBody body,
@@ -245,6 +281,7 @@ internal sealed class DataflowEngine
         EngineBudget budget,
         bool recordFacts = false)
     {
+        budget.Reached(depth);
         var entry = fields?.Clone() ?? new FlowState();
         for (var i = 0; i < parameters.Length && i < arguments.Length; i++)
         {

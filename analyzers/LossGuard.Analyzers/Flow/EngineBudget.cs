@@ -35,6 +35,32 @@ internal sealed class EngineBudget
     /// </summary>
     public bool KeepsFields { get; init; }
 
+    /// <summary>The deepest call depth a body has been run at so far (what a summary used of the depth it was given).</summary>
+    public int Deepest { get; private set; }
+
+    /// <summary>How many calls were not followed for lack of depth so far (a summary that cut none holds for any deeper limit).</summary>
+    public int Cuts { get; private set; }
+
+    public void Reached(int depth) => Deepest = Math.Max(Deepest, depth);
+
+    public void Cut() => Cuts++;
+
+    /// <summary>Starts measuring a summary run at <paramref name="depth"/>: its own deepest depth, the caller's restored by <see cref="EndMeasure"/>.</summary>
+    public (int Deepest, int Cuts) BeginMeasure(int depth)
+    {
+        var before = (Deepest, Cuts);
+        Deepest = depth;
+        return before;
+    }
+
+    /// <summary>Ends a measure: how many levels below <paramref name="depth"/> the run used, and whether it cut a call.</summary>
+    public (int Used, bool Cut) EndMeasure((int Deepest, int Cuts) before, int depth)
+    {
+        var measured = (Deepest - depth, Cuts != before.Cuts);
+        Deepest = Math.Max(before.Deepest, Deepest);
+        return measured;
+    }
+
     public void VisitBlock()
     {
         CancellationToken.ThrowIfCancellationRequested();

@@ -23,6 +23,7 @@ internal sealed class MemberValues
     private readonly DataflowEngine engine;
     private readonly ConcurrentDictionary<(ISymbol Member, ITypeSymbol? Receiver), AbstractValue> values = new(KeyComparer.Instance);
     private readonly ConcurrentDictionary<ISymbol, List<Write>?> writes = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, bool> followed = new(SymbolEqualityComparer.Default);
 
     /// <summary>The members whose value this thread is computing: a cycle between members gives up (unknown).</summary>
     [ThreadStatic]
@@ -41,7 +42,7 @@ internal sealed class MemberValues
         }
 
         var progress = inProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        if (!IsFollowed(member) || !progress.Add(member))
+        if (!Followed(member) || !progress.Add(member))
         {
             return null;
         }
@@ -66,6 +67,10 @@ internal sealed class MemberValues
         && property.DeclaringSyntaxReferences.Length == 1
         && property.DeclaringSyntaxReferences[0].GetSyntax() is PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors }
         && accessors.Accessors.All(accessor => accessor.Body is null && accessor.ExpressionBody is null);
+
+    /// <summary>Whether the member's value is worth computing (<see cref="IsFollowed"/>), once per member: most fields read are not followed.</summary>
+    private bool Followed(ISymbol member) =>
+        followed.TryGetValue(member, out var known) ? known : followed.GetOrAdd(member, IsFollowed(member));
 
     private bool IsFollowed(ISymbol member) => member switch
     {
@@ -105,6 +110,12 @@ internal sealed class MemberValues
 
     private AbstractValue Agreement(ISymbol member, INamedTypeSymbol? receiver, CancellationToken cancellationToken)
     {
+        if (member is IFieldSymbol { IsReadOnly: true, IsStatic: false } field)
+        {
+            // Only its class's constructors assign it: what the model's construction leaves (shared with its forward summaries).
+            return engine.ConstructedFields(field.ContainingType, cancellationToken)?.Get(field) ?? AbstractValue.Unknown;
+        }
+
         if (writes.GetOrAdd(member, m => Writes(m, cancellationToken)) is not { } all)
         {
             return AbstractValue.Unknown;
@@ -185,6 +196,11 @@ internal sealed class MemberValues
     /// </summary>
     private List<Write>? Writes(ISymbol member, CancellationToken cancellationToken)
     {
+        if (member is IFieldSymbol { IsReadOnly: true, IsStatic: true } field)
+        {
+            return ConstructorWrites(field, cancellationToken);
+        }
+
         var roots = member.DeclaredAccessibility == Accessibility.Private
             ? member.ContainingType.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax(cancellationToken))
             : engine.Compilation.SyntaxTrees.Select(tree => tree.GetRoot(cancellationToken));
@@ -216,6 +232,16 @@ internal sealed class MemberValues
 
         return writers;
     }
+
+    /// <summary>
+    /// A <c>static readonly</c> field is assigned only by its class's static constructor: when it assigns its name
+    /// (syntactically; a local of that name only makes the answer more cautious).
+    /// </summary>
+    private static List<Write> ConstructorWrites(IFieldSymbol field, CancellationToken cancellationToken) =>
+        FieldWrites.Members(field.ContainingType, constructors: true, field.IsStatic, cancellationToken)
+            .Where(constructor => FieldWrites.AnyAssigns(new[] { constructor }, field.Name))
+            .Select(constructor => new Write(constructor, null))
+            .ToList();
 
     /// <summary>Whether a name is assigned: <c>true</c> for an assignment the engine reads, <c>false</c> for one it cannot, <c>null</c> for a read.</summary>
     private static bool? WriteOf(SimpleNameSyntax name)

@@ -5,34 +5,26 @@ using Microsoft.CodeAnalysis;
 
 namespace LossGuard.Analyzers.Flow;
 
-/// <summary>
-/// A method, what is known of its arguments and of its object, and how many calls deeper its summary may follow: the
-/// key of a cached summary. The depth left is part of the key, so that what a body is found to do never depends on
-/// which body asked first.
-/// </summary>
+/// <summary>A method, what is known of its arguments and of its object: the key of cached summaries (<see cref="SummaryEntry"/>).</summary>
 internal readonly struct SummaryKey : IEquatable<SummaryKey>
 {
     private readonly IMethodSymbol method;
     private readonly ImmutableArray<AbstractValue> arguments;
     private readonly ISymbol? instance;
-    private readonly int depthLeft;
     private readonly bool keepsFields;
 
     /// <param name="instance">The model class whose constructed fields the summary started from, if any.</param>
-    /// <param name="depthLeft">How many calls deeper the summary's body may follow.</param>
     /// <param name="keepsFields">Whether the run keeps fields across calls (<see cref="EngineBudget.KeepsFields"/>).</param>
-    public SummaryKey(IMethodSymbol method, ImmutableArray<AbstractValue> arguments, ISymbol? instance, int depthLeft, bool keepsFields)
+    public SummaryKey(IMethodSymbol method, ImmutableArray<AbstractValue> arguments, ISymbol? instance, bool keepsFields)
     {
         this.keepsFields = keepsFields;
         this.method = method;
         this.arguments = arguments;
         this.instance = instance;
-        this.depthLeft = depthLeft;
     }
 
     public bool Equals(SummaryKey other) =>
-        depthLeft == other.depthLeft
-        && keepsFields == other.keepsFields
+        keepsFields == other.keepsFields
         && SymbolEqualityComparer.Default.Equals(method, other.method)
         && SymbolEqualityComparer.Default.Equals(instance, other.instance)
         && arguments.SequenceEqual(other.arguments);
@@ -41,7 +33,7 @@ internal readonly struct SummaryKey : IEquatable<SummaryKey>
 
     public override int GetHashCode()
     {
-        var hash = (SymbolEqualityComparer.Default.GetHashCode(method) * 31) + depthLeft;
+        var hash = SymbolEqualityComparer.Default.GetHashCode(method);
         foreach (var argument in arguments)
         {
             hash = unchecked((hash * 31) + argument.GetHashCode());
@@ -49,4 +41,14 @@ internal readonly struct SummaryKey : IEquatable<SummaryKey>
 
         return hash;
     }
+}
+
+/// <summary>
+/// A summary computed with <see cref="DepthLeft"/> calls to follow, which used <see cref="Used"/> of them and cut a call
+/// for lack of depth or not. It answers a query with the same depth left, and, when it cut nothing, any query with at
+/// least <see cref="Used"/> left: so what a body is found to do never depends on which body asked first.
+/// </summary>
+internal sealed record SummaryEntry(AbstractValue Value, int DepthLeft, int Used, bool Cut)
+{
+    public bool Answers(int depthLeft) => depthLeft == DepthLeft || !Cut && Used <= depthLeft;
 }
