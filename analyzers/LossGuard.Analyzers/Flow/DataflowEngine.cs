@@ -33,6 +33,7 @@ internal sealed class DataflowEngine
     private readonly ConcurrentDictionary<SyntaxNode, FlowState?> writerExits = new();
     private readonly CallSites callSites;
     private readonly MemberValues memberValues;
+    private readonly ReentryGuard constructing = new();
 
     public DataflowEngine(Compilation compilation, LibraryKnowledge knowledge)
     {
@@ -270,7 +271,7 @@ internal sealed class DataflowEngine
     public FlowState? ConstructedFields(INamedTypeSymbol model, EngineBudget budget) => ConstructedFields(model, budget.CancellationToken);
 
     public FlowState? ConstructedFields(INamedTypeSymbol model, CancellationToken cancellationToken) =>
-        constructedFields.GetOrAdd(model, type => Construction.Fields(this, type, cancellationToken));
+        constructedFields.TryGetValue(model, out var known) ? known : Guarded<FlowState>(model, () => constructedFields.GetOrAdd(model, type => Construction.Fields(this, type, cancellationToken)));
 
     internal GraphAnalysis.Result Run(
         FlowBody body,
@@ -313,8 +314,35 @@ internal sealed class DataflowEngine
         autoProperties.TryGetValue(property, out var known) ? known : autoProperties.GetOrAdd(property, MemberValues.IsAutoProperty);
 
     /// <summary>The states a type's constructors leave (after its initialisers, calls keeping fields), once per type; <c>null</c> past the budget.</summary>
-    public System.Collections.Generic.List<(SyntaxNode? Constructor, FlowState Exit)>? ConstructionExits(INamedTypeSymbol type, bool isStatic, CancellationToken cancellationToken) =>
-        constructionExits.GetOrAdd((type.OriginalDefinition, isStatic), key => Construction.Exits(this, key.Type, key.IsStatic, cancellationToken));
+    public System.Collections.Generic.List<(SyntaxNode? Constructor, FlowState Exit)>? ConstructionExits(INamedTypeSymbol type, bool isStatic, CancellationToken cancellationToken)
+    {
+        var key = (type.OriginalDefinition, isStatic);
+        return constructionExits.TryGetValue(key, out var known)
+            ? known
+            : Guarded<System.Collections.Generic.List<(SyntaxNode? Constructor, FlowState Exit)>>(type.OriginalDefinition, () => constructionExits.GetOrAdd(key, k => Construction.Exits(this, k.Type, k.IsStatic, cancellationToken)));
+    }
+
+    /// <summary>
+    /// A type's construction, unless this thread is already constructing it (a constructor applying its own model):
+    /// then nothing, and nothing cached.
+    /// </summary>
+    private T? Guarded<T>(INamedTypeSymbol type, System.Func<T?> construct)
+        where T : class
+    {
+        if (!constructing.TryEnter(type))
+        {
+            return null;
+        }
+
+        try
+        {
+            return construct();
+        }
+        finally
+        {
+            constructing.Exit(type);
+        }
+    }
 
     /// <summary>The state a member's body leaves (parameters unknown, calls keeping fields), once per member; <c>null</c> past the budget.</summary>
     public FlowState? WriterExit(SyntaxNode member, CancellationToken cancellationToken) =>

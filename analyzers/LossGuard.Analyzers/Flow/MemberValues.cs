@@ -26,8 +26,7 @@ internal sealed class MemberValues
     private readonly ConcurrentDictionary<ISymbol, bool> followed = new(SymbolEqualityComparer.Default);
 
     /// <summary>The members whose value this thread is computing: a cycle between members gives up (unknown).</summary>
-    [ThreadStatic]
-    private static HashSet<ISymbol>? inProgress;
+    private readonly ReentryGuard inProgress = new();
 
     public MemberValues(DataflowEngine engine) => this.engine = engine;
 
@@ -41,8 +40,7 @@ internal sealed class MemberValues
             return known.Equals(AbstractValue.Unknown) ? null : known;
         }
 
-        var progress = inProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        if (!Followed(member) || !progress.Add(member))
+        if (!Followed(member) || !inProgress.TryEnter(member))
         {
             return null;
         }
@@ -56,7 +54,7 @@ internal sealed class MemberValues
         }
         finally
         {
-            progress.Remove(member);
+            inProgress.Exit(member);
         }
     }
 

@@ -230,4 +230,34 @@ public sealed class MemberFlowTests
             """;
         return Verify.AnalyzerAsync(source, Finding.At(Descriptors.UnstableComposition));
     }
+
+    [Fact]
+    public Task A_model_whose_constructor_applies_itself_is_constructed_once_and_followed()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+            using F = TorchSharp.torch.nn.functional;
+
+            sealed class Classifier : Module<Tensor, Tensor>
+            {
+                private readonly Module<Tensor, Tensor> block1 = Sequential(Linear(4, 16), ReLU());
+                private readonly Module<Tensor, Tensor> block2 = Sequential(Linear(16, 3), Softmax(1));
+
+                public Classifier(int features) : base("classifier")
+                {
+                    RegisterComponents();
+                    forward(randn(1, features));
+                }
+
+                public override Tensor forward(Tensor x) => block2.forward(block1.forward(x));
+            }
+
+            static class Trainer
+            {
+                static Tensor Step(Tensor x, Tensor y) => F.cross_entropy({|#0:new Classifier(4).forward(x)|}, y);
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
 }
