@@ -268,4 +268,24 @@ public sealed class ParameterFlowTests
             """;
         return Verify.AnalyzerAsync(source);
     }
+
+    [Fact]
+    public Task A_TensorFlow_prediction_passed_to_a_cross_entropy_helper_is_LG0003_in_the_helper()
+    {
+        const string source = """
+            using Tensorflow;
+            using static Tensorflow.Binding;
+
+            static class Eager
+            {
+                static Tensor NeuralNet(Tensor x, Tensor w) => tf.nn.softmax(tf.matmul(x, w));
+
+                static Tensor CrossEntropy(Tensor prediction, Tensor y) =>
+                    -tf.reduce_sum(y * {|#0:tf.math.log(tf.clip_by_value(prediction, 1e-9f, 1.0f))|});
+
+                static Tensor Step(Tensor x, Tensor w, Tensor y) => CrossEntropy(NeuralNet(x, w), y);
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.UnstableComposition));
+    }
 }
