@@ -112,28 +112,8 @@ internal sealed class CallSites
         _ => null,
     };
 
-    /// <summary>
-    /// The member whose facts hold a call's arguments: the method, constructor or accessor declaration, or the
-    /// compilation unit of top-level statements, that the call is in (also through lambdas and local functions, which
-    /// the member's analysis covers); <c>null</c> elsewhere (field and property initialisers, expression-bodied properties).
-    /// </summary>
-    public static SyntaxNode? CallerMember(SyntaxNode call)
-    {
-        foreach (var ancestor in call.Ancestors())
-        {
-            switch (ancestor)
-            {
-                case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax:
-                    return ancestor;
-                case GlobalStatementSyntax:
-                    return ancestor.Parent;
-                case MemberDeclarationSyntax:
-                    return null;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The member whose facts hold a call's arguments (also through lambdas and local functions, which the member's analysis covers).</summary>
+    public static SyntaxNode? CallerMember(SyntaxNode call) => SourceBodies.EnclosingMember(call, throughNestedFunctions: true);
 
     private sealed class ScopeComparer : IEqualityComparer<(ISymbol? Scope, string Name)>
     {

@@ -1,7 +1,5 @@
-using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -261,24 +259,8 @@ internal sealed class MemberValues
         };
     }
 
-    /// <summary>The member declaration whose body holds the assignment; <c>null</c> inside a lambda or local function.</summary>
-    private static SyntaxNode? WriterOf(SyntaxNode node)
-    {
-        foreach (var ancestor in node.Ancestors())
-        {
-            switch (ancestor)
-            {
-                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
-                    return null;
-                case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax:
-                    return ancestor;
-                case MemberDeclarationSyntax:
-                    return null;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The member whose body holds the assignment; <c>null</c> inside a lambda or local function, whose runs its exit state does not show.</summary>
+    private static SyntaxNode? WriterOf(SyntaxNode node) => SourceBodies.EnclosingMember(node, throughNestedFunctions: false);
 
     private sealed class KeyComparer : IEqualityComparer<(ISymbol Member, ITypeSymbol? Receiver)>
     {

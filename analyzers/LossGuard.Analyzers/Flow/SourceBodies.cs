@@ -1,5 +1,6 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace LossGuard.Analyzers.Flow;
@@ -37,6 +38,31 @@ internal static class SourceBodies
             IConstructorBodyOperation constructor => FlowBody.Of(constructor, cancellationToken),
             _ => null,
         };
+
+    /// <summary>
+    /// The member whose body holds <paramref name="node"/>: a method, constructor or accessor declaration, or the
+    /// compilation unit of top-level statements; <c>null</c> elsewhere (field and property initialisers,
+    /// expression-bodied properties) and, unless <paramref name="throughNestedFunctions"/>, inside a lambda or local function.
+    /// </summary>
+    public static SyntaxNode? EnclosingMember(SyntaxNode node, bool throughNestedFunctions)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax when !throughNestedFunctions:
+                    return null;
+                case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax:
+                    return ancestor;
+                case GlobalStatementSyntax:
+                    return ancestor.Parent;
+                case MemberDeclarationSyntax:
+                    return null;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A constructor body or field initializer declared in the compilation.</summary>
     public static FlowBody? OfSyntax(SourceModels models, SyntaxNode syntax, CancellationToken cancellationToken) =>
