@@ -25,7 +25,7 @@ internal sealed class DataflowEngine
     private readonly ConcurrentDictionary<INamedTypeSymbol, FlowState?> constructedFields = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Levels), FlowState> parameterStates = new(MethodLevelsComparer.Instance);
     private readonly ConcurrentDictionary<SyntaxNode, BodyFacts> plainFacts = new();
-    private readonly ConcurrentDictionary<(SyntaxNode Member, int Levels), ImmutableArray<CallFact>> callerFacts = new();
+    private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<(FlowState Entry, BodyFacts Facts)>> entryFacts = new();
     /// <summary>The locals and parameters each callee's lambdas assign, once per callee: summaries run the same body many times.</summary>
     private readonly ConcurrentDictionary<IOperation, ISet<ISymbol>> capturedWrites = new();
     private readonly ConcurrentDictionary<IPropertySymbol, bool> autoProperties = new(SymbolEqualityComparer.Default);
@@ -74,14 +74,44 @@ internal sealed class DataflowEngine
     /// The facts for one body; empty when it is past the budget. The owner's parameters start with what every call
     /// site in the compilation passes, when all call sites are known and agree (up to <paramref name="maxCallDepth"/>
     /// callers up). A body whose parameters start unknown has the facts it has when read as a caller
-    /// (<see cref="PlainCalls"/>): computed once for both.
+    /// (<see cref="PlainCalls"/>), and one whose parameters start known those it has when read as a caller with the
+    /// same entry (<see cref="CallerCalls"/>): computed once for both.
     /// </summary>
     public BodyFacts Analyze(FlowBody body, ISymbol owner, int maxCallDepth, CancellationToken cancellationToken)
     {
         var entry = owner is IMethodSymbol method ? ParameterState(method, maxCallDepth, cancellationToken) : new FlowState();
-        return entry.Count == 0 && maxCallDepth == EngineBudget.DefaultMaxCallDepth
+        if (maxCallDepth != EngineBudget.DefaultMaxCallDepth)
+        {
+            return Facts(body, entry, maxCallDepth, cancellationToken);
+        }
+
+        return entry.Count == 0
             ? plainFacts.GetOrAdd(body.Root.Syntax, _ => Facts(body, entry, maxCallDepth, cancellationToken))
-            : Facts(body, entry, maxCallDepth, cancellationToken);
+            : EntryFacts(body.Root.Syntax, body, entry, cancellationToken);
+    }
+
+    /// <summary>
+    /// The facts of a member's body analysed from <paramref name="entry"/>, once per distinct entry: a caller read at
+    /// several levels, or read and analysed itself, usually starts from the same parameters.
+    /// </summary>
+    private BodyFacts EntryFacts(SyntaxNode member, FlowBody? body, FlowState entry, CancellationToken cancellationToken)
+    {
+        if (entryFacts.TryGetValue(member, out var known))
+        {
+            foreach (var (state, facts) in known)
+            {
+                if (state.SameAs(entry))
+                {
+                    return facts;
+                }
+            }
+        }
+
+        var computed = (body ??= SourceBodies.OfMember(Models, member, cancellationToken)) is { } analysed
+            ? Facts(analysed, entry.Clone(), EngineBudget.DefaultMaxCallDepth, cancellationToken)
+            : BodyFacts.Empty;
+        entryFacts.AddOrUpdate(member, ImmutableArray.Create((entry, computed)), (_, list) => list.Add((entry, computed)));
+        return computed;
     }
 
     private BodyFacts Facts(FlowBody body, FlowState entry, int maxCallDepth, CancellationToken cancellationToken)
@@ -133,9 +163,7 @@ internal sealed class DataflowEngine
             return PlainCalls(member, cancellationToken);
         }
 
-        return callerFacts.GetOrAdd((member, levels), key => SourceBodies.OfMember(Models, key.Member, cancellationToken) is { } body
-            ? Facts(body, entry, EngineBudget.DefaultMaxCallDepth, cancellationToken).Calls
-            : ImmutableArray<CallFact>.Empty);
+        return EntryFacts(member, null, entry, cancellationToken).Calls;
     }
 
     /// <summary>Whether a value says more than a parameter of unknown origin does.</summary>

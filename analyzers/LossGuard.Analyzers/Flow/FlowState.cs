@@ -127,6 +127,25 @@ internal sealed class FlowState
         return left;
     }
 
+    /// <summary>Whether both hold the same values for the same keys.</summary>
+    public bool SameAs(FlowState other)
+    {
+        if (other.values.Count != values.Count)
+        {
+            return false;
+        }
+
+        foreach (var entry in values)
+        {
+            if (!other.values.TryGetValue(entry.Key, out var value) || !value.Equals(entry.Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Holds what <paramref name="other"/> holds, and nothing else.</summary>
     public void CopyFrom(FlowState other)
     {
