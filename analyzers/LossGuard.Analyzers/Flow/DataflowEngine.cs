@@ -29,8 +29,6 @@ internal sealed class DataflowEngine
     /// <summary>The locals and parameters each callee's lambdas assign, once per callee: summaries run the same body many times.</summary>
     private readonly ConcurrentDictionary<IOperation, ISet<ISymbol>> capturedWrites = new();
     private readonly ConcurrentDictionary<IPropertySymbol, bool> autoProperties = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<(INamedTypeSymbol Type, bool IsStatic), System.Collections.Generic.List<(SyntaxNode? Constructor, FlowState Exit)>?> constructionExits = new();
-    private readonly ConcurrentDictionary<SyntaxNode, FlowState?> writerExits = new();
     private readonly CallSites callSites;
     private readonly MemberValues memberValues;
     private readonly ReentryGuard constructing = new();
@@ -341,20 +339,11 @@ internal sealed class DataflowEngine
     public bool IsAutoProperty(IPropertySymbol property) =>
         autoProperties.TryGetValue(property, out var known) ? known : autoProperties.GetOrAdd(property, MemberValues.IsAutoProperty);
 
-    /// <summary>The states a type's constructors leave (after its initialisers, calls keeping fields), once per type; <c>null</c> past the budget.</summary>
-    public System.Collections.Generic.List<(SyntaxNode? Constructor, FlowState Exit)>? ConstructionExits(INamedTypeSymbol type, bool isStatic, CancellationToken cancellationToken)
-    {
-        var key = (type.OriginalDefinition, isStatic);
-        return constructionExits.TryGetValue(key, out var known)
-            ? known
-            : Guarded<System.Collections.Generic.List<(SyntaxNode? Constructor, FlowState Exit)>>(type.OriginalDefinition, () => constructionExits.GetOrAdd(key, k => Construction.Exits(this, k.Type, k.IsStatic, cancellationToken)));
-    }
-
     /// <summary>
     /// A type's construction, unless this thread is already constructing it (a constructor applying its own model):
     /// then nothing, and nothing cached.
     /// </summary>
-    private T? Guarded<T>(INamedTypeSymbol type, System.Func<T?> construct)
+    internal T? Guarded<T>(INamedTypeSymbol type, System.Func<T?> construct)
         where T : class
     {
         if (!constructing.TryEnter(type))
@@ -371,26 +360,6 @@ internal sealed class DataflowEngine
             constructing.Exit(type);
         }
     }
-
-    /// <summary>The state a member's body leaves (parameters unknown, calls keeping fields), once per member; <c>null</c> past the budget.</summary>
-    public FlowState? WriterExit(SyntaxNode member, CancellationToken cancellationToken) =>
-        writerExits.GetOrAdd(member, syntax =>
-        {
-            if (SourceBodies.OfMember(Models, syntax, cancellationToken) is not { } body)
-            {
-                return null;
-            }
-
-            try
-            {
-                var budget = new EngineBudget(EngineBudget.DefaultMaxCallDepth, cancellationToken) { KeepsFields = true };
-                return Run(body, ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty, null, 0, budget).Exit;
-            }
-            catch (BudgetExceededException)
-            {
-                return null;
-            }
-        });
 
     /// <summary>The constant a <c>readonly</c> field is initialised with, if its initialiser is a constant.</summary>
     public object? ConstantOf(IFieldSymbol field, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -22,6 +23,8 @@ internal sealed class MemberValues
     private readonly ConcurrentDictionary<(ISymbol Member, ITypeSymbol? Receiver), AbstractValue> values = new(KeyComparer.Instance);
     private readonly ConcurrentDictionary<ISymbol, List<Write>?> writes = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, bool> followed = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(INamedTypeSymbol Type, bool IsStatic), List<(SyntaxNode? Constructor, FlowState Exit)>?> constructionExits = new();
+    private readonly ConcurrentDictionary<SyntaxNode, FlowState?> writerExits = new();
 
     /// <summary>The members whose value this thread is computing: a cycle between members gives up (unknown).</summary>
     private readonly ReentryGuard inProgress = new();
@@ -125,7 +128,7 @@ internal sealed class MemberValues
         AbstractValue? joined = null;
         void Add(AbstractValue value) => joined = joined is null ? value : AbstractValue.Join(joined, value);
 
-        var construction = engine.ConstructionExits(type, isStatic, cancellationToken);
+        var construction = ConstructionExits(type, isStatic, cancellationToken);
         if (construction is null)
         {
             return AbstractValue.Unknown;
@@ -147,7 +150,7 @@ internal sealed class MemberValues
                 continue;
             }
 
-            if (engine.WriterExit(writer, cancellationToken) is not { } exit)
+            if (WriterExit(writer, cancellationToken) is not { } exit)
             {
                 return AbstractValue.Unknown;
             }
@@ -157,6 +160,35 @@ internal sealed class MemberValues
 
         return joined ?? AbstractValue.Unknown;
     }
+
+    /// <summary>The states a type's constructors leave (after its initialisers, calls keeping fields), once per type; <c>null</c> past the budget.</summary>
+    private List<(SyntaxNode? Constructor, FlowState Exit)>? ConstructionExits(INamedTypeSymbol type, bool isStatic, CancellationToken cancellationToken)
+    {
+        var key = (type.OriginalDefinition, isStatic);
+        return constructionExits.TryGetValue(key, out var known)
+            ? known
+            : engine.Guarded(key.Item1, () => constructionExits.GetOrAdd(key, k => Construction.Exits(engine, k.Type, k.IsStatic, cancellationToken)));
+    }
+
+    /// <summary>The state a member's body leaves (parameters unknown, calls keeping fields), once per member; <c>null</c> past the budget.</summary>
+    private FlowState? WriterExit(SyntaxNode member, CancellationToken cancellationToken) =>
+        writerExits.GetOrAdd(member, syntax =>
+        {
+            if (SourceBodies.OfMember(engine.Models, syntax, cancellationToken) is not { } body)
+            {
+                return null;
+            }
+
+            try
+            {
+                var budget = new EngineBudget(EngineBudget.DefaultMaxCallDepth, cancellationToken) { KeepsFields = true };
+                return engine.Run(body, ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty, null, 0, budget).Exit;
+            }
+            catch (BudgetExceededException)
+            {
+                return null;
+            }
+        });
 
     private static bool HasInitializer(ISymbol member, CancellationToken cancellationToken) =>
         member.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax(cancellationToken) switch
