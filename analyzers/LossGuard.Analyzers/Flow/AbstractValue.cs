@@ -76,8 +76,11 @@ internal sealed record AbstractValue(
 
     public bool IsNull => Constant is NullConstant;
 
-    /// <summary>Whether the value is surely not null: a module, a value in a known domain, or a buffer made here.</summary>
-    public bool IsNotNull => Module is not null || IsKnownDomain || Storage is IOperation || Function is not null || Constant is not (null or NullConstant);
+    /// <summary>
+    /// Whether the value is surely not null: a buffer made here, a lambda, a constant other than null. Not a module or a
+    /// domain: a field's value is what its assignments leave, and it is null before the first.
+    /// </summary>
+    public bool IsNotNull => Storage is IOperation || Function is not null || Constant is not (null or NullConstant);
 
     /// <summary>A constant, or unknown for <c>null</c> (which only <see cref="OfConstantOrNull"/> keeps).</summary>
     public static AbstractValue OfConstant(object? constant) => constant switch

@@ -21,8 +21,11 @@ internal sealed class CallSites
     private readonly SourceModels models;
     private readonly ConcurrentDictionary<(ISymbol? Scope, string Name), Dictionary<ISymbol, List<InvocationExpressionSyntax?>>> usesByName = new(ScopeComparer.Instance);
 
-    public CallSites(SourceModels models)
+    private readonly ClosedWorld closedWorld;
+
+    public CallSites(SourceModels models, ClosedWorld closedWorld)
     {
+        this.closedWorld = closedWorld;
         this.models = models;
         compilation = models.Compilation;
     }
@@ -48,28 +51,14 @@ internal sealed class CallSites
         return sites.Any(site => site is null) ? null : sites.Select(site => site!).ToImmutableArray();
     }
 
-    /// <summary>Only the compilation can call it directly: not virtual, not an override or interface implementation, and not visible outside an executable's compilation.</summary>
+    /// <summary>Only the compilation can call it directly: not virtual, not an override or interface implementation, and not reachable from outside (<see cref="ClosedWorld"/>).</summary>
     private bool IsClosed(IMethodSymbol method) =>
         method.MethodKind == MethodKind.Ordinary
         && !method.IsVirtual && !method.IsOverride && !method.IsAbstract
         && method.ExplicitInterfaceImplementations.IsEmpty
         && !method.ContainingType.AllInterfaces.SelectMany(i => i.GetMembers(method.Name)).Any(member =>
             SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
-        && (compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication
-            || !IsVisibleOutside(method));
-
-    private static bool IsVisibleOutside(ISymbol symbol)
-    {
-        for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
-        {
-            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+        && !closedWorld.IsReachableFromOutside(method);
 
     /// <summary>Every use of a name, by the symbol it binds to: the invocation, or <c>null</c> for a use that is not a plain call in a body.</summary>
     private Dictionary<ISymbol, List<InvocationExpressionSyntax?>> Bind(IEnumerable<SimpleNameSyntax> names, CancellationToken cancellationToken)

@@ -37,10 +37,11 @@ internal static class Construction
     }
 
     /// <summary>
-    /// The state each constructor of the type leaves (<c>null</c> for a type without one: its initialisers' state),
-    /// with calls keeping fields (<see cref="EngineBudget.KeepsFields"/>); <c>null</c> past the budget.
+    /// What each constructor of the type leaves in its members (<c>null</c> for a type without one: its initialisers'
+    /// state), with calls keeping fields (<see cref="EngineBudget.KeepsFields"/>) and what members held at calls that
+    /// may read them, over the whole construction; <c>null</c> past the budget.
     /// </summary>
-    public static List<(SyntaxNode? Constructor, FlowState Exit)>? Exits(DataflowEngine engine, INamedTypeSymbol type, bool isStatic, CancellationToken cancellationToken)
+    public static List<(SyntaxNode? Constructor, MemberValues.MemberRun Run)>? Exits(DataflowEngine engine, INamedTypeSymbol type, bool isStatic, CancellationToken cancellationToken)
     {
         var budget = new EngineBudget(EngineBudget.DefaultMaxCallDepth, cancellationToken) { KeepsFields = true };
         try
@@ -60,7 +61,7 @@ internal static class Construction
                 exits.Add((null, state));
             }
 
-            return exits;
+            return exits.Select(pair => (pair.Constructor, new MemberValues.MemberRun(pair.Exit, budget.Observed))).ToList();
         }
         catch (BudgetExceededException)
         {

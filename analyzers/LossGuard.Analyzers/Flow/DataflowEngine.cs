@@ -38,11 +38,15 @@ internal sealed class DataflowEngine
         this.compilation = compilation;
         Knowledge = knowledge;
         Models = new SourceModels(compilation);
-        callSites = new CallSites(Models);
+        ClosedWorld = new ClosedWorld(compilation);
+        callSites = new CallSites(Models, ClosedWorld);
         memberValues = new MemberValues(this);
     }
 
     public LibraryKnowledge Knowledge { get; }
+
+    /// <summary>What code outside the compilation can reach (call sites and assignments it may add).</summary>
+    public ClosedWorld ClosedWorld { get; }
 
     public Compilation Compilation => compilation;
 

@@ -35,6 +35,21 @@ internal sealed class EngineBudget
     /// </summary>
     public bool KeepsFields { get; init; }
 
+    /// <summary>
+    /// In a run that keeps fields: what each field or auto-property held at a call, where the callee (or code it calls
+    /// back) may read it before a later assignment replaces it; joined over every call.
+    /// </summary>
+    public FlowState? Observed { get; private set; }
+
+    /// <summary>Records what the members in <paramref name="state"/> hold at a call (runs that keep fields only).</summary>
+    public void ObserveMembers(FlowState state)
+    {
+        if (KeepsFields)
+        {
+            Observed = state.MembersJoinedInto(Observed);
+        }
+    }
+
     /// <summary>The deepest call depth a body has been run at so far (what a summary used of the depth it was given).</summary>
     public int Deepest { get; private set; }
 

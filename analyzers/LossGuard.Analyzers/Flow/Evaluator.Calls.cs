@@ -14,6 +14,11 @@ internal sealed partial class Evaluator
     {
         var method = call.TargetMethod;
         var target = engine.Target(method);
+        if (budget.KeepsFields && MayReadMembers(call, target))
+        {
+            budget.ObserveMembers(state);
+        }
+
         var instance = call.Instance is null ? null : Evaluate(call.Instance);
         var arguments = Arguments(call.Arguments);
         if (TableCall(call, target.Known, instance, arguments) is { } tabled)
@@ -66,6 +71,15 @@ internal sealed partial class Evaluator
 
         return WithModule(result, call, call.Type, arguments, target);
     }
+
+    /// <summary>
+    /// Whether a call may read this object's fields as they are now: code of the compilation (not a base or chained
+    /// constructor, which runs before this body's assignments), or a library call given a delegate to call back.
+    /// </summary>
+    private static bool MayReadMembers(IInvocationOperation call, CallTarget target) =>
+        call.TargetMethod.MethodKind is MethodKind.DelegateInvoke or MethodKind.LocalFunction
+        || target.IsInSource && call.TargetMethod.MethodKind != MethodKind.Constructor
+        || call.Arguments.Any(argument => argument.Value.Type?.TypeKind == TypeKind.Delegate);
 
     /// <summary>A call a library table describes: it produces a domain, transforms one, or is a loss. The call is recorded as a fact.</summary>
     private AbstractValue? TableCall(IInvocationOperation call, MethodKnowledge known, AbstractValue? instance, ImmutableArray<ArgumentFact> arguments)

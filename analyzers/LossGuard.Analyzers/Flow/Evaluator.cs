@@ -338,26 +338,30 @@ internal sealed partial class Evaluator
         return AbstractValue.Unknown;
     }
 
-    /// <summary>A tuple deconstructed into variables: each takes its element's value (<c>var (probs, value) = Evaluate(s)</c>).</summary>
+    /// <summary>
+    /// A tuple deconstructed into variables: each takes its element's value (<c>var (probs, value) = Evaluate(s)</c>);
+    /// anything else is deconstructed by a <c>Deconstruct</c> method, in whatever order it chooses.
+    /// </summary>
     private AbstractValue Deconstruct(IDeconstructionAssignmentOperation deconstruction)
     {
         var value = Evaluate(deconstruction.Value);
-        AssignParts(deconstruction.Target, value);
+        AssignParts(deconstruction.Target, value, deconstruction.Value.Type);
         return value;
     }
 
-    private void AssignParts(IOperation target, AbstractValue value)
+    private void AssignParts(IOperation target, AbstractValue value, ITypeSymbol? type)
     {
         switch (target)
         {
             case IDeclarationExpressionOperation declaration:
-                AssignParts(declaration.Expression, value);
+                AssignParts(declaration.Expression, value, type);
                 break;
             case ITupleOperation tuple:
-                var parts = value.Elements?.Items is { } items && items.Length == tuple.Elements.Length ? items : default;
+                var tupleType = type as INamedTypeSymbol is { IsTupleType: true } named && named.TupleElements.Length == tuple.Elements.Length ? named : null;
+                var parts = tupleType is not null && value.Elements?.Items is { } items && items.Length == tuple.Elements.Length ? items : default;
                 for (var i = 0; i < tuple.Elements.Length; i++)
                 {
-                    AssignParts(tuple.Elements[i], parts.IsDefault ? AbstractValue.Unknown : parts[i]);
+                    AssignParts(tuple.Elements[i], parts.IsDefault ? AbstractValue.Unknown : parts[i], tupleType?.TupleElements[i].Type);
                 }
 
                 break;

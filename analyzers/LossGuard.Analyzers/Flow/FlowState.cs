@@ -85,6 +85,24 @@ internal sealed class FlowState
         }
     }
 
+    /// <summary>
+    /// The fields and auto-properties this state holds, joined into <paramref name="observed"/> (a member seen with two
+    /// values keeps what they share; one seen once keeps its value).
+    /// </summary>
+    public FlowState MembersJoinedInto(FlowState? observed)
+    {
+        observed ??= new FlowState();
+        foreach (var entry in values)
+        {
+            if (entry.Key is IFieldSymbol or IPropertySymbol)
+            {
+                observed.values[entry.Key] = observed.values.TryGetValue(entry.Key, out var seen) ? AbstractValue.Join(seen, entry.Value) : entry.Value;
+            }
+        }
+
+        return observed;
+    }
+
     /// <summary>Only the fields the predicate keeps: what an object carries from its construction into its methods.</summary>
     public FlowState FieldsOnly(System.Func<IFieldSymbol, bool> keep)
     {

@@ -23,8 +23,8 @@ internal sealed class MemberValues
     private readonly ConcurrentDictionary<(ISymbol Member, ITypeSymbol? Receiver), AbstractValue> values = new(KeyComparer.Instance);
     private readonly ConcurrentDictionary<ISymbol, List<Write>?> writes = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, bool> followed = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<(INamedTypeSymbol Type, bool IsStatic), List<(SyntaxNode? Constructor, FlowState Exit)>?> constructionExits = new();
-    private readonly ConcurrentDictionary<SyntaxNode, FlowState?> writerExits = new();
+    private readonly ConcurrentDictionary<(INamedTypeSymbol Type, bool IsStatic), List<(SyntaxNode? Constructor, MemberRun Run)>?> constructionExits = new();
+    private readonly ConcurrentDictionary<SyntaxNode, MemberRun?> writerRuns = new();
 
     /// <summary>The members whose value this thread is computing: a cycle between members gives up (unknown).</summary>
     private readonly ReentryGuard inProgress = new();
@@ -73,8 +73,8 @@ internal sealed class MemberValues
 
     private bool IsFollowed(ISymbol member) => member switch
     {
-        IFieldSymbol field => !field.IsConst && !field.IsImplicitlyDeclared && IsInSource(field) && Carries(field.Type) && IsClosed(field, field.IsReadOnly ? null : field),
-        IPropertySymbol property => IsAutoProperty(property) && IsInSource(property) && Carries(property.Type) && IsClosed(property, property.SetMethod),
+        IFieldSymbol field => !field.IsConst && !field.IsImplicitlyDeclared && IsInSource(field) && Carries(field.Type) && IsClosed(field.IsReadOnly ? null : field),
+        IPropertySymbol property => IsAutoProperty(property) && IsInSource(property) && Carries(property.Type) && IsClosed(property.SetMethod),
         _ => false,
     };
 
@@ -82,39 +82,11 @@ internal sealed class MemberValues
 
     private bool Carries(ITypeSymbol type) => engine.Knowledge.CarriesValues(type) && !BufferViews.IsBuffer(type);
 
-    /// <summary>Only the compilation can assign it: through <paramref name="writer"/> (a mutable field, a setter; <c>null</c> when only constructors can), not visible to code outside an executable's compilation.</summary>
-    private bool IsClosed(ISymbol member, ISymbol? writer) =>
-        writer is null
-        || engine.Compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication
-        || !IsVisibleOutside(writer, member.ContainingType);
-
-    private static bool IsVisibleOutside(ISymbol writer, INamedTypeSymbol type)
-    {
-        if (writer.DeclaredAccessibility is Accessibility.Protected or Accessibility.ProtectedOrInternal && type.IsSealed)
-        {
-            return false;
-        }
-
-        // A setter's containing symbol is its type: its own accessibility, then its type's and their containers'.
-        for (ISymbol? current = writer; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
-        {
-            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>Only the compilation can assign it: through <paramref name="writer"/> (a mutable field, a setter; <c>null</c> when only constructors can), which code outside cannot reach.</summary>
+    private bool IsClosed(ISymbol? writer) => writer is null || !engine.ClosedWorld.IsReachableFromOutside(writer);
 
     private AbstractValue Agreement(ISymbol member, INamedTypeSymbol? receiver, CancellationToken cancellationToken)
     {
-        if (member is IFieldSymbol { IsReadOnly: true, IsStatic: false } field)
-        {
-            // Only its class's constructors assign it: what the model's construction leaves (shared with its forward summaries).
-            return engine.ConstructedFields(field.ContainingType, cancellationToken)?.Get(field) ?? AbstractValue.Unknown;
-        }
-
         if (writes.GetOrAdd(member, m => Writes(m, cancellationToken)) is not { } all)
         {
             return AbstractValue.Unknown;
@@ -134,12 +106,13 @@ internal sealed class MemberValues
             return AbstractValue.Unknown;
         }
 
-        foreach (var (constructor, exit) in construction)
+        foreach (var (constructor, run) in construction)
         {
-            // Before anything assigns it, a member holds null, and nothing reads it then without failing.
+            // Before anything assigns it, a member holds null, and nothing reads it then without failing (null checks
+            // are not decided on a member's value: AbstractValue.IsNotNull).
             if (hasInitializer || constructor is not null && writers.Contains(constructor))
             {
-                Add(exit.Get(member) ?? AbstractValue.Unknown);
+                Add(run.ValueOf(member));
             }
         }
 
@@ -150,19 +123,19 @@ internal sealed class MemberValues
                 continue;
             }
 
-            if (WriterExit(writer, cancellationToken) is not { } exit)
+            if (WriterRun(writer, cancellationToken) is not { } run)
             {
                 return AbstractValue.Unknown;
             }
 
-            Add(exit.Get(member) ?? AbstractValue.Unknown);
+            Add(run.ValueOf(member));
         }
 
         return joined ?? AbstractValue.Unknown;
     }
 
-    /// <summary>The states a type's constructors leave (after its initialisers, calls keeping fields), once per type; <c>null</c> past the budget.</summary>
-    private List<(SyntaxNode? Constructor, FlowState Exit)>? ConstructionExits(INamedTypeSymbol type, bool isStatic, CancellationToken cancellationToken)
+    /// <summary>What a type's constructors leave in its members (after its initialisers, calls keeping fields), once per type; <c>null</c> past the budget.</summary>
+    private List<(SyntaxNode? Constructor, MemberRun Run)>? ConstructionExits(INamedTypeSymbol type, bool isStatic, CancellationToken cancellationToken)
     {
         var key = (type.OriginalDefinition, isStatic);
         return constructionExits.TryGetValue(key, out var known)
@@ -170,9 +143,9 @@ internal sealed class MemberValues
             : engine.Guarded(key.Item1, () => constructionExits.GetOrAdd(key, k => Construction.Exits(engine, k.Type, k.IsStatic, cancellationToken)));
     }
 
-    /// <summary>The state a member's body leaves (parameters unknown, calls keeping fields), once per member; <c>null</c> past the budget.</summary>
-    private FlowState? WriterExit(SyntaxNode member, CancellationToken cancellationToken) =>
-        writerExits.GetOrAdd(member, syntax =>
+    /// <summary>What a member's body leaves in members (parameters unknown, calls keeping fields), once per member; <c>null</c> past the budget.</summary>
+    private MemberRun? WriterRun(SyntaxNode member, CancellationToken cancellationToken) =>
+        writerRuns.GetOrAdd(member, syntax =>
         {
             if (SourceBodies.OfMember(engine.Models, syntax, cancellationToken) is not { } body)
             {
@@ -182,7 +155,8 @@ internal sealed class MemberValues
             try
             {
                 var budget = new EngineBudget(EngineBudget.DefaultMaxCallDepth, cancellationToken) { KeepsFields = true };
-                return engine.Run(body, ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty, null, 0, budget).Exit;
+                var exit = engine.Run(body, ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty, null, 0, budget).Exit;
+                return new MemberRun(exit, budget.Observed);
             }
             catch (BudgetExceededException)
             {
@@ -197,6 +171,17 @@ internal sealed class MemberValues
             PropertyDeclarationSyntax property => property.Initializer is not null,
             _ => false,
         });
+
+    /// <summary>What a run of a body leaves in fields and auto-properties, and what they held at calls that may read them.</summary>
+    internal sealed record MemberRun(FlowState Exit, FlowState? Observed)
+    {
+        /// <summary>Every value the member is seen with: at the end, and at each such call.</summary>
+        public AbstractValue ValueOf(ISymbol member)
+        {
+            var value = Exit.Get(member) ?? AbstractValue.Unknown;
+            return Observed?.Get(member) is { } seen ? AbstractValue.Join(value, seen) : value;
+        }
+    }
 
     /// <summary>An assignment in <see cref="Member"/>'s body; through <c>this</c>, it assigns only objects of the member's class (and its subclasses).</summary>
     private readonly record struct Write(SyntaxNode Member, INamedTypeSymbol? ThisClass);
@@ -224,7 +209,7 @@ internal sealed class MemberValues
     /// </summary>
     private List<Write>? Writes(ISymbol member, CancellationToken cancellationToken)
     {
-        if (member is IFieldSymbol { IsReadOnly: true, IsStatic: true } field)
+        if (member is IFieldSymbol { IsReadOnly: true } field)
         {
             return ConstructorWrites(field, cancellationToken);
         }
@@ -253,8 +238,7 @@ internal sealed class MemberValues
                     return null;
                 }
 
-                var throughThis = name.Parent is not MemberAccessExpressionSyntax { Expression: not ThisExpressionSyntax } access || access.Name != name;
-                writers.Add(new Write(writer, throughThis && !member.IsStatic ? model!.GetDeclaredSymbol(writer, cancellationToken)?.ContainingType : null));
+                writers.Add(new Write(writer, IsThroughThis(name) && !member.IsStatic ? model!.GetDeclaredSymbol(writer, cancellationToken)?.ContainingType : null));
             }
         }
 
@@ -262,20 +246,23 @@ internal sealed class MemberValues
     }
 
     /// <summary>
-    /// A <c>static readonly</c> field is assigned only by its class's static constructor: when it assigns its name
-    /// (syntactically; a local of that name only makes the answer more cautious).
+    /// A <c>readonly</c> field is assigned only by its class's constructors (of its kind, static or not): those that
+    /// assign its name (syntactically; a local of that name only makes the answer more cautious).
     /// </summary>
     private static List<Write> ConstructorWrites(IFieldSymbol field, CancellationToken cancellationToken) =>
         FieldWrites.Members(field.ContainingType, constructors: true, field.IsStatic, cancellationToken)
             .Where(constructor => FieldWrites.AnyAssigns(new[] { constructor }, field.Name))
-            .Select(constructor => new Write(constructor, null))
+            .Select(constructor => new Write(constructor, field.IsStatic ? null : field.ContainingType))
             .ToList();
 
     /// <summary>Whether a name is assigned: <c>true</c> for an assignment the engine reads, <c>false</c> for one it cannot, <c>null</c> for a read.</summary>
     private static bool? WriteOf(SimpleNameSyntax name)
     {
-        ExpressionSyntax expression = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
-        while (expression.Parent is TupleExpressionSyntax or ArgumentSyntax { Parent: TupleExpressionSyntax })
+        ExpressionSyntax expression = name.Parent is MemberAccessExpressionSyntax access && access.Name == name
+            || name.Parent is MemberBindingExpressionSyntax
+                ? (ExpressionSyntax)name.Parent
+                : name;
+        while (expression.Parent is ParenthesizedExpressionSyntax or TupleExpressionSyntax or ArgumentSyntax { Parent: TupleExpressionSyntax })
         {
             expression = (ExpressionSyntax)(expression.Parent is ArgumentSyntax argument ? argument.Parent! : expression.Parent);
         }
@@ -283,13 +270,24 @@ internal sealed class MemberValues
         return expression.Parent switch
         {
             AssignmentExpressionSyntax assignment when assignment.Left == expression => assignment.Parent is not InitializerExpressionSyntax,
+            AssignmentExpressionSyntax { Left: ConditionalAccessExpressionSyntax } => false,
             ArgumentSyntax { RefKindKeyword.RawKind: not 0 } => false,
             RefExpressionSyntax => false,
             PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression) => false,
             PostfixUnaryExpressionSyntax => false,
+            ConditionalAccessExpressionSyntax { Parent: AssignmentExpressionSyntax } => false,
             _ => null,
         };
     }
+
+    /// <summary>An assignment through <c>this</c>: the name alone, or <c>this.Name</c>.</summary>
+    private static bool IsThroughThis(SimpleNameSyntax name) =>
+        name.Parent switch
+        {
+            MemberAccessExpressionSyntax access when access.Name == name => access.Expression is ThisExpressionSyntax,
+            MemberBindingExpressionSyntax => false,
+            _ => true,
+        };
 
     /// <summary>The member whose body holds the assignment; <c>null</c> inside a lambda or local function, whose runs its exit state does not show.</summary>
     private static SyntaxNode? WriterOf(SyntaxNode node) => SourceBodies.EnclosingMember(node, throughNestedFunctions: false);

@@ -1,0 +1,118 @@
+using System.Threading.Tasks;
+using Xunit;
+using Verify = LossGuard.Analyzers.Tests.Infrastructure.Verify<LossGuard.Analyzers.Rules.ValueDomainAnalyzer>;
+
+namespace LossGuard.Analyzers.Tests.RealCode;
+
+/// <summary>Code where following fields, properties and call sites would claim too much: each must stay silent.</summary>
+public sealed class MemberSoundnessTests
+{
+    [Fact]
+    public Task A_null_check_on_a_field_assigned_only_in_a_method_keeps_both_paths()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            sealed class Agent
+            {
+                private Module<Tensor, Tensor> policy;
+
+                public void UseSoftmax() => policy = Sequential(Linear(4, 2), Softmax(1));
+
+                public Tensor Step(Tensor s)
+                {
+                    var p = policy ?? Linear(4, 2);
+                    return p.forward(s).log();
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_field_read_by_a_call_between_two_assignments_holds_the_first_value_there()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            sealed class Agent
+            {
+                private Module<Tensor, Tensor> policy;
+
+                public Agent()
+                {
+                    policy = Linear(4, 2);
+                    Warmup(ones(1, 4));
+                    policy = Sequential(Linear(4, 2), Softmax(1));
+                }
+
+                private Tensor Warmup(Tensor s) => policy.forward(s).log();
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_parenthesised_assignment_counts_as_an_assignment()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            sealed class Agent
+            {
+                private Module<Tensor, Tensor> policy;
+
+                public Agent() => policy = Sequential(Linear(4, 2), Softmax(1));
+
+                public void UseLogits() => (policy) = Linear(4, 2);
+
+                public Tensor Step(Tensor s) => policy.forward(s).log();
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_user_deconstruct_method_is_not_read_as_a_tuple()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+
+            static class Pairs
+            {
+                public static void Deconstruct(this Tensor[] pair, out Tensor first, out Tensor second) => (first, second) = (pair[1], pair[0]);
+            }
+
+            static class Step
+            {
+                static Tensor Log(Tensor x)
+                {
+                    var (a, _) = new[] { softmax(x, 1), x };
+                    return a.log();
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task An_internal_helper_of_a_library_that_grants_InternalsVisibleTo_may_have_callers_outside()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+
+            [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Other")]
+
+            public static class Losses
+            {
+                internal static Tensor Log(Tensor p) => p.log();
+
+                public static Tensor Run(Tensor x) => Log(softmax(x, 1));
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+}
