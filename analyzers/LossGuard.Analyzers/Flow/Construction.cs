@@ -13,27 +13,17 @@ namespace LossGuard.Analyzers.Flow;
 /// </summary>
 internal static class Construction
 {
-    /// <summary>A model's fields after construction (joined over its constructors), keeping only fields that no other member assigns.</summary>
-    public static FlowState? Fields(DataflowEngine engine, INamedTypeSymbol type, CancellationToken cancellationToken)
+    /// <summary>
+    /// A model's fields after construction (joined over its constructors, from the same runs as field values: calls
+    /// keep fields, since a callee that assigns one counts as assigning it elsewhere), keeping only fields of the type
+    /// that no other member assigns.
+    /// </summary>
+    public static FlowState Fields(INamedTypeSymbol type, List<(SyntaxNode? Constructor, MemberValues.MemberRun Run)> runs, CancellationToken cancellationToken)
     {
-        var budget = new EngineBudget(EngineBudget.DefaultMaxCallDepth, cancellationToken);
-        try
-        {
-            var state = Initialized(engine, type, isStatic: false, fieldsOnly: true, budget, cancellationToken);
-            var exits = Constructors(type, isStatic: false, cancellationToken)
-                .Select(constructor => SourceBodies.OfSyntax(engine.Models, constructor, cancellationToken))
-                .Where(body => body is not null)
-                .Select(body => engine.Run(body!, ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty, state, 0, budget).Exit)
-                .ToList();
-            var constructed = exits.Count == 0 ? state : exits.Aggregate(FlowState.Join);
-            var assignedElsewhere = FieldWrites.Assigned(FieldWrites.Members(type, constructors: false, isStatic: false, cancellationToken));
-            return constructed.FieldsOnly(field => SymbolEqualityComparer.Default.Equals(field.ContainingType, type)
-                && !assignedElsewhere.Contains(field.Name));
-        }
-        catch (BudgetExceededException)
-        {
-            return null;
-        }
+        var constructed = runs.Select(run => run.Run.Exit).Aggregate(FlowState.Join);
+        var assignedElsewhere = FieldWrites.Assigned(FieldWrites.Members(type, constructors: false, isStatic: false, cancellationToken));
+        return constructed.FieldsOnly(field => SymbolEqualityComparer.Default.Equals(field.ContainingType, type)
+            && !assignedElsewhere.Contains(field.Name));
     }
 
     /// <summary>
@@ -46,7 +36,7 @@ internal static class Construction
         var budget = new EngineBudget(EngineBudget.DefaultMaxCallDepth, cancellationToken) { KeepsFields = true };
         try
         {
-            var state = Initialized(engine, type, isStatic, fieldsOnly: false, budget, cancellationToken);
+            var state = Initialized(engine, type, isStatic, budget, cancellationToken);
             var exits = new List<(SyntaxNode? Constructor, FlowState Exit)>();
             foreach (var constructor in Constructors(type, isStatic, cancellationToken))
             {
@@ -74,14 +64,13 @@ internal static class Construction
             .SelectMany(constructor => constructor.DeclaringSyntaxReferences)
             .Select(reference => reference.GetSyntax(cancellationToken));
 
-    /// <summary>The state after the type's initialisers (of fields, and unless <paramref name="fieldsOnly"/>, of auto-properties), in declaration order.</summary>
-    private static FlowState Initialized(
-        DataflowEngine engine, INamedTypeSymbol type, bool isStatic, bool fieldsOnly, EngineBudget budget, CancellationToken cancellationToken)
+    /// <summary>The state after the type's initialisers of fields and auto-properties, in declaration order.</summary>
+    private static FlowState Initialized(DataflowEngine engine, INamedTypeSymbol type, bool isStatic, EngineBudget budget, CancellationToken cancellationToken)
     {
         var state = new FlowState();
         foreach (var member in type.GetMembers())
         {
-            if (member.IsStatic != isStatic || member is not (IFieldSymbol or IPropertySymbol) || fieldsOnly && member is not IFieldSymbol)
+            if (member.IsStatic != isStatic || member is not (IFieldSymbol or IPropertySymbol))
             {
                 continue;
             }

@@ -23,6 +23,7 @@ internal sealed class DataflowEngine
     private readonly ConcurrentDictionary<SummaryKey, ImmutableArray<SummaryEntry>> summaries = new();
     private readonly ConcurrentDictionary<IFieldSymbol, object?> fieldConstants = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, FlowState?> constructedFields = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(INamedTypeSymbol Type, bool IsStatic), List<(SyntaxNode? Constructor, MemberValues.MemberRun Run)>?> constructionRuns = new();
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Levels), FlowState> parameterStates = new(MethodLevelsComparer.Instance);
     private readonly ConcurrentDictionary<SyntaxNode, BodyFacts> plainFacts = new();
     private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<(FlowState Entry, BodyFacts Facts)>> entryFacts = new();
@@ -300,8 +301,22 @@ internal sealed class DataflowEngine
     /// <summary>The fields of a model after construction (initialisers, then any constructor); <c>null</c> past the budget.</summary>
     public FlowState? ConstructedFields(INamedTypeSymbol model, EngineBudget budget) => ConstructedFields(model, budget.CancellationToken);
 
-    public FlowState? ConstructedFields(INamedTypeSymbol model, CancellationToken cancellationToken) =>
-        constructedFields.TryGetValue(model, out var known) ? known : Guarded<FlowState>(model, () => constructedFields.GetOrAdd(model, type => Construction.Fields(this, type, cancellationToken)));
+    public FlowState? ConstructedFields(INamedTypeSymbol model, CancellationToken cancellationToken)
+    {
+        if (constructedFields.TryGetValue(model, out var known))
+        {
+            return known;
+        }
+
+        var runs = ConstructionRuns(model, isStatic: false, cancellationToken);
+        if (runs is null && !constructionRuns.ContainsKey((model.OriginalDefinition, false)))
+        {
+            // This thread is constructing the model (its constructor applies it): nothing, and nothing cached.
+            return null;
+        }
+
+        return constructedFields.GetOrAdd(model, type => runs is null ? null : Construction.Fields(type, runs, cancellationToken));
+    }
 
     internal GraphAnalysis.Result Run(
         FlowBody body,
@@ -343,11 +358,20 @@ internal sealed class DataflowEngine
     public bool IsAutoProperty(IPropertySymbol property) =>
         autoProperties.TryGetValue(property, out var known) ? known : autoProperties.GetOrAdd(property, MemberValues.IsAutoProperty);
 
+    /// <summary>What a type's constructors leave in its members (<see cref="Construction.Exits"/>), once per type; <c>null</c> past the budget.</summary>
+    public List<(SyntaxNode? Constructor, MemberValues.MemberRun Run)>? ConstructionRuns(INamedTypeSymbol type, bool isStatic, CancellationToken cancellationToken)
+    {
+        var key = (type.OriginalDefinition, isStatic);
+        return constructionRuns.TryGetValue(key, out var known)
+            ? known
+            : Guarded(key.Item1, () => constructionRuns.GetOrAdd(key, k => Construction.Exits(this, k.Type, k.IsStatic, cancellationToken)));
+    }
+
     /// <summary>
     /// A type's construction, unless this thread is already constructing it (a constructor applying its own model):
     /// then nothing, and nothing cached.
     /// </summary>
-    internal T? Guarded<T>(INamedTypeSymbol type, System.Func<T?> construct)
+    private T? Guarded<T>(INamedTypeSymbol type, System.Func<T?> construct)
         where T : class
     {
         if (!constructing.TryEnter(type))

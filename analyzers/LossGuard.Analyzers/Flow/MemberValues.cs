@@ -23,7 +23,6 @@ internal sealed class MemberValues
     private readonly ConcurrentDictionary<(ISymbol Member, ITypeSymbol? Receiver), AbstractValue> values = new(KeyComparer.Instance);
     private readonly ConcurrentDictionary<ISymbol, List<Write>?> writes = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, bool> followed = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<(INamedTypeSymbol Type, bool IsStatic), List<(SyntaxNode? Constructor, MemberRun Run)>?> constructionExits = new();
     private readonly ConcurrentDictionary<SyntaxNode, MemberRun?> writerRuns = new();
 
     /// <summary>The members whose value this thread is computing: a cycle between members gives up (unknown).</summary>
@@ -100,7 +99,7 @@ internal sealed class MemberValues
         AbstractValue? joined = null;
         void Add(AbstractValue value) => joined = joined is null ? value : AbstractValue.Join(joined, value);
 
-        var construction = ConstructionExits(type, isStatic, cancellationToken);
+        var construction = engine.ConstructionRuns(type, isStatic, cancellationToken);
         if (construction is null)
         {
             return AbstractValue.Unknown;
@@ -132,15 +131,6 @@ internal sealed class MemberValues
         }
 
         return joined ?? AbstractValue.Unknown;
-    }
-
-    /// <summary>What a type's constructors leave in its members (after its initialisers, calls keeping fields), once per type; <c>null</c> past the budget.</summary>
-    private List<(SyntaxNode? Constructor, MemberRun Run)>? ConstructionExits(INamedTypeSymbol type, bool isStatic, CancellationToken cancellationToken)
-    {
-        var key = (type.OriginalDefinition, isStatic);
-        return constructionExits.TryGetValue(key, out var known)
-            ? known
-            : engine.Guarded(key.Item1, () => constructionExits.GetOrAdd(key, k => Construction.Exits(engine, k.Type, k.IsStatic, cancellationToken)));
     }
 
     /// <summary>What a member's body leaves in members (parameters unknown, calls keeping fields), once per member; <c>null</c> past the budget.</summary>
