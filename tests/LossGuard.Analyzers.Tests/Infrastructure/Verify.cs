@@ -73,8 +73,7 @@ internal static class Verify<TAnalyzer, TCodeFix>
     /// The finding of <paramref name="descriptor"/> at markup location <paramref name="location"/>, whatever its message
     /// and additional locations (the rule tests check those; fix tests check what the fix does).
     /// </summary>
-    public static DiagnosticResult Finding(DiagnosticDescriptor descriptor, int location = 0) =>
-        new DiagnosticResult(descriptor.Id, descriptor.DefaultSeverity).WithLocation(location).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+    public static DiagnosticResult Finding(DiagnosticDescriptor descriptor, int location = 0) => Infrastructure.Finding.At(descriptor, location);
 
     private static Task CodeFixAsync(string source, string fixedSource, int? iterations, bool withRuntime, DiagnosticResult[] expected)
     {

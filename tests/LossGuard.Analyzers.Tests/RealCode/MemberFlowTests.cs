@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using LossGuard.Analyzers.Catalogue;
+using LossGuard.Analyzers.Tests.Infrastructure;
 using Xunit;
 using Verify = LossGuard.Analyzers.Tests.Infrastructure.Verify<LossGuard.Analyzers.Rules.ValueDomainAnalyzer>;
 

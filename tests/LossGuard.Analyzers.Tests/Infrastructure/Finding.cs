@@ -1,11 +1,11 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 
-namespace LossGuard.Analyzers.Tests.RealCode;
+namespace LossGuard.Analyzers.Tests.Infrastructure;
 
 /// <summary>
-/// The real-code shape tests prove that a value reaches a loss: a finding of one rule at markup <c>#0</c>, whatever
-/// its message and additional locations (the rule tests check those).
+/// A finding of one rule at a markup location, whatever its message and additional locations (the rule tests check
+/// those; flow and fix tests check that a value reaches a loss, or what the fix does).
 /// </summary>
 internal static class Finding
 {
