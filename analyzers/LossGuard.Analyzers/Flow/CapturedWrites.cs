@@ -14,9 +14,12 @@ internal static class CapturedWrites
 {
     private static readonly ISet<ISymbol> None = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
 
-    /// <summary>Whether a body's syntax holds a lambda or local function (without one, there is nothing to look for).</summary>
-    public static bool HasNestedFunctions(IOperation root) =>
-        root.Syntax.DescendantNodes().Any(node => node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax);
+    /// <summary>Whether a body holds a lambda or local function (without one, there is nothing to look for).</summary>
+    public static bool HasNestedFunctions(IOperation root)
+    {
+        var check = new NoNestedFunction();
+        return !OperationWalk.All(root, ref check);
+    }
 
     /// <summary>The captured writes of a body; a body that holds no lambda or local function has none.</summary>
     /// <param name="hasNestedFunctions">What <see cref="HasNestedFunctions"/> (or the structure check) says of the body.</param>
@@ -59,4 +62,10 @@ internal static class CapturedWrites
         IParameterReferenceOperation parameter => parameter.Parameter,
         _ => null,
     };
+
+    /// <summary>Stops at the first lambda or local function.</summary>
+    private readonly struct NoNestedFunction : IOperationCheck
+    {
+        public bool Visit(IOperation operation) => operation.Kind is not (OperationKind.AnonymousFunction or OperationKind.LocalFunction);
+    }
 }

@@ -15,7 +15,7 @@ internal static class ConstantFields
             || !CanBeConstant(field.Type)
             || field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer }
             || models.Of(initializer) is not { } model
-            || FieldWrites.AnyAssigns(FieldWrites.Members(field.ContainingType, constructors: true, field.IsStatic, cancellationToken), field.Name))
+            || FieldWrites.AnyAssigns(FieldWrites.Members(field.ContainingType, constructors: true, field.IsStatic, cancellationToken), field.Name, cancellationToken))
         {
             return null;
         }

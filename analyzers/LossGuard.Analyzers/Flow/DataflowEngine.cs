@@ -41,6 +41,7 @@ internal sealed class DataflowEngine
         Models = new SourceModels(compilation);
         ClosedWorld = new ClosedWorld(compilation);
         callSites = new CallSites(Models, ClosedWorld);
+        ParameterDependence = new ParameterDependence(Models);
         memberValues = new MemberValues(this);
     }
 
@@ -50,6 +51,9 @@ internal sealed class DataflowEngine
     public ClosedWorld ClosedWorld { get; }
 
     public Compilation Compilation => compilation;
+
+    /// <summary>Which values a caller computes may depend on its own parameters (<see cref="Flow.CallSiteAgreement"/>).</summary>
+    public ParameterDependence ParameterDependence { get; }
 
     /// <summary>The semantic models of the compilation's trees, shared by everything that reads outside the analysed body.</summary>
     public SourceModels Models { get; }
@@ -168,6 +172,9 @@ internal sealed class DataflowEngine
 
         return EntryFacts(member, null, entry, cancellationToken).Calls;
     }
+
+    /// <summary>Whether a body's calls read on their own are known already (reading them costs nothing more).</summary>
+    internal bool HasPlainFacts(SyntaxNode member) => plainFacts.ContainsKey(member);
 
     /// <summary>Whether a value says more than a parameter of unknown origin does.</summary>
     public static bool IsInformative(AbstractValue value) =>

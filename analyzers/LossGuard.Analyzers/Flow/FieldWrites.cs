@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LossGuard.Analyzers.Flow;
@@ -8,34 +10,55 @@ namespace LossGuard.Analyzers.Flow;
 /// <summary>Where a class's members may assign one of its fields (by name: a conservative syntactic scan).</summary>
 internal static class FieldWrites
 {
-    /// <summary>Whether any of the members assigns the field, or passes it by reference.</summary>
-    public static bool AnyAssigns(IEnumerable<SyntaxNode> members, string name) => Assigned(members).Contains(name);
+    /// <summary>
+    /// Whether any of the members assigns the name (a field or anything else so named), also in a deconstruction,
+    /// passes it by reference or increments it. Only the places the name is spelled are read.
+    /// </summary>
+    public static bool AnyAssigns(IEnumerable<SyntaxNode> members, string name, CancellationToken cancellationToken) =>
+        members.Any(member => NameText.Find(member, name, cancellationToken).Any(simple => WriteOf(simple) is not null));
 
-    /// <summary>The names the members assign or pass by reference (a field or anything else of that name), in one walk.</summary>
+    /// <summary>Every name the members assign as <see cref="AnyAssigns"/> counts it, in one walk (for many names at once).</summary>
     public static HashSet<string> Assigned(IEnumerable<SyntaxNode> members)
     {
         var names = new HashSet<string>();
         foreach (var node in members.SelectMany(member => member.DescendantNodes()))
         {
-            var written = node switch
+            if (node is SimpleNameSyntax simple && WriteOf(simple) is not null)
             {
-                AssignmentExpressionSyntax assignment => assignment.Left,
-                ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
-                PrefixUnaryExpressionSyntax prefix => prefix.Operand,
-                PostfixUnaryExpressionSyntax postfix => postfix.Operand,
-                _ => null,
-            };
-            if (written is not null && Name(written) is { } name)
-            {
-                names.Add(name);
+                names.Add(simple.Identifier.ValueText);
             }
         }
 
         return names;
     }
 
+    /// <summary>Whether a name is assigned: <c>true</c> for an assignment the engine reads, <c>false</c> for one it cannot, <c>null</c> for a read.</summary>
+    public static bool? WriteOf(SimpleNameSyntax name)
+    {
+        ExpressionSyntax expression = name.Parent is MemberAccessExpressionSyntax access && access.Name == name
+            || name.Parent is MemberBindingExpressionSyntax
+                ? (ExpressionSyntax)name.Parent
+                : name;
+        while (expression.Parent is ParenthesizedExpressionSyntax or TupleExpressionSyntax or ArgumentSyntax { Parent: TupleExpressionSyntax })
+        {
+            expression = (ExpressionSyntax)(expression.Parent is ArgumentSyntax argument ? argument.Parent! : expression.Parent);
+        }
+
+        return expression.Parent switch
+        {
+            AssignmentExpressionSyntax assignment when assignment.Left == expression => assignment.Parent is not InitializerExpressionSyntax,
+            AssignmentExpressionSyntax { Left: ConditionalAccessExpressionSyntax } => false,
+            ArgumentSyntax { RefKindKeyword.RawKind: not 0 } => false,
+            RefExpressionSyntax => false,
+            PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression) => false,
+            PostfixUnaryExpressionSyntax => false,
+            ConditionalAccessExpressionSyntax { Parent: AssignmentExpressionSyntax } => false,
+            _ => null,
+        };
+    }
+
     /// <summary>The declarations of the type's constructors (<paramref name="constructors"/>) or of its other members.</summary>
-    public static IEnumerable<SyntaxNode> Members(INamedTypeSymbol type, bool constructors, bool isStatic, System.Threading.CancellationToken cancellationToken) =>
+    public static IEnumerable<SyntaxNode> Members(INamedTypeSymbol type, bool constructors, bool isStatic, CancellationToken cancellationToken) =>
         type.GetMembers()
             .Where(member => member is IMethodSymbol method
                 && (method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor) == constructors

@@ -212,7 +212,7 @@ internal sealed class MemberValues
         {
             foreach (var name in NameText.Find(root, member.Name, cancellationToken))
             {
-                if (WriteOf(name) is not { } write)
+                if (FieldWrites.WriteOf(name) is not { } write)
                 {
                     continue;
                 }
@@ -241,34 +241,9 @@ internal sealed class MemberValues
     /// </summary>
     private static List<Write> ConstructorWrites(IFieldSymbol field, CancellationToken cancellationToken) =>
         FieldWrites.Members(field.ContainingType, constructors: true, field.IsStatic, cancellationToken)
-            .Where(constructor => FieldWrites.AnyAssigns(new[] { constructor }, field.Name))
+            .Where(constructor => FieldWrites.AnyAssigns(new[] { constructor }, field.Name, cancellationToken))
             .Select(constructor => new Write(constructor, field.IsStatic ? null : field.ContainingType))
             .ToList();
-
-    /// <summary>Whether a name is assigned: <c>true</c> for an assignment the engine reads, <c>false</c> for one it cannot, <c>null</c> for a read.</summary>
-    private static bool? WriteOf(SimpleNameSyntax name)
-    {
-        ExpressionSyntax expression = name.Parent is MemberAccessExpressionSyntax access && access.Name == name
-            || name.Parent is MemberBindingExpressionSyntax
-                ? (ExpressionSyntax)name.Parent
-                : name;
-        while (expression.Parent is ParenthesizedExpressionSyntax or TupleExpressionSyntax or ArgumentSyntax { Parent: TupleExpressionSyntax })
-        {
-            expression = (ExpressionSyntax)(expression.Parent is ArgumentSyntax argument ? argument.Parent! : expression.Parent);
-        }
-
-        return expression.Parent switch
-        {
-            AssignmentExpressionSyntax assignment when assignment.Left == expression => assignment.Parent is not InitializerExpressionSyntax,
-            AssignmentExpressionSyntax { Left: ConditionalAccessExpressionSyntax } => false,
-            ArgumentSyntax { RefKindKeyword.RawKind: not 0 } => false,
-            RefExpressionSyntax => false,
-            PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression) => false,
-            PostfixUnaryExpressionSyntax => false,
-            ConditionalAccessExpressionSyntax { Parent: AssignmentExpressionSyntax } => false,
-            _ => null,
-        };
-    }
 
     /// <summary>An assignment through <c>this</c>: the name alone, or <c>this.Name</c>.</summary>
     private static bool IsThroughThis(SimpleNameSyntax name) =>

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -6,7 +7,9 @@ namespace LossGuard.Analyzers.Flow;
 
 /// <summary>
 /// Which bodies <see cref="TreeAnalysis"/> evaluates on their operation tree: statements in sequence, <c>if</c>/<c>else</c>,
-/// <c>for</c>, <c>foreach</c>, <c>while</c> and <c>do</c> loops with <c>break</c> and <c>continue</c>, <c>return</c>;
+/// <c>for</c>, <c>foreach</c>, <c>while</c> and <c>do</c> loops with <c>break</c> and <c>continue</c>, <c>return</c>,
+/// <c>throw</c> statements, and <c>using</c> statements and declarations of library types (whose <c>Dispose</c> the
+/// engine knows nothing of, on a graph too); type tests and patterns, which a graph keeps as written too;
 /// over expressions that Roslyn's control-flow graph keeps as written, or that the evaluator splits and joins itself
 /// (the conditional operator, <c>&amp;&amp;</c>, <c>||</c>); lambdas and local functions whose bodies are structured
 /// too. No null-coalescing or conditional-access operator, user-defined short-circuit operator, <c>switch</c>,
@@ -61,6 +64,13 @@ internal static class StructuredCode
         OperationKind.Loop => operation is IForLoopOperation or IWhileLoopOperation { ConditionIsUntil: false, IgnoredCondition: null }
             or IForEachLoopOperation { IsAsynchronous: false, LoopControlVariable: IVariableDeclaratorOperation, NextVariables.IsEmpty: true },
         OperationKind.Branch => ((IBranchOperation)operation).BranchKind is BranchKind.Break or BranchKind.Continue,
+        OperationKind.Throw => operation.Syntax is ThrowStatementSyntax,
+        OperationKind.IsType or OperationKind.IsPattern or OperationKind.ConstantPattern or OperationKind.DeclarationPattern
+            or OperationKind.TypePattern or OperationKind.RelationalPattern or OperationKind.NegatedPattern or OperationKind.BinaryPattern
+            or OperationKind.DiscardPattern => true,
+        OperationKind.Using => operation is IUsingOperation { IsAsynchronous: false } @using && DisposesLibraryTypes(@using.Resources),
+        OperationKind.UsingDeclaration => operation is IUsingDeclarationOperation { IsAsynchronous: false } declaration
+            && DisposesLibraryTypes(declaration.DeclarationGroup),
         OperationKind.BinaryOperator => operation is not IBinaryOperation
         {
             OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr, OperatorMethod: not null,
@@ -75,4 +85,32 @@ internal static class StructuredCode
             or OperationKind.InterpolatedString or OperationKind.Interpolation or OperationKind.InterpolatedStringText => true,
         _ => false,
     };
+
+    /// <summary>
+    /// Whether every resource of a <c>using</c> has a library type: its <c>Dispose</c> runs nothing of the compilation.
+    /// A type declared in the compilation may dispose by running its own code, which the graph's <c>finally</c> shows.
+    /// </summary>
+    private static bool DisposesLibraryTypes(IOperation resources)
+    {
+        if (resources is not IVariableDeclarationGroupOperation group)
+        {
+            return IsLibraryType(resources.Type);
+        }
+
+        foreach (var declaration in group.Declarations)
+        {
+            foreach (var declarator in declaration.Declarators)
+            {
+                if (!IsLibraryType(declarator.Symbol.Type))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsLibraryType(ITypeSymbol? type) =>
+        type is { TypeKind: TypeKind.Class or TypeKind.Interface } && type.Locations.All(location => !location.IsInSource);
 }

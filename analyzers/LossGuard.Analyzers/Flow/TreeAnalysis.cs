@@ -8,8 +8,8 @@ namespace LossGuard.Analyzers.Flow;
 /// <summary>
 /// The same forward dataflow as <see cref="GraphAnalysis"/>, walked on the operation tree of a body whose control flow
 /// is structured (<see cref="StructuredCode"/>): a statement runs in the state its predecessor left, both arms of an
-/// <c>if</c> are joined (only the arm taken, on a known constant), nothing runs after a <c>return</c>, <c>break</c> or
-/// <c>continue</c>, and a loop's body runs until the state at its head stops changing, its facts those of the last
+/// <c>if</c> are joined (only the arm taken, on a known constant), nothing runs after a <c>return</c>, <c>throw</c>,
+/// <c>break</c> or <c>continue</c>, a <c>using</c> runs its resources then its body, and a loop's body runs until the state at its head stops changing, its facts those of the last
 /// run (as a graph's are those of each block's last visit). A <c>foreach</c> is followed as Roslyn's graph lowers it
 /// (<c>GetEnumerator</c>, then <c>MoveNext</c> and <c>Current</c> on each run). No control-flow graph is built.
 /// </summary>
@@ -151,6 +151,21 @@ internal sealed class TreeAnalysis
                 break;
             case IBranchOperation branch:
                 Branch(branch);
+                break;
+            case IUsingOperation @using:
+                Statement(@using.Resources);
+                Statement(@using.Body);
+                break;
+            case IUsingDeclarationOperation declaration:
+                Declare(declaration.DeclarationGroup);
+                break;
+            case IThrowOperation thrown:
+                if (thrown.Exception is { } exception)
+                {
+                    Evaluator().Evaluate(exception);
+                }
+
+                state = null;
                 break;
             case IEmptyOperation or ILocalFunctionOperation:
                 break;
