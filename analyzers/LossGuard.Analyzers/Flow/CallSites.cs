@@ -17,17 +17,17 @@ namespace LossGuard.Analyzers.Flow;
 /// </summary>
 internal sealed class CallSites
 {
-    private readonly Compilation compilation;
     private readonly SourceModels models;
     private readonly ConcurrentDictionary<(ISymbol? Scope, string Name), Dictionary<ISymbol, List<InvocationExpressionSyntax?>>> usesByName = new(ScopeComparer.Instance);
 
     private readonly ClosedWorld closedWorld;
+    private readonly NameIndex names;
 
-    public CallSites(SourceModels models, ClosedWorld closedWorld)
+    public CallSites(SourceModels models, ClosedWorld closedWorld, NameIndex names)
     {
         this.closedWorld = closedWorld;
+        this.names = names;
         this.models = models;
-        compilation = models.Compilation;
     }
 
     /// <summary>
@@ -42,7 +42,7 @@ internal sealed class CallSites
         }
 
         var scope = method.DeclaredAccessibility == Accessibility.Private ? method.ContainingType.OriginalDefinition : null;
-        var uses = usesByName.GetOrAdd((scope, method.Name), key => Bind(Names(key.Scope as INamedTypeSymbol, key.Name, cancellationToken), cancellationToken));
+        var uses = usesByName.GetOrAdd((scope, method.Name), key => Bind(Uses(key.Scope as INamedTypeSymbol, key.Name, cancellationToken), cancellationToken));
         if (!uses.TryGetValue(method.OriginalDefinition, out var sites))
         {
             return ImmutableArray<InvocationExpressionSyntax>.Empty;
@@ -85,10 +85,10 @@ internal sealed class CallSites
     }
 
     /// <summary>The simple names spelled <paramref name="name"/> inside <paramref name="scope"/>'s declarations, or anywhere in the compilation.</summary>
-    private IEnumerable<SimpleNameSyntax> Names(INamedTypeSymbol? scope, string name, CancellationToken cancellationToken)
+    private IEnumerable<SimpleNameSyntax> Uses(INamedTypeSymbol? scope, string name, CancellationToken cancellationToken)
     {
         var roots = scope is null
-            ? compilation.SyntaxTrees.Select(tree => tree.GetRoot(cancellationToken))
+            ? names.TreesSpelling(name, cancellationToken).Select(tree => tree.GetRoot(cancellationToken))
             : scope.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax(cancellationToken));
         return roots.SelectMany(root => NameText.Find(root, name, cancellationToken)).ToList();
     }

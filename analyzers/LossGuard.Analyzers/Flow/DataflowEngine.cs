@@ -34,13 +34,23 @@ internal sealed class DataflowEngine
     private readonly MemberValues memberValues;
     private readonly ReentryGuard constructing = new();
 
+    private readonly TotalWork totalWork;
+
     public DataflowEngine(Compilation compilation, LibraryKnowledge knowledge)
+        : this(compilation, knowledge, new TotalWork())
     {
+    }
+
+    /// <param name="totalWork">How much work one analysed body and the whole compilation may do (<see cref="TotalWork"/>).</param>
+    internal DataflowEngine(Compilation compilation, LibraryKnowledge knowledge, TotalWork totalWork)
+    {
+        this.totalWork = totalWork;
         this.compilation = compilation;
         Knowledge = knowledge;
         Models = new SourceModels(compilation);
         ClosedWorld = new ClosedWorld(compilation);
-        callSites = new CallSites(Models, ClosedWorld);
+        Names = new NameIndex(compilation);
+        callSites = new CallSites(Models, ClosedWorld, Names);
         ParameterDependence = new ParameterDependence(Models);
         memberValues = new MemberValues(this);
     }
@@ -51,6 +61,9 @@ internal sealed class DataflowEngine
     public ClosedWorld ClosedWorld { get; }
 
     public Compilation Compilation => compilation;
+
+    /// <summary>Which trees may spell a name (for finding the uses of a method or member).</summary>
+    public NameIndex Names { get; }
 
     /// <summary>Which values a caller computes may depend on its own parameters (<see cref="Flow.CallSiteAgreement"/>).</summary>
     public ParameterDependence ParameterDependence { get; }
@@ -84,7 +97,10 @@ internal sealed class DataflowEngine
     /// (<see cref="PlainCalls"/>), and one whose parameters start known those it has when read as a caller with the
     /// same entry (<see cref="CallerCalls"/>): computed once for both.
     /// </summary>
-    public BodyFacts Analyze(FlowBody body, ISymbol owner, int maxCallDepth, CancellationToken cancellationToken)
+    public BodyFacts Analyze(FlowBody body, ISymbol owner, int maxCallDepth, CancellationToken cancellationToken) =>
+        totalWork.Run(() => AnalyzeWithin(body, owner, maxCallDepth, cancellationToken), BodyFacts.Empty);
+
+    private BodyFacts AnalyzeWithin(FlowBody body, ISymbol owner, int maxCallDepth, CancellationToken cancellationToken)
     {
         var entry = owner is IMethodSymbol method ? ParameterState(method, maxCallDepth, cancellationToken) : new FlowState();
         if (maxCallDepth != EngineBudget.DefaultMaxCallDepth)

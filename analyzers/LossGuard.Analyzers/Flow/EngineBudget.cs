@@ -79,6 +79,7 @@ internal sealed class EngineBudget
     public void VisitBlock()
     {
         CancellationToken.ThrowIfCancellationRequested();
+        TotalWork.Step();
         if (++visits > MaxBlockVisits)
         {
             throw new BudgetExceededException();

@@ -47,6 +47,7 @@ internal sealed partial class Evaluator
 
     public AbstractValue Evaluate(IOperation operation)
     {
+        TotalWork.Step();
         if (++nesting > EngineBudget.MaxExpressionDepth)
         {
             throw new BudgetExceededException();

@@ -206,7 +206,7 @@ internal sealed class MemberValues
 
         var roots = member.DeclaredAccessibility == Accessibility.Private
             ? member.ContainingType.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax(cancellationToken))
-            : engine.Compilation.SyntaxTrees.Select(tree => tree.GetRoot(cancellationToken));
+            : engine.Names.TreesSpelling(member.Name, cancellationToken).Select(tree => tree.GetRoot(cancellationToken));
         var writers = new List<Write>();
         foreach (var root in roots)
         {
