@@ -31,6 +31,7 @@ internal sealed class DataflowEngine
     private readonly ConcurrentDictionary<IOperation, ISet<ISymbol>> capturedWrites = new();
     private readonly ConcurrentDictionary<IPropertySymbol, bool> autoProperties = new(SymbolEqualityComparer.Default);
     private readonly CallSites callSites;
+    private readonly Implementations implementations;
     private readonly MemberValues memberValues;
     private readonly ReentryGuard constructing = new();
 
@@ -51,6 +52,7 @@ internal sealed class DataflowEngine
         ClosedWorld = new ClosedWorld(compilation);
         Names = new NameIndex(compilation);
         callSites = new CallSites(Models, ClosedWorld, Names);
+        implementations = new Implementations(compilation, ClosedWorld);
         ParameterDependence = new ParameterDependence(Models);
         memberValues = new MemberValues(this);
     }
@@ -262,7 +264,7 @@ internal sealed class DataflowEngine
     {
         if (!knownTarget && SourceBodies.IsOverridable(method))
         {
-            return AbstractValue.Unknown;
+            return Dispatched(method, arguments, depth, budget);
         }
 
         if (depth >= budget.MaxCallDepth)
@@ -302,6 +304,28 @@ internal sealed class DataflowEngine
         var computed = new SummaryEntry(summary, depthLeft, used, cut);
         summaries.AddOrUpdate(key, ImmutableArray.Create(computed), (_, known) => known.Add(computed));
         return summary;
+    }
+
+    /// <summary>
+    /// What an interface or virtual call returns: the join of what each method it may run returns, when the
+    /// compilation knows them all (<see cref="Implementations"/>). Their objects' fields are each field's value
+    /// wherever it is read (<see cref="MemberValue"/>), as the object may be of any class that inherits the method.
+    /// </summary>
+    private AbstractValue Dispatched(IMethodSymbol method, ImmutableArray<AbstractValue> arguments, int depth, EngineBudget budget)
+    {
+        if (implementations.Of(method) is not { IsEmpty: false } targets)
+        {
+            return AbstractValue.Unknown;
+        }
+
+        AbstractValue? joined = null;
+        foreach (var target in targets)
+        {
+            var value = Summarize(target, arguments, fields: null, depth, budget, knownTarget: true);
+            joined = joined is null ? value : AbstractValue.Join(joined, value);
+        }
+
+        return joined!;
     }
 
     /// <summary>

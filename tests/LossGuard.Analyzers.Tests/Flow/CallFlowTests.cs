@@ -188,12 +188,12 @@ public sealed class CallFlowTests
     }
 
     [Fact]
-    public Task A_virtual_method_is_not_summarised_because_an_override_may_run()
+    public Task A_virtual_method_of_a_public_library_class_is_not_summarised_because_an_override_outside_may_run()
     {
         const string source = """
             using LossGuard;
 
-            class Model
+            public class Model
             {
                 public virtual float[] Forward(float[] z) => Activations.Softmax(z, 4);
 
