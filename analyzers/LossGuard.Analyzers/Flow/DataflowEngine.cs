@@ -262,7 +262,7 @@ internal sealed class DataflowEngine
     public AbstractValue Summarize(
         IMethodSymbol method, ImmutableArray<AbstractValue> arguments, FlowState? fields, int depth, EngineBudget budget, bool knownTarget = false)
     {
-        if (!knownTarget && SourceBodies.IsOverridable(method))
+        if (!knownTarget && (SourceBodies.IsOverridable(method) || method.IsAbstract))
         {
             return Dispatched(method, arguments, depth, budget);
         }

@@ -177,4 +177,31 @@ public sealed class DispatchFlowTests
             """;
         return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
     }
+
+    [Fact]
+    public Task An_abstract_policy_whose_every_override_ends_in_softmax_is_LG0003_under_the_log()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            abstract class Agent
+            {
+                protected abstract Tensor Policy(Tensor state);
+
+                public Tensor LogProbability(Tensor state, Tensor action) => {|#0:log(Policy(state))|}.gather(1, action);
+            }
+
+            sealed class Greedy : Agent
+            {
+                protected override Tensor Policy(Tensor state) => F.softmax(state * 2, 1);
+            }
+
+            sealed class Calm : Agent
+            {
+                protected override Tensor Policy(Tensor state) => F.softmax(state, -1);
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.UnstableComposition));
+    }
 }
