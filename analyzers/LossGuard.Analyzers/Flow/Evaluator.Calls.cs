@@ -287,7 +287,8 @@ internal sealed partial class Evaluator
     private AbstractValue Summarized(IInvocationOperation call, IMethodSymbol method, AbstractValue? instance, ImmutableArray<ArgumentFact> arguments)
     {
         var fields = instance?.Module?.Model is { } model ? engine.ConstructedFields(model, budget) : null;
-        var result = engine.Summarize(method, ByOrdinal(method.Parameters.Length, arguments), fields, depth, budget);
+        // A call that is not dispatched virtually (a static or non-virtual method, base.M()) runs exactly this method.
+        var result = engine.Summarize(method, ByOrdinal(method.Parameters.Length, arguments), fields, depth, budget, knownTarget: !call.IsVirtual);
         if (!budget.KeepsFields)
         {
             state.ForgetFields();

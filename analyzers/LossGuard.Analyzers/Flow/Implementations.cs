@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace LossGuard.Analyzers.Flow;
@@ -20,7 +21,7 @@ internal sealed class Implementations
     private readonly Compilation compilation;
     private readonly ClosedWorld closedWorld;
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>?> known = new(SymbolEqualityComparer.Default);
-    private ImmutableArray<INamedTypeSymbol>? concreteTypes;
+    private INamedTypeSymbol[]? concreteTypes;
 
     public Implementations(Compilation compilation, ClosedWorld closedWorld)
     {
@@ -113,14 +114,14 @@ internal sealed class Implementations
     }
 
     /// <summary>The classes and structs of the compilation that objects can have: not abstract, not static, not interfaces.</summary>
-    private ImmutableArray<INamedTypeSymbol> ConcreteTypes()
+    private INamedTypeSymbol[] ConcreteTypes()
     {
-        if (concreteTypes is { } types)
+        if (Volatile.Read(ref concreteTypes) is { } types)
         {
             return types;
         }
 
-        var found = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+        var found = new List<INamedTypeSymbol>();
         var pending = new Stack<INamespaceOrTypeSymbol>();
         pending.Push(compilation.Assembly.GlobalNamespace);
         while (pending.Count > 0)
@@ -140,7 +141,7 @@ internal sealed class Implementations
             }
         }
 
-        concreteTypes = found.ToImmutable();
-        return concreteTypes.Value;
+        var built = found.ToArray();
+        return Interlocked.CompareExchange(ref concreteTypes, built, null) ?? built;
     }
 }

@@ -204,4 +204,25 @@ public sealed class DispatchFlowTests
             """;
         return Verify.AnalyzerAsync(source, Finding.At(Descriptors.UnstableComposition));
     }
+
+    [Fact]
+    public Task A_base_call_runs_the_base_method_whatever_overrides_it()
+    {
+        const string source = """
+            using LossGuard;
+
+            public class Model
+            {
+                public virtual float[] Forward(float[] z) => Activations.Softmax(z, 4);
+            }
+
+            public sealed class Tuned : Model
+            {
+                public override float[] Forward(float[] z) => z;
+
+                public float Loss(float[] z, float[] y) => Losses.SoftmaxCrossEntropyWithLogits({|#0:base.Forward(z)|}, y, 4);
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
 }
