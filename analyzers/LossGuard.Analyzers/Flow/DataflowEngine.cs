@@ -30,6 +30,7 @@ internal sealed class DataflowEngine
     /// <summary>The locals and parameters each callee's lambdas assign, once per callee: summaries run the same body many times.</summary>
     private readonly ConcurrentDictionary<IOperation, ISet<ISymbol>> capturedWrites = new();
     private readonly ConcurrentDictionary<IPropertySymbol, bool> autoProperties = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IOperation, ISet<ISymbol>> structsChangedInPlace = new();
     private readonly CallSites callSites;
     private readonly Implementations implementations;
     private readonly MemberValues memberValues;
@@ -434,6 +435,47 @@ internal sealed class DataflowEngine
         {
             constructing.Exit(type);
         }
+    }
+
+    /// <summary>
+    /// What a struct's constructor leaves in each instance field for these arguments, in field order
+    /// (<see cref="StructFields"/>); <c>null</c> when the struct is not followed or its constructor has no body here.
+    /// </summary>
+    public ValueList<AbstractValue>? ConstructedStruct(IMethodSymbol constructor, ImmutableArray<AbstractValue> arguments, int depth, EngineBudget budget)
+    {
+        if (!StructFields.IsFollowed(constructor.ContainingType, compilation))
+        {
+            return null;
+        }
+
+        if (depth >= budget.MaxCallDepth)
+        {
+            budget.Cut();
+            return null;
+        }
+
+        foreach (var reference in constructor.DeclaringSyntaxReferences)
+        {
+            if (SourceBodies.OfSyntax(Models, reference.GetSyntax(budget.CancellationToken), budget.CancellationToken) is { } body)
+            {
+                var exit = Run(body, constructor.Parameters, arguments, null, depth + 1, budget).Exit;
+                return new ValueList<AbstractValue>(StructFields.Fields(constructor.ContainingType).Select(field => exit.Get(field) ?? AbstractValue.Unknown));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The struct variables the member holding <paramref name="operation"/> may change in place (<see cref="StructFields.ChangedInPlace"/>), once per member.</summary>
+    public ISet<ISymbol> StructsChangedInPlace(IOperation operation)
+    {
+        var root = operation;
+        while (root.Parent is { } parent)
+        {
+            root = parent;
+        }
+
+        return structsChangedInPlace.TryGetValue(root, out var known) ? known : structsChangedInPlace.GetOrAdd(root, StructFields.ChangedInPlace);
     }
 
     /// <summary>The constant a <c>readonly</c> field is initialised with, if its initialiser is a constant.</summary>

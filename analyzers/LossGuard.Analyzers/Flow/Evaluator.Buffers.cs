@@ -65,6 +65,13 @@ internal sealed partial class Evaluator
     private AbstractValue Create(IObjectCreationOperation creation)
     {
         var arguments = Arguments(creation.Arguments);
+        if (creation.Initializer is null && creation.Constructor is { } constructor
+            && engine.ConstructedStruct(constructor, ByOrdinal(constructor.Parameters.Length, arguments), depth, budget) is { } fields)
+        {
+            ForgetWritableArguments(arguments, except: null);
+            return new AbstractValue(ValueDomain.Unknown, Elements: fields);
+        }
+
         var elements = Initializer(creation.Initializer) ?? (Collections.IsNewList(creation) ? new ValueList<AbstractValue>(Enumerable.Empty<AbstractValue>()) : null);
 
         if (BufferViews.IsBuffer(creation.Type) && arguments.Length > 0 && BufferViews.IsBuffer(creation.Arguments[0].Value.Type))

@@ -365,7 +365,14 @@ internal sealed partial class Evaluator
 
             if (parameter.RefKind is RefKind.Ref or RefKind.Out)
             {
-                if (Symbol(argument.Expression) is { } symbol)
+                // A struct variable whose field the callee may change forgets its fields (StructFields).
+                var written = Unconverted(argument.Expression);
+                while (written is IFieldReferenceOperation { Field.ContainingType.TypeKind: TypeKind.Struct, Instance: { } holder })
+                {
+                    written = holder;
+                }
+
+                if (Symbol(written) is { } symbol)
                 {
                     SetSymbol(symbol, AbstractValue.Unknown);
                 }

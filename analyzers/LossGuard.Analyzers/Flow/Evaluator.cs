@@ -132,28 +132,55 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>A variable's value; unknown, a local may hold any buffer and a parameter holds the caller's (<paramref name="external"/>).</summary>
-    private AbstractValue Read(ISymbol symbol, IParameterSymbol? external) =>
-        untracked.Contains(symbol)
-            ? AbstractValue.AnyBuffer
-            : state.Get(symbol) ?? (external is null ? AbstractValue.AnyBuffer : engine.External(external));
+    private AbstractValue Read(ISymbol symbol, IParameterSymbol? external)
+    {
+        if (untracked.Contains(symbol))
+        {
+            return AbstractValue.AnyBuffer;
+        }
+
+        var value = state.Get(symbol) ?? (external is null ? AbstractValue.AnyBuffer : engine.External(external));
+
+        // A struct variable that the member changes in place may no longer hold what its fields were (StructFields).
+        var type = (symbol as ILocalSymbol)?.Type ?? (symbol as IParameterSymbol)?.Type;
+        return value.Elements is not null && type is { TypeKind: TypeKind.Struct } && engine.StructsChangedInPlace(body.Root).Contains(symbol)
+                ? value with { Elements = null }
+                : value;
+    }
 
     private AbstractValue Field(IFieldReferenceOperation reference)
     {
-        if (reference.Instance is { } instance)
-        {
-            Evaluate(instance);
-        }
-
+        var holder = reference.Instance is { } instance ? Evaluate(instance) : null;
         var field = reference.Field;
         if (!IsOwnField(reference))
         {
-            return engine.MemberValue(field, reference.Instance?.Type, budget.CancellationToken) ?? engine.External(field);
+            return StructField(reference, holder)
+                ?? engine.MemberValue(field, reference.Instance?.Type, budget.CancellationToken)
+                ?? engine.External(field);
         }
 
         return state.Get(field)
             ?? (engine.ConstantOf(field, budget.CancellationToken) is { } constant ? AbstractValue.OfConstant(constant) : null)
             ?? engine.MemberValue(field, reference.Instance?.Type, budget.CancellationToken)
             ?? engine.External(field);
+    }
+
+    /// <summary>
+    /// A field of a followed struct (<see cref="StructFields"/>) read from a value that knows its fields: a call's or a
+    /// creation's result, or a variable.
+    /// </summary>
+    private AbstractValue? StructField(IFieldReferenceOperation reference, AbstractValue? holder)
+    {
+        if (holder?.Elements is not { } elements || reference.Field.ContainingType is not { TypeKind: TypeKind.Struct } type
+            || StructFields.Fields(type).IndexOf(reference.Field.OriginalDefinition) is var index && (index < 0 || index >= elements.Items.Length))
+        {
+            return null;
+        }
+
+        // A variable's value has no fields when the member changes it in place (Read); a field's value may be stale.
+        return reference.Instance is IInvocationOperation or IObjectCreationOperation or ILocalReferenceOperation or IParameterReferenceOperation
+            ? elements.Items[index]
+            : null;
     }
 
     private static bool IsOwnField(IFieldReferenceOperation reference) =>
