@@ -50,8 +50,10 @@ internal sealed class Implementations
                 continue;
             }
 
+            // An override outside the compilation may replace a target that code outside can reach and override.
             targets.Add(target.OriginalDefinition);
-            if (target.IsAbstract || !SourceBodies.IsDeclaredIn(compilation, target) || targets.Count > MaxImplementations)
+            if (target.IsAbstract || !SourceBodies.IsDeclaredIn(compilation, target) || targets.Count > MaxImplementations
+                || SourceBodies.IsOverridable(target) && closedWorld.IsReachableFromOutside(target))
             {
                 return null;
             }

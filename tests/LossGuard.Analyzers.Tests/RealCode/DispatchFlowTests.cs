@@ -225,4 +225,29 @@ public sealed class DispatchFlowTests
             """;
         return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
     }
+
+    [Fact]
+    public Task An_internal_interface_implemented_by_an_overridable_public_method_may_run_an_override_from_outside()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            internal interface IPolicy
+            {
+                Tensor Probabilities(Tensor state);
+            }
+
+            public class SoftmaxPolicy : IPolicy
+            {
+                public virtual Tensor Probabilities(Tensor state) => F.softmax(state, 1);
+            }
+
+            internal static class Trainer
+            {
+                internal static Tensor Step(IPolicy policy, Tensor state, Tensor y) => F.cross_entropy(policy.Probabilities(state), y);
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
 }
