@@ -40,33 +40,45 @@ namespace LossGuard.Build
             foreach (var library in Libraries)
             {
                 var path = library.GetMetadata("FullPath");
-                var image = File.ReadAllBytes(path);
-                var outcome = VersionRequirement.MarkWeak(image, Version);
-                switch (outcome)
+                try
                 {
-                    case MarkOutcome.Marked:
-                        Replace(path, image);
-                        Log.LogMessage(MessageImportance.High, "LossGuard: marked the {0} requirement of {1} weak ({2} lacks it).", Version, path, system ?? "this machine's libstdc++");
-                        break;
-                    case MarkOutcome.UsedByRelocation:
-                        Log.LogWarning("LossGuard: {0} binds a symbol of {1}; left as it is, and it may not load on this machine.", path, Version);
-                        break;
-                    case MarkOutcome.NotElf:
-                        Log.LogWarning("LossGuard: {0} is not a 64-bit little-endian ELF library; left as it is.", path);
-                        break;
-                    default:
-                        Log.LogMessage(MessageImportance.Low, "LossGuard: {0}: {1}.", path, outcome);
-                        break;
+                    Mark(path, system);
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    Log.LogWarning("LossGuard: could not patch {0}: {1}", path, exception.Message);
                 }
             }
 
             return !Log.HasLoggedErrors;
         }
 
+        private void Mark(string path, string system)
+        {
+            var image = File.ReadAllBytes(path);
+            var outcome = VersionRequirement.MarkWeak(image, Version);
+            switch (outcome)
+            {
+                case MarkOutcome.Marked:
+                    Replace(path, image);
+                    Log.LogMessage(MessageImportance.High, "LossGuard: marked the {0} requirement of {1} weak ({2} lacks it).", Version, path, system ?? "this machine's libstdc++");
+                    break;
+                case MarkOutcome.UsedByRelocation:
+                    Log.LogWarning("LossGuard: {0} binds a symbol of {1}; left as it is, and it may not load on this machine.", path, Version);
+                    break;
+                case MarkOutcome.NotElf:
+                    Log.LogWarning("LossGuard: {0} is not a 64-bit little-endian ELF library; left as it is.", path);
+                    break;
+                default:
+                    Log.LogMessage(MessageImportance.Low, "LossGuard: {0}: {1}.", path, outcome);
+                    break;
+            }
+        }
+
         /// <summary>Writes the patched image to a new file that takes the old one's place, with its permissions.</summary>
         private static void Replace(string path, byte[] image)
         {
-            var patched = path + ".lossguard";
+            var patched = path + "." + Guid.NewGuid().ToString("N") + ".lossguard";
             File.Copy(path, patched, overwrite: true);
             File.WriteAllBytes(patched, image);
             File.Delete(path);
@@ -244,7 +256,8 @@ namespace LossGuard.Build
             foreach (var relocations in sections.Where(section => section.Type is SectionRela or SectionRel && section.Link == versions.Link))
             {
                 var size = relocations.Type == SectionRela ? 24 : 16;
-                for (var entry = relocations.Offset; entry + size <= relocations.Offset + relocations.Size; entry += size)
+                var end = checked(relocations.Offset + relocations.Size);
+                for (var entry = relocations.Offset; entry + size <= end; entry += size)
                 {
                     var symbol = (int)(elf.U64(entry + 8) >> 32);
                     if (symbol != 0 && (elf.U16(versions.Offset + (2 * symbol)) & 0x7fff) == index)

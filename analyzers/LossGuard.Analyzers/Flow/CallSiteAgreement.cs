@@ -42,9 +42,9 @@ internal static class CallSiteAgreement
                 informative |= DataflowEngine.IsInformative(value);
             }
 
-            if (!informative)
+            if (!informative && !method.Parameters.Any(parameter => BufferViews.IsBuffer(parameter.Type)))
             {
-                // A join never learns again what one site did not pass.
+                // A join never learns again what one site did not pass; only a buffer's max-subtracted domain does.
                 return entry;
             }
         }

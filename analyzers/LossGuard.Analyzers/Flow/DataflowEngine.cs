@@ -458,6 +458,13 @@ internal sealed class DataflowEngine
         {
             if (SourceBodies.OfSyntax(Models, reference.GetSyntax(budget.CancellationToken), budget.CancellationToken) is { } body)
             {
+                // A constructor that does more with this than reading and writing its fields (this = ..., a method
+                // of the struct, another constructor) may change them in ways the run does not keep.
+                if (!body.Root.Descendants().OfType<IInstanceReferenceOperation>().All(instance => instance.Parent is IFieldReferenceOperation field && field.Instance == instance))
+                {
+                    return null;
+                }
+
                 var exit = Run(body, constructor.Parameters, arguments, null, depth + 1, budget).Exit;
                 return new ValueList<AbstractValue>(StructFields.Fields(constructor.ContainingType).Select(field => exit.Get(field) ?? AbstractValue.Unknown));
             }

@@ -248,7 +248,8 @@ internal sealed partial class Evaluator
                 return CallBody(FlowBody.OfTree(lambda), lambda.Symbol.Parameters, arguments, null);
         }
 
-        return function?.Method is { } method && engine.Target(method).IsInSource
+        // A delegate does not say whether it calls virtually (base.M does not): an overridable method is not followed.
+        return function?.Method is { } method && engine.Target(method).IsInSource && !SourceBodies.IsOverridable(method) && !method.IsAbstract
             ? engine.Summarize(method, ByOrdinal(method.Parameters.Length, arguments), null, depth, budget)
             : AbstractValue.Unknown;
     }
@@ -365,14 +366,7 @@ internal sealed partial class Evaluator
 
             if (parameter.RefKind is RefKind.Ref or RefKind.Out)
             {
-                // A struct variable whose field the callee may change forgets its fields (StructFields).
-                var written = Unconverted(argument.Expression);
-                while (written is IFieldReferenceOperation { Field.ContainingType.TypeKind: TypeKind.Struct, Instance: { } holder })
-                {
-                    written = holder;
-                }
-
-                if (Symbol(written) is { } symbol)
+                if (WrittenVariable(argument.Expression) is { } symbol)
                 {
                     SetSymbol(symbol, AbstractValue.Unknown);
                 }
@@ -382,6 +376,26 @@ internal sealed partial class Evaluator
                 WriteBuffer(argument.Expression, argument.Value, null);
             }
         }
+    }
+
+    /// <summary>
+    /// The variable a <c>ref</c> or <c>out</c> argument lets the callee change: the variable itself, the struct variable
+    /// whose field it is (StructFields), or what a graph's flow capture of it holds.
+    /// </summary>
+    private ISymbol? WrittenVariable(IOperation argument)
+    {
+        var written = Unconverted(argument);
+        if (written is IFlowCaptureReferenceOperation capture && CapturedValue(capture) is { } captured)
+        {
+            written = Unconverted(captured);
+        }
+
+        while (written is IFieldReferenceOperation { Field.ContainingType.TypeKind: TypeKind.Struct, Instance: { } holder })
+        {
+            written = holder;
+        }
+
+        return Symbol(written);
     }
 
     /// <summary>A list or array whose elements were known escapes into a call that may change them.</summary>

@@ -126,9 +126,16 @@ internal sealed partial class Evaluator
     private AbstractValue Convert(IConversionOperation conversion)
     {
         var value = Evaluate(conversion.Operand);
-        return value.Domain == ValueDomain.Unknown && IsIntegerArray(conversion.Operand) && engine.Knowledge.IsLabelTensorType(conversion.Type)
-            ? Labels(conversion)
-            : value;
+        if (value.Domain == ValueDomain.Unknown && IsIntegerArray(conversion.Operand) && engine.Knowledge.IsLabelTensorType(conversion.Type))
+        {
+            return Labels(conversion);
+        }
+
+        // A struct's fields are known by position: they do not carry over to a value of another type.
+        return value.Elements is not null && conversion.Type is { TypeKind: TypeKind.Struct, IsTupleType: false }
+            && (conversion.OperatorMethod is not null || !SymbolEqualityComparer.Default.Equals(conversion.Type, conversion.Operand.Type))
+                ? value with { Elements = null }
+                : value;
     }
 
     /// <summary>A variable's value; unknown, a local may hold any buffer and a parameter holds the caller's (<paramref name="external"/>).</summary>
@@ -142,13 +149,28 @@ internal sealed partial class Evaluator
         var value = state.Get(symbol) ?? (external is null ? AbstractValue.AnyBuffer : engine.External(external));
 
         // A struct variable that the member changes in place may no longer hold what its fields were (StructFields).
+        // So may one passed by reference, whose storage the caller or another alias may change meanwhile.
         var type = (symbol as ILocalSymbol)?.Type ?? (symbol as IParameterSymbol)?.Type;
-        return value.Elements is not null && type is { TypeKind: TypeKind.Struct } && engine.StructsChangedInPlace(body.Root).Contains(symbol)
+        return value.Elements is not null && type is { TypeKind: TypeKind.Struct }
+            && (symbol is IParameterSymbol { RefKind: not RefKind.None } || engine.StructsChangedInPlace(body.Root).Contains(symbol))
                 ? value with { Elements = null }
                 : value;
     }
 
+    /// <summary>
+    /// A field's value; a struct held in a field carries no fields of its own (<see cref="StructFields"/>): any method may
+    /// change it in place.
+    /// </summary>
     private AbstractValue Field(IFieldReferenceOperation reference)
+    {
+        var value = FieldValue(reference);
+        return value.Elements is not null && reference.Field.Type.TypeKind == TypeKind.Struct && !reference.Field.Type.IsTupleType
+            && reference.Instance is not (ILocalReferenceOperation or IParameterReferenceOperation or IInvocationOperation or IObjectCreationOperation)
+                ? value with { Elements = null }
+                : value;
+    }
+
+    private AbstractValue FieldValue(IFieldReferenceOperation reference)
     {
         var holder = reference.Instance is { } instance ? Evaluate(instance) : null;
         var field = reference.Field;
@@ -172,6 +194,7 @@ internal sealed partial class Evaluator
     private AbstractValue? StructField(IFieldReferenceOperation reference, AbstractValue? holder)
     {
         if (holder?.Elements is not { } elements || reference.Field.ContainingType is not { TypeKind: TypeKind.Struct } type
+            || !StructFields.IsFollowed(type, engine.Compilation)
             || StructFields.Fields(type).IndexOf(reference.Field.OriginalDefinition) is var index && (index < 0 || index >= elements.Items.Length))
         {
             return null;
@@ -411,33 +434,44 @@ internal sealed partial class Evaluator
     /// branches (<c>count += wide ? 3 : 1</c>) into a capture, and writing the capture writes the variable. Such
     /// writes are rare, so the graph is searched when one happens.
     /// </summary>
-    private ISymbol? CapturedVariable(IOperation target)
+    private ISymbol? CapturedVariable(IOperation target) =>
+        target is IFlowCaptureReferenceOperation reference && CapturedValue(reference) is { } captured ? Symbol(captured) : null;
+
+    /// <summary>The operation a graph's flow capture holds, when every capture of it holds the same variable or field.</summary>
+    private IOperation? CapturedValue(IFlowCaptureReferenceOperation reference)
     {
-        if (target is not IFlowCaptureReferenceOperation reference || graph is null)
+        if (graph is null)
         {
             return null;
         }
 
-        ISymbol? variable = null;
+        IOperation? value = null;
         foreach (var block in graph.Blocks)
         {
             foreach (var operation in block.Operations)
             {
                 if (operation is IFlowCaptureOperation capture && capture.Id.Equals(reference.Id))
                 {
-                    if (Symbol(capture.Value) is not { } captured
-                        || variable is not null && !SymbolEqualityComparer.Default.Equals(variable, captured))
+                    if (value is not null && !SameTarget(value, capture.Value))
                     {
                         return null;
                     }
 
-                    variable = captured;
+                    value = capture.Value;
                 }
             }
         }
 
-        return variable;
+        return value;
     }
+
+    /// <summary>Two captured operations name the same variable, or the same field of the same variable.</summary>
+    private bool SameTarget(IOperation left, IOperation right) => (left, right) switch
+    {
+        (IFieldReferenceOperation a, IFieldReferenceOperation b) => SymbolEqualityComparer.Default.Equals(a.Field, b.Field)
+            && a.Instance is { } x && b.Instance is { } y && SameTarget(x, y),
+        _ => Symbol(left) is { } symbol && SymbolEqualityComparer.Default.Equals(symbol, Symbol(right)),
+    };
 
     private void SetSymbol(ISymbol symbol, AbstractValue value)
     {

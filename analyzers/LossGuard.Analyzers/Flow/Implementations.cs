@@ -45,6 +45,13 @@ internal sealed class Implementations
         var targets = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         foreach (var type in ConcreteTypes())
         {
+            // A generic interface implemented for two type arguments: which one the call uses is not known here.
+            if (declaring.TypeKind == TypeKind.Interface
+                && type.AllInterfaces.Count(candidate => SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, declaring.OriginalDefinition)) > 1)
+            {
+                return null;
+            }
+
             if (RunBy(type, method) is not { } target)
             {
                 continue;

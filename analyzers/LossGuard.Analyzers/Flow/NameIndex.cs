@@ -51,8 +51,9 @@ internal sealed class NameIndex
             for (var i = 0; i < length; i++)
             {
                 var c = chunk[i];
-                if (previous == '\\' && c is 'u' or 'U')
+                if (previous == '\\' && c is 'u' or 'U' || c > 127 && char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
                 {
+                    // A Unicode escape or a formatting character, which an identifier's name leaves out.
                     return null;
                 }
 

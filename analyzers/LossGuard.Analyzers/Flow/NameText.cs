@@ -24,9 +24,9 @@ internal static class NameText
         var chars = buffer is { } reused && reused.Length >= span.Length ? reused : buffer = new char[Math.Max(span.Length, 4096)];
         root.SyntaxTree.GetText(cancellationToken).CopyTo(span.Start, chars, 0, span.Length);
         var text = new ReadOnlySpan<char>(chars, 0, span.Length);
-        if (text.IndexOf("\\u".AsSpan()) >= 0 || text.IndexOf("\\U".AsSpan()) >= 0)
+        if (text.IndexOf("\\u".AsSpan()) >= 0 || text.IndexOf("\\U".AsSpan()) >= 0 || HasFormatCharacter(text))
         {
-            // An identifier written with Unicode escapes does not read as its name in the text.
+            // An identifier written with Unicode escapes or formatting characters does not read as its name in the text.
             return root.DescendantNodes().OfType<SimpleNameSyntax>().Where(simple => simple.Identifier.ValueText == name).ToList();
         }
 
@@ -56,5 +56,18 @@ internal static class NameText
         }
 
         return names;
+    }
+
+    private static bool HasFormatCharacter(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c > 127 && char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -52,6 +52,7 @@ internal static class StructFields
     /// <summary>A use that leaves the variable as it is, or replaces it whole.</summary>
     private static bool IsKeptUse(IOperation reference) => reference.Parent switch
     {
+        ISimpleAssignmentOperation { IsRef: true } => false,
         ISimpleAssignmentOperation assignment => assignment.Target == reference || !IsRefLocal(assignment.Target),
         IFieldReferenceOperation field when field.Instance == reference => IsReadOrRefArgument(field),
         IArgumentOperation argument => argument.Parameter?.RefKind is RefKind.None or RefKind.In,
@@ -71,11 +72,13 @@ internal static class StructFields
         return field.Parent switch
         {
             IArgumentOperation => true,
+            ISimpleAssignmentOperation { IsRef: true } => false,
             IAssignmentOperation assignment => assignment.Target != field,
-            IIncrementOrDecrementOperation => false,
             IVariableInitializerOperation initializer => initializer.Parent is not IVariableDeclaratorOperation { Symbol.RefKind: not RefKind.None },
             IInvocationOperation or IPropertyReferenceOperation or IFieldReferenceOperation => field.Field.Type.IsReferenceType,
-            _ => true,
+            IConversionOperation or IReturnOperation or IBinaryOperation or IUnaryOperation or IExpressionStatementOperation
+                or IInterpolationOperation or IConditionalOperation or ICoalesceOperation or IIsTypeOperation or IIsPatternOperation => true,
+            _ => false,
         };
     }
 
