@@ -21,7 +21,17 @@ internal sealed class ClosedWorld
     }
 
     /// <summary>Whether code outside the compilation can use <paramref name="symbol"/> (call a method, assign a field, call a setter).</summary>
-    public bool IsReachableFromOutside(ISymbol symbol)
+    public bool IsReachableFromOutside(ISymbol symbol) => IsReachable(symbol, throughDerivation: true);
+
+    /// <summary>
+    /// Whether code outside the compilation can assign <paramref name="writer"/> (a field, a setter) on the objects of
+    /// the compilation's classes. Protected access lets a class outside assign it only on its own objects, as its
+    /// override of a model's forward method would replace the forward its class declares: the analysis reads a class's
+    /// members as its own constructors and methods leave them, so such access does not count.
+    /// </summary>
+    public bool IsAssignableFromOutside(ISymbol writer) => IsReachable(writer, throughDerivation: false);
+
+    private bool IsReachable(ISymbol symbol, bool throughDerivation)
     {
         if (executable)
         {
@@ -31,7 +41,8 @@ internal sealed class ClosedWorld
         // A setter's containing symbol is its type: its own accessibility, then its type's and their containers'.
         for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
         {
-            if (!IsVisible(current.DeclaredAccessibility, derivable: current.ContainingType is not { IsSealed: true }))
+            var derivable = throughDerivation && current.ContainingType is not { IsSealed: true };
+            if (!IsVisible(current.DeclaredAccessibility, derivable))
             {
                 return false;
             }
@@ -40,7 +51,7 @@ internal sealed class ClosedWorld
         return true;
     }
 
-    /// <param name="derivable">Whether a class outside could derive from the member's class (protected access needs one).</param>
+    /// <param name="derivable">Whether a class outside could derive from the member's class and use the member (protected access needs one).</param>
     private bool IsVisible(Accessibility accessibility, bool derivable) => accessibility switch
     {
         Accessibility.Public => true,

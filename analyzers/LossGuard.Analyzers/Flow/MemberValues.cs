@@ -81,8 +81,8 @@ internal sealed class MemberValues
 
     private bool Carries(ITypeSymbol type) => engine.Knowledge.CarriesValues(type) && !BufferViews.IsBuffer(type);
 
-    /// <summary>Only the compilation can assign it: through <paramref name="writer"/> (a mutable field, a setter; <c>null</c> when only constructors can), which code outside cannot reach.</summary>
-    private bool IsClosed(ISymbol? writer) => writer is null || !engine.ClosedWorld.IsReachableFromOutside(writer);
+    /// <summary>Only the compilation can assign it on its classes' objects: through <paramref name="writer"/> (a mutable field, a setter; <c>null</c> when only constructors can), which code outside cannot use on them.</summary>
+    private bool IsClosed(ISymbol? writer) => writer is null || !engine.ClosedWorld.IsAssignableFromOutside(writer);
 
     private AbstractValue Agreement(ISymbol member, INamedTypeSymbol? receiver, CancellationToken cancellationToken)
     {

@@ -35,6 +35,28 @@ public sealed class MemberFlowTests
     }
 
     [Fact]
+    public Task A_protected_setter_of_a_public_library_class_is_read_as_the_class_own_constructors_leave_it()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            public abstract class PolicyAgent
+            {
+                protected PolicyAgent() => PolicyNet = Sequential(Linear(4, 64), ReLU(), Linear(64, 2), Softmax(-1));
+
+                public Module<Tensor, Tensor> PolicyNet { get; protected set; }
+            }
+
+            public class Reinforce : PolicyAgent
+            {
+                public Tensor Learn(Tensor s, Tensor a) => -{|#0:log(PolicyNet.forward(s))|}.gather(1, a).mean();
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.UnstableComposition));
+    }
+
+    [Fact]
     public Task A_get_only_auto_property_set_in_the_constructor_is_followed()
     {
         const string source = """

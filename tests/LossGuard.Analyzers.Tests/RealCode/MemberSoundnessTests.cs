@@ -115,4 +115,46 @@ public sealed class MemberSoundnessTests
             """;
         return Verify.AnalyzerAsync(source);
     }
+
+    [Fact]
+    public Task A_protected_internal_setter_of_a_library_that_grants_InternalsVisibleTo_may_be_assigned_outside()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Other")]
+
+            public class Reinforce
+            {
+                public Reinforce() => PolicyNet = Sequential(Linear(4, 2), Softmax(-1));
+
+                public Module<Tensor, Tensor> PolicyNet { get; protected internal set; }
+
+                public Tensor Learn(Tensor s, Tensor a) => -log(PolicyNet.forward(s)).gather(1, a).mean();
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_protected_setter_that_a_public_method_of_the_compilation_also_assigns_from_its_argument_is_silent()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            public class Reinforce
+            {
+                public Reinforce() => PolicyNet = Sequential(Linear(4, 2), Softmax(-1));
+
+                public Module<Tensor, Tensor> PolicyNet { get; protected set; }
+
+                public void Replace(Module<Tensor, Tensor> net) => PolicyNet = net;
+
+                public Tensor Learn(Tensor s, Tensor a) => -log(PolicyNet.forward(s)).gather(1, a).mean();
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
 }
