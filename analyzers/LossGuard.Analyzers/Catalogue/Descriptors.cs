@@ -63,7 +63,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor SoftmaxAlongBatchAxis = Create(
         RuleIds.SoftmaxAlongBatchAxis,
         "Softmax along the batch axis",
-        "'{0}' normalises along dimension 0 of a batch-first value; use the class axis (1 or -1)",
+        "'{0}' normalises along dimension {1} of {2}; use the class axis ({3})",
         Usage,
         "A softmax along the batch axis makes the examples of a batch compete with each other instead of the classes.");
 

@@ -31,6 +31,11 @@ internal sealed partial class Evaluator
             return applied;
         }
 
+        if (method.MethodKind == MethodKind.DelegateInvoke && DelegatedLoss(instance?.Function) is { } loss)
+        {
+            return TableCall(call, engine.Target(loss).Known, null, ByParameterNames(loss, arguments)) ?? AbstractValue.Unknown;
+        }
+
         var view = target.View;
         if (view != BufferView.None)
         {
@@ -41,6 +46,11 @@ internal sealed partial class Evaluator
         {
             SetHolder(call.Instance!, instance with { Elements = new ValueList<AbstractValue>(elements.Items.Add(arguments[0].Value)) });
             return AbstractValue.Unknown;
+        }
+
+        if (instance is { Elements: { } listed } && Collections.IsToArray(method))
+        {
+            return new AbstractValue(ValueDomain.Unknown, Storage: call, Elements: listed);
         }
 
         var result = method.MethodKind switch
@@ -253,6 +263,22 @@ internal sealed partial class Evaluator
             ? engine.Summarize(method, ByOrdinal(method.Parameters.Length, arguments), null, depth, budget)
             : AbstractValue.Unknown;
     }
+
+    /// <summary>
+    /// A library loss function held as a delegate (<c>var criterion = functional.binary_cross_entropy;</c>): invoking it
+    /// is a loss call. Only static loss functions; activations called through a delegate stay unknown.
+    /// </summary>
+    private IMethodSymbol? DelegatedLoss(FunctionValue? function) =>
+        function is { Lambda: null, Method: { IsStatic: true } method }
+        && engine.Target(method) is { IsInSource: false, Known: { LossInputs.IsEmpty: false, Producer: null, Transform: null } }
+            ? method
+            : null;
+
+    /// <summary>A delegate's arguments named as the parameters of the method it calls, at the same positions.</summary>
+    private static ImmutableArray<ArgumentFact> ByParameterNames(IMethodSymbol method, ImmutableArray<ArgumentFact> arguments) =>
+        arguments.Select(argument => argument.Parameter is { Ordinal: var ordinal } && ordinal < method.Parameters.Length
+            ? argument with { Alias = method.Parameters[ordinal].Name }
+            : argument).ToImmutableArray();
 
     /// <summary>A local function declared in this body or an enclosing one; none for broken code that names one out of scope.</summary>
     private FlowBody? LocalFunctionBody(IMethodSymbol localFunction)

@@ -48,7 +48,7 @@ internal sealed record CallFact(
     /// <summary>String parameters of this call that the library recognises only a few values of.</summary>
     public ImmutableArray<RecognisedStringEntry> RecognisedStrings { get; init; } = ImmutableArray<RecognisedStringEntry>.Empty;
 
-    /// <summary>For a loss applied through a model (Keras <c>fit</c>): where the loss object was made.</summary>
+    /// <summary>For a loss module applied, or compiled into a model (Keras <c>fit</c>): where the loss object was made.</summary>
     public IOperation? LossCreation { get; init; }
 
     public ArgumentFact? Argument(string? parameterName)

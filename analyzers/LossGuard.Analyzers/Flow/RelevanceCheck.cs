@@ -5,8 +5,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace LossGuard.Analyzers.Flow;
 
 /// <summary>
-/// Whether a body holds a call some rule reads (a loss, a softmax, a log, a module applied, a training call), or a BCL
-/// log of something a library or the compilation's own code may have made. Rules report only at such calls of the
+/// Whether a body holds a call some rule reads (a loss, a softmax, a log, a module applied, a training call; a loss
+/// function taken as a delegate), or a BCL log of something a library or the compilation's own code may have made. Rules report only at such calls of the
 /// analysed body, so no other body is analysed.
 /// </summary>
 internal struct RelevanceCheck : IOperationCheck
@@ -29,6 +29,13 @@ internal struct RelevanceCheck : IOperationCheck
 
     public bool Visit(IOperation operation)
     {
+        if (operation is IMethodReferenceOperation reference)
+        {
+            // A library loss taken as a delegate (var criterion = functional.binary_cross_entropy) is called through it.
+            IsRelevant = knowledge.Of(reference.Method) is { IsKnown: true, IsSink: true, LossInputs.IsEmpty: false };
+            return !IsRelevant;
+        }
+
         if (operation.Kind != OperationKind.Invocation)
         {
             return true;

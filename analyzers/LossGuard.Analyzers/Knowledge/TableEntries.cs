@@ -110,6 +110,14 @@ internal sealed record TransformEntry(
 /// <param name="AcceptsDistribution">For a class-index parameter: float distributions (a float one-hot) are legal too.</param>
 /// <param name="LabelsVariant">For a label parameter: the loss that takes the other kind of labels (class indices for one-hot).</param>
 /// <param name="SigmoidVariant">For a softmax over classes: the sigmoid loss to use over one class (without the class count).</param>
+/// <param name="ClassAxis">
+/// The class axis of the layout the parameter reads, when the loss fixes it (CTC's <c>[T, N, C]</c>: 2): a (log-)softmax
+/// along another axis of a value of that layout's rank is LG0008.
+/// </param>
+/// <param name="LogFlag">
+/// For a probability-space parameter: the boolean parameter of the loss function (or of its module's constructor) that,
+/// when true, makes it expect log-probabilities instead (<c>kl_div</c>'s <c>log_target</c>).
+/// </param>
 internal sealed record LossInputEntry(
     string Type,
     string Method,
@@ -119,4 +127,6 @@ internal sealed record LossInputEntry(
     string? LogitsVariant = null,
     bool AcceptsDistribution = false,
     string? LabelsVariant = null,
-    string? SigmoidVariant = null);
+    string? SigmoidVariant = null,
+    string? LogFlag = null,
+    int? ClassAxis = null);

@@ -39,7 +39,11 @@ internal static class TorchSharpTable
             new LossInputEntry(Functional, "nll_loss", "input", ValueDomain.LogProbabilities, LogitsVariant: "cross_entropy"),
             new LossInputEntry(Functional, "nll_loss", "target", ValueDomain.ClassIndices),
             new LossInputEntry(Functional, "binary_cross_entropy", "input", ValueDomain.IndependentProbabilities, LogitsVariant: "binary_cross_entropy_with_logits"),
-            new LossInputEntry(Functional, "binary_cross_entropy_with_logits", "input", ValueDomain.Logits)),
+            new LossInputEntry(Functional, "binary_cross_entropy_with_logits", "input", ValueDomain.Logits),
+            new LossInputEntry(Functional, "multilabel_soft_margin_loss", "input", ValueDomain.Logits),
+            new LossInputEntry(Functional, "kl_div", "input", ValueDomain.LogProbabilities),
+            new LossInputEntry(Functional, "kl_div", "target", ValueDomain.Probabilities, LogFlag: "log_target"),
+            new LossInputEntry(Functional, "ctc_loss", "log_probs", ValueDomain.LogProbabilities, ClassAxis: 2)),
         ImmutableArray.Create(
             new TransformEntry(Torch, "log", TransformKind.Log, "input"),
             new TransformEntry(Tensor, "log", TransformKind.Log, This),
@@ -109,7 +113,13 @@ internal static class TorchSharpTable
             new ModuleEntry(Modules + "CrossEntropyLoss", ModuleKind.Loss, LossType: Functional, LossMethod: "cross_entropy"),
             new ModuleEntry(Modules + "NLLLoss", ModuleKind.Loss, LossType: Functional, LossMethod: "nll_loss"),
             new ModuleEntry(Modules + "BCELoss", ModuleKind.Loss, LossType: Functional, LossMethod: "binary_cross_entropy", FusedName: "BCEWithLogitsLoss"),
-            new ModuleEntry(Modules + "BCEWithLogitsLoss", ModuleKind.Loss, LossType: Functional, LossMethod: "binary_cross_entropy_with_logits")),
+            new ModuleEntry(Modules + "BCEWithLogitsLoss", ModuleKind.Loss, LossType: Functional, LossMethod: "binary_cross_entropy_with_logits"),
+            new ModuleEntry(Modules + "MultiLabelSoftMarginLoss", ModuleKind.Loss, LossType: Functional, LossMethod: "multilabel_soft_margin_loss"),
+            new ModuleEntry(Modules + "KLDivLoss", ModuleKind.Loss, LossType: Functional, LossMethod: "kl_div"),
+            new ModuleEntry(Modules + "CTCLoss", ModuleKind.Loss, LossType: Functional, LossMethod: "ctc_loss")
+            {
+                LossInputs = ImmutableArray.Create("log_probs", "targets", "input_lengths", "target_lengths"),
+            }),
         ModelBaseTypes = ImmutableArray.Create("TorchSharp.torch+nn+Module`2", "TorchSharp.torch+nn+Module`3"),
         ApplyMethods = ImmutableArray.Create("forward", "call"),
         ForwardMethods = ImmutableArray.Create("forward"),

@@ -23,16 +23,17 @@ internal sealed class WrongDomainForLossRule : IDomainRule
             foreach (var input in call.LossInputs)
             {
                 if (call.Argument(input.Parameter) is { Value: { Origin: { } origin } value } argument
-                    && IsWrong(input.Expects, value.Domain))
+                    && Expected(call, input) is var (expects, flag)
+                    && IsWrong(expects, value.Domain))
                 {
                     var (producer, line) = context.Describe(origin);
                     context.Report(
                         Catalogue.Descriptors.WrongDomainForLoss,
                         argument.Location,
                         origin,
-                        Fix(context, call, input, argument),
+                        flag is { } set ? FlagFix(call, input, argument, set) : Fix(context, call, input, argument),
                         call.Name,
-                        Display.Domain(input.Expects),
+                        flag is { } known ? Display.Domain(expects) + " with " + input.LogFlag + ": " + (known ? "true" : "false") : Display.Domain(expects),
                         input.Parameter,
                         Display.Domain(value.Domain),
                         producer,
@@ -41,6 +42,31 @@ internal sealed class WrongDomainForLossRule : IDomainRule
             }
         }
     }
+
+    /// <summary>
+    /// What the parameter expects, and the value of the flag that decides it (<c>log_target</c>) if one does; nothing
+    /// when that flag's value is not known.
+    /// </summary>
+    private static (ValueDomain Expects, bool? Flag)? Expected(CallFact call, LossInputEntry input)
+    {
+        if (input.LogFlag is not { } name)
+        {
+            return (input.Expects, null);
+        }
+
+        return RuleContext.FlagOf(call, name) switch
+        {
+            true => (ValueDomain.LogProbabilities, true),
+            false => (input.Expects, false),
+            null => null,
+        };
+    }
+
+    /// <summary>A target whose form does not match the flag: set the flag to the target's form, where the call is the loss function itself.</summary>
+    private static ImmutableDictionary<string, string?> FlagFix(CallFact call, LossInputEntry input, ArgumentFact argument, bool flag) =>
+        RuleContext.IsDirectCall(call, input) && (argument.Value.Domain, flag) is (ValueDomain.Probabilities, true) or (ValueDomain.LogProbabilities, false)
+            ? FixPlan.SetArgument(input.LogFlag!, flag ? "false" : "true", onArgument: true)
+            : FixPlan.None;
 
     private static bool IsWrong(ValueDomain expects, ValueDomain actual) => expects switch
     {

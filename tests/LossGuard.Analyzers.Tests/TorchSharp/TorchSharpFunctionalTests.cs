@@ -140,8 +140,8 @@ public sealed class TorchSharpFunctionalTests
             """;
         return Verify.AnalyzerAsync(
             source,
-            Verify.Diagnostic(Descriptors.SoftmaxAlongBatchAxis).WithLocation(0).WithArguments("functional.softmax"),
-            Verify.Diagnostic(Descriptors.SoftmaxAlongBatchAxis).WithLocation(1).WithArguments("Tensor.log_softmax"));
+            Verify.Diagnostic(Descriptors.SoftmaxAlongBatchAxis).WithLocation(0).WithArguments("functional.softmax", "0", "a batch-first value", "1 or -1"),
+            Verify.Diagnostic(Descriptors.SoftmaxAlongBatchAxis).WithLocation(1).WithArguments("Tensor.log_softmax", "0", "a batch-first value", "1 or -1"));
     }
 
     [Fact]

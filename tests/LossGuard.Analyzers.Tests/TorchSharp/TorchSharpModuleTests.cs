@@ -307,7 +307,7 @@ public sealed class TorchSharpModuleTests
             """;
         return Verify.AnalyzerAsync(
             source,
-            Verify.Diagnostic(Descriptors.SoftmaxAlongBatchAxis).WithLocation(2).WithArguments("functional.softmax"),
+            Verify.Diagnostic(Descriptors.SoftmaxAlongBatchAxis).WithLocation(2).WithArguments("functional.softmax", "0", "a batch-first value", "1 or -1"),
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1)
                 .WithArguments("CrossEntropyLoss.forward", "input", "Tensor.softmax", "14"));
     }

@@ -1,0 +1,89 @@
+using System.Threading.Tasks;
+using LossGuard.Analyzers.Catalogue;
+using LossGuard.Analyzers.Tests.Infrastructure;
+using Xunit;
+using Verify = LossGuard.Analyzers.Tests.Infrastructure.Verify<LossGuard.Analyzers.Rules.ValueDomainAnalyzer>;
+
+namespace LossGuard.Analyzers.Tests.RealCode;
+
+/// <summary>Layers collected in a list (<c>Add</c>, a collection initializer) and given to <c>Sequential</c> as an array keep their order and meaning.</summary>
+public sealed class LayerListFlowTests
+{
+    [Fact]
+    public Task A_sequential_made_from_a_list_filled_by_a_factory_is_followed_into_the_loss()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            sealed class Trainer
+            {
+                private Module<Tensor, Tensor> model;
+                private readonly TorchSharp.Modules.BCELoss loss = BCELoss();
+
+                private static Module<Tensor, Tensor> Make(int inputs, int outputs)
+                {
+                    var layers = new List<Module<Tensor, Tensor>>();
+                    layers.Add(Linear(inputs, 16));
+                    layers.Add(ReLU());
+                    layers.Add(Linear(16, outputs));
+                    layers.Add(Sigmoid());
+                    return Sequential(layers.ToArray());
+                }
+
+                public void Init() => model = Make(10, 4);
+
+                public Tensor Step(Tensor x, Tensor y) => {|#0:loss.forward(model.forward(x), y)|};
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.UnstableComposition));
+    }
+
+    [Fact]
+    public Task A_sequential_made_from_a_list_initializer_is_followed()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            static class Use
+            {
+                static Tensor Step(Tensor x, Tensor y)
+                {
+                    var list = new List<Module<Tensor, Tensor>> { Linear(10, 4), Softmax(1) };
+                    var model = Sequential(list.ToArray());
+                    return CrossEntropyLoss().forward({|#0:model.forward(x)|}, y);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
+
+    [Fact]
+    public Task A_list_whose_last_layer_is_added_conditionally_is_silent()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            static class Use
+            {
+                static Tensor Step(Tensor x, Tensor y, bool serving)
+                {
+                    var list = new List<Module<Tensor, Tensor>> { Linear(10, 4) };
+                    if (serving)
+                    {
+                        list.Add(Softmax(1));
+                    }
+
+                    var model = Sequential(list.ToArray());
+                    return CrossEntropyLoss().forward(model.forward(x), y);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+}
