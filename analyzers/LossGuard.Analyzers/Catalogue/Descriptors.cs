@@ -81,6 +81,13 @@ public static class Descriptors
         Reliability,
         "exp overflows float for inputs above about 88.7, and the division then gives NaN.");
 
+    public static readonly DiagnosticDescriptor UnscaledCosineLogits = Create(
+        RuleIds.UnscaledCosineLogits,
+        "Cosine similarities used as logits without a scale",
+        "'{0}' applies a softmax to cosine similarities from '{1}' (line {2}) in '{3}': in [-1, 1] it cannot become confident; multiply them by a scale (such as 64) or a learned temperature",
+        Usage,
+        "A softmax over values in [-1, 1] stays close to uniform: with 1,000 classes the cross-entropy cannot fall below about log(1 + 999 e^-2) = 4.9, so margin heads (ArcFace, CosFace, normalised softmax) multiply the cosines by a scale s (30 to 64).");
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         SoftmaxIntoLogitsLoss,
         SigmoidIntoLogitsLoss,
@@ -91,7 +98,8 @@ public static class Descriptors
         WrongDomainForLoss,
         SoftmaxAlongBatchAxis,
         UnrecognisedKerasLossName,
-        UnstableTensorPrimitivesSoftMax);
+        UnstableTensorPrimitivesSoftMax,
+        UnscaledCosineLogits);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, string description) =>
         new(

@@ -13,4 +13,5 @@ public static class RuleIds
     public const string SoftmaxAlongBatchAxis = "LG0008";
     public const string UnrecognisedKerasLossName = "LG0009";
     public const string UnstableTensorPrimitivesSoftMax = "LG0010";
+    public const string UnscaledCosineLogits = "LG0011";
 }

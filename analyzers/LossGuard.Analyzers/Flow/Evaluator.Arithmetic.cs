@@ -5,7 +5,7 @@ namespace LossGuard.Analyzers.Flow;
 
 /// <summary>
 /// Operators: constant folding of the booleans and integers that steer branches and class counts, and the arithmetic
-/// that keeps a domain (<c>p + eps</c>, <c>1 - sigmoid</c>) or makes one (<c>x[i] - max(x)</c>).
+/// that keeps a domain (<c>p + eps</c>, <c>1 - sigmoid</c>, a margin taken off cosines) or makes one (<c>x[i] - max(x)</c>).
 /// </summary>
 internal sealed partial class Evaluator
 {
@@ -24,6 +24,7 @@ internal sealed partial class Evaluator
             BinaryOperatorKind.Add when left.Constant is not null && IsProbability(right) => Scalar(right),
             BinaryOperatorKind.Subtract when right.Constant is not null && IsProbability(left) => Scalar(left),
             BinaryOperatorKind.Subtract when left.Constant is not null && right.Domain == ValueDomain.IndependentProbabilities => Scalar(right),
+            BinaryOperatorKind.Add or BinaryOperatorKind.Subtract when right.Constant is not null && left.Domain == ValueDomain.Cosines => Scalar(left),
             BinaryOperatorKind.Subtract when right.MaxOf is not null && Equals(right.MaxOf, left.ElementOf) => new AbstractValue(ValueDomain.MaxSubtracted),
             _ => AbstractValue.Unknown,
         };

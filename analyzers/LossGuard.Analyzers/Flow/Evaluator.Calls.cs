@@ -125,6 +125,19 @@ internal sealed partial class Evaluator
     private static AbstractValue Produce(CallFact fact, ProducerEntry producer, IOperation origin)
     {
         var input = fact.Argument(producer.Input)?.Value ?? AbstractValue.Unknown;
+        if (producer.Similarity is { } factor)
+        {
+            if (Shapes.IsUnitAlong(input, 1) && fact.Argument(factor)?.Value is { } other && Shapes.IsUnitAlong(other, producer.SimilarityAxis))
+            {
+                return new AbstractValue(ValueDomain.Cosines, origin, Rank: 2);
+            }
+
+            if (producer.Domain == ValueDomain.Unknown)
+            {
+                return AbstractValue.Unknown;
+            }
+        }
+
         var axis = fact.IntegerArgument(producer.Axis);
         var classes = producer.Classes is not null ? fact.IntegerArgument(producer.Classes) : ClassesAlong(input, axis, producer.Axis is not null);
         return new AbstractValue(producer.Domain, origin, classes, Axis: axis, Rank: input.Rank, Integer: producer.Integer ?? input.Integer);

@@ -23,6 +23,13 @@ internal static class Shapes
             : null;
     }
 
+    /// <summary>
+    /// Rows (<paramref name="axis"/> 1, the last) or columns (0) of a matrix, or of a value of unknown rank, scaled to unit
+    /// length: the factors whose product is cosine similarities.
+    /// </summary>
+    public static bool IsUnitAlong(AbstractValue value, int axis) =>
+        value is { Domain: ValueDomain.UnitVectors, Axis: { } along, Rank: null or 2 } && (along == axis || along == axis - 2);
+
     /// <summary>The rank after a reshape, selection or permutation of a value of rank <paramref name="rank"/>.</summary>
     public static int? RankAfter(TransformEntry transform, int? rank, CallFact fact) => transform.Rank switch
     {

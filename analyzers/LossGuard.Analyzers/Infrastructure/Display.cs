@@ -19,6 +19,8 @@ internal static class Display
         ValueDomain.ClassIndices => "class indices",
         ValueDomain.OneHotLabels => "one-hot labels",
         ValueDomain.MaxSubtracted => "max-subtracted values",
+        ValueDomain.UnitVectors => "L2-normalised vectors",
+        ValueDomain.Cosines => "cosine similarities",
         _ => "values of unknown meaning",
     };
 }

@@ -12,6 +12,12 @@ namespace LossGuard.Analyzers.Knowledge;
 /// <param name="Axis">The parameter carrying the axis it normalises along, if any.</param>
 /// <param name="Integer">Whether the result's elements are integers, when the producer fixes it.</param>
 /// <param name="SigmoidVariant">For a softmax: the sigmoid of the same library (called without the class count or axis).</param>
+/// <param name="Similarity">
+/// For a product (<c>linear</c>, <c>mm</c>): the parameter carrying its second factor; when <see cref="Input"/> holds unit
+/// vectors along its last axis and this one unit vectors along <see cref="SimilarityAxis"/>, the result is cosine
+/// similarities (otherwise <see cref="Domain"/>).
+/// </param>
+/// <param name="SimilarityAxis">The axis of the second factor that the product contracts (1 for <c>linear</c>'s weights, 0 for <c>mm</c>).</param>
 internal sealed record ProducerEntry(
     string Type,
     string Method,
@@ -23,7 +29,9 @@ internal sealed record ProducerEntry(
     bool NeedsMaxSubtractedInput = false,
     string? Axis = null,
     bool? Integer = null,
-    string? SigmoidVariant = null)
+    string? SigmoidVariant = null,
+    string? Similarity = null,
+    int SimilarityAxis = 0)
 {
     /// <summary>The <see cref="Input"/> of an instance method whose input is the object it is called on.</summary>
     public const string Receiver = "this";
@@ -110,6 +118,7 @@ internal sealed record TransformEntry(
 /// <param name="AcceptsDistribution">For a class-index parameter: float distributions (a float one-hot) are legal too.</param>
 /// <param name="LabelsVariant">For a label parameter: the loss that takes the other kind of labels (class indices for one-hot).</param>
 /// <param name="SigmoidVariant">For a softmax over classes: the sigmoid loss to use over one class (without the class count).</param>
+/// <param name="AppliesSoftmax">For a logits parameter: the loss applies a softmax over classes to it (LG0011 reads it).</param>
 /// <param name="ClassAxis">
 /// The class axis of the layout the parameter reads, when the loss fixes it (CTC's <c>[T, N, C]</c>: 2): a (log-)softmax
 /// along another axis of a value of that layout's rank is LG0008.
@@ -129,4 +138,5 @@ internal sealed record LossInputEntry(
     string? LabelsVariant = null,
     string? SigmoidVariant = null,
     string? LogFlag = null,
-    int? ClassAxis = null);
+    int? ClassAxis = null,
+    bool AppliesSoftmax = false);

@@ -11,4 +11,10 @@ public enum ValueDomain
     ClassIndices,
     OneHotLabels,
     MaxSubtracted,
+
+    /// <summary>Vectors scaled to unit L2 norm along one axis (<c>functional.normalize</c>).</summary>
+    UnitVectors,
+
+    /// <summary>Cosine similarities in [-1, 1]: unit vectors against unit vectors (<c>linear</c>, <c>mm</c>), or <c>cosine_similarity</c>.</summary>
+    Cosines,
 }

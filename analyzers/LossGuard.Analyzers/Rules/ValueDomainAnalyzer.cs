@@ -25,7 +25,8 @@ public sealed class ValueDomainAnalyzer : LossGuardAnalyzer
         new WrongDomainForLossRule(),
         new SoftmaxAlongBatchAxisRule(),
         new UnrecognisedLossNameRule(),
-        new UnstableSoftMaxRule());
+        new UnstableSoftMaxRule(),
+        new UnscaledCosineLogitsRule());
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         Rules.SelectMany(rule => rule.Descriptors).ToImmutableArray();

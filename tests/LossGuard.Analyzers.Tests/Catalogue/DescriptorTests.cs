@@ -10,11 +10,11 @@ namespace LossGuard.Analyzers.Tests.Catalogue;
 public sealed class DescriptorTests
 {
     [Fact]
-    public void The_catalogue_holds_LG0001_to_LG0010_once_each_as_warnings()
+    public void The_catalogue_holds_LG0001_to_LG0011_once_each_as_warnings()
     {
         var ids = Descriptors.All.Select(d => d.Id).ToArray();
 
-        Assert.Equal(Enumerable.Range(1, 10).Select(i => $"LG{i:D4}"), ids);
+        Assert.Equal(Enumerable.Range(1, 11).Select(i => $"LG{i:D4}"), ids);
         Assert.All(Descriptors.All, d => Assert.Equal(DiagnosticSeverity.Warning, d.DefaultSeverity));
         Assert.All(Descriptors.All, d => Assert.True(d.IsEnabledByDefault));
     }
