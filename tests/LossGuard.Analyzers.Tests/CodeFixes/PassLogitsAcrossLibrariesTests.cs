@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = LossGuard.Analyzers.Tests.Infrastructure.Verify<
     LossGuard.Analyzers.Rules.ValueDomainAnalyzer,
-    LossGuard.CodeFixes.PassInputCodeFixProvider>;
+    LossGuard.CodeFixes.LossGuardCodeFixProvider>;
 
 namespace LossGuard.Analyzers.Tests.CodeFixes;
 
@@ -64,7 +64,7 @@ public sealed class PassLogitsAcrossLibrariesTests
     }
 
     [Fact]
-    public Task No_fix_removes_a_Softmax_module_or_rewrites_a_Keras_model()
+    public Task No_fix_removes_a_Softmax_module_or_rewrites_a_Keras_model_whose_loss_is_told_from_logits_false()
     {
         const string source = """
             using static TorchSharp.torch;
@@ -86,12 +86,30 @@ public sealed class PassLogitsAcrossLibrariesTests
                 }
             }
             """;
-        return Verify.CodeFixAsync(
-            source,
-            source,
-            Lg0001("CrossEntropyLoss.forward", "input", "nn.Softmax", "9"),
-            new DiagnosticResult(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(2).WithLocation(3)
-                .WithArguments("SparseCategoricalCrossentropy", "y_pred", "keras.layers.Dense", "15"));
+        const string fixedSource = """
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+            using static Tensorflow.KerasApi;
+
+            static class Models
+            {
+                static Tensor Torch(Tensor x, Tensor y)
+                {
+                    var model = Sequential(Linear(4, 3), {|#1:Softmax(1)|});
+                    return CrossEntropyLoss().forward({|#0:model.forward(x)|}, y);
+                }
+
+                static void Keras()
+                {
+                    var model = keras.Sequential(keras.layers.Dense(10, activation: "softmax"));
+                    model.compile(keras.optimizers.Adam(), keras.losses.SparseCategoricalCrossentropy(from_logits: false));
+                }
+            }
+            """;
+        var torch = Lg0001("CrossEntropyLoss.forward", "input", "nn.Softmax", "9");
+        var keras = new DiagnosticResult(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(2).WithLocation(3)
+            .WithArguments("SparseCategoricalCrossentropy", "y_pred", "keras.layers.Dense", "15");
+        return Verify.PartialFixAsync(source, fixedSource, new[] { torch, keras }, torch);
     }
 
     private static DiagnosticResult Lg0001(string loss, string parameter, string activation, string line) =>

@@ -22,7 +22,7 @@ internal sealed class AnalyzerHarness
     private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ValueDomainAnalyzer());
 
     /// <summary>Every code fix the package ships.</summary>
-    public static readonly ImmutableArray<CodeFixProvider> Fixes = typeof(PassInputCodeFixProvider).Assembly.GetTypes()
+    public static readonly ImmutableArray<CodeFixProvider> Fixes = typeof(LossGuardCodeFixProvider).Assembly.GetTypes()
         .Where(type => !type.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(type) && type.GetCustomAttributes(typeof(ExportCodeFixProviderAttribute), false).Length > 0)
         .Select(type => (CodeFixProvider)Activator.CreateInstance(type)!)
         .ToImmutableArray();
