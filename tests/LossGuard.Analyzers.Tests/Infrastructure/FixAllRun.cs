@@ -24,7 +24,6 @@ internal static class FixAllRun
     public static async Task<IReadOnlyDictionary<string, string>> RunAsync(
         IReadOnlyDictionary<string, string> files, string id, string? equivalenceKey, FixAllScope scope = FixAllScope.Solution)
     {
-        var framework = await TestReferences.Net10.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         using var workspace = new AdhocWorkspace();
         var project = workspace.AddProject(ProjectInfo.Create(
             ProjectId.CreateNewId(),
@@ -33,10 +32,7 @@ internal static class FixAllRun
             "FixAll",
             LanguageNames.CSharp,
             compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
-            metadataReferences: framework.AddRange(new[]
-            {
-                TestReferences.Runtime, TestReferences.Tensors, TestReferences.TorchSharp, TensorFlowReferences.Binding, TensorFlowReferences.Keras,
-            })));
+            metadataReferences: await TestReferences.WithLibrariesAsync()));
         foreach (var (name, text) in files)
         {
             project = workspace.AddDocument(project.Id, name, SourceText.From(text)).Project;

@@ -38,14 +38,7 @@ internal sealed class AnalyzerHarness
     /// <summary>How many fixes were applied per rule id.</summary>
     public ConcurrentDictionary<string, int> FixesPerRule { get; } = new();
 
-    public static async Task<AnalyzerHarness> CreateAsync()
-    {
-        var framework = await TestReferences.Net10.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        return new AnalyzerHarness(framework.AddRange(new[]
-        {
-            TestReferences.Runtime, TestReferences.Tensors, TestReferences.TorchSharp, TensorFlowReferences.Binding, TensorFlowReferences.Keras,
-        }));
-    }
+    public static async Task<AnalyzerHarness> CreateAsync() => new(await TestReferences.WithLibrariesAsync());
 
     /// <summary>
     /// Analyses the source; records analyzer exceptions, AD0001 and fixes that return no document; with
