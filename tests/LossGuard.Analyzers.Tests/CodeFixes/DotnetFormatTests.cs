@@ -113,7 +113,7 @@ public sealed class DotnetFormatTests
             "Training",
             sources.Select(source => CSharpSyntaxTree.ParseText(source.Value, path: source.Key)),
             await TestReferences.WithLibrariesAsync(),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            LibraryProject.Options);
         var errors = compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, "the project should compile:\n" + string.Join("\n", errors));
 

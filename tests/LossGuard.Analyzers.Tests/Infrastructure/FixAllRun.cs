@@ -25,14 +25,7 @@ internal static class FixAllRun
         IReadOnlyDictionary<string, string> files, string id, string? equivalenceKey, FixAllScope scope = FixAllScope.Solution)
     {
         using var workspace = new AdhocWorkspace();
-        var project = workspace.AddProject(ProjectInfo.Create(
-            ProjectId.CreateNewId(),
-            VersionStamp.Create(),
-            "FixAll",
-            "FixAll",
-            LanguageNames.CSharp,
-            compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
-            metadataReferences: await TestReferences.WithLibrariesAsync()));
+        var project = LibraryProject.Add(workspace, "FixAll", await TestReferences.WithLibrariesAsync());
         foreach (var (name, text) in files)
         {
             project = workspace.AddDocument(project.Id, name, SourceText.From(text)).Project;

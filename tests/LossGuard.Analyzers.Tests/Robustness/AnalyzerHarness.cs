@@ -47,14 +47,7 @@ internal sealed class AnalyzerHarness
     public async Task<ImmutableArray<Diagnostic>> RunAsync(string name, string source, bool verifyFixes = false)
     {
         using var workspace = new AdhocWorkspace();
-        var project = workspace.AddProject(ProjectInfo.Create(
-            ProjectId.CreateNewId(),
-            VersionStamp.Create(),
-            "Robustness",
-            "Robustness",
-            LanguageNames.CSharp,
-            compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
-            metadataReferences: references));
+        var project = LibraryProject.Add(workspace, "Robustness", references);
         var document = workspace.AddDocument(project.Id, "Test.cs", SourceText.From(source));
         var compilation = (await document.Project.GetCompilationAsync())!;
         var options = new CompilationWithAnalyzersOptions(
