@@ -38,11 +38,11 @@ public sealed class ParameterFindingFixTests
 
     [Fact]
     public Task Passing_the_logits_is_not_offered_for_a_parameter() =>
-        Infrastructure.Verify<ValueDomainAnalyzer, PassInputCodeFixProvider>.CodeFixAsync(
-            SoftmaxThroughHelper, SoftmaxThroughHelper, Infrastructure.Verify<ValueDomainAnalyzer, PassInputCodeFixProvider>.Finding(Descriptors.SoftmaxIntoLogitsLoss));
+        Infrastructure.Verify<ValueDomainAnalyzer, LossGuardCodeFixProvider>.CodeFixAsync(
+            SoftmaxThroughHelper, SoftmaxThroughHelper, Infrastructure.Verify<ValueDomainAnalyzer, LossGuardCodeFixProvider>.Finding(Descriptors.SoftmaxIntoLogitsLoss));
 
     [Fact]
     public Task The_with_logits_loss_is_not_offered_for_a_parameter() =>
-        Infrastructure.Verify<ValueDomainAnalyzer, UseVariantCodeFixProvider>.CodeFixAsync(
-            SigmoidThroughHelper, SigmoidThroughHelper, Infrastructure.Verify<ValueDomainAnalyzer, UseVariantCodeFixProvider>.Finding(Descriptors.UnstableComposition));
+        Infrastructure.Verify<ValueDomainAnalyzer, LossGuardCodeFixProvider>.CodeFixAsync(
+            SigmoidThroughHelper, SigmoidThroughHelper, Infrastructure.Verify<ValueDomainAnalyzer, LossGuardCodeFixProvider>.Finding(Descriptors.UnstableComposition));
 }

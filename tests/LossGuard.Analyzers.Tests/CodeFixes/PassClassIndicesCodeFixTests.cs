@@ -3,7 +3,7 @@ using LossGuard.Analyzers.Catalogue;
 using Xunit;
 using Verify = LossGuard.Analyzers.Tests.Infrastructure.Verify<
     LossGuard.Analyzers.Rules.ValueDomainAnalyzer,
-    LossGuard.CodeFixes.PassInputCodeFixProvider>;
+    LossGuard.CodeFixes.LossGuardCodeFixProvider>;
 
 namespace LossGuard.Analyzers.Tests.CodeFixes;
 

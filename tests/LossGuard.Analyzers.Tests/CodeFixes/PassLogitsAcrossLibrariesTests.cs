@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = LossGuard.Analyzers.Tests.Infrastructure.Verify<
     LossGuard.Analyzers.Rules.ValueDomainAnalyzer,
-    LossGuard.CodeFixes.PassInputCodeFixProvider>;
+    LossGuard.CodeFixes.LossGuardCodeFixProvider>;
 
 namespace LossGuard.Analyzers.Tests.CodeFixes;
 
@@ -64,7 +64,7 @@ public sealed class PassLogitsAcrossLibrariesTests
     }
 
     [Fact]
-    public Task No_fix_removes_a_Softmax_module_or_rewrites_a_Keras_model()
+    public Task No_fix_removes_a_Softmax_module_or_rewrites_a_Keras_model_whose_loss_is_told_from_logits_false()
     {
         const string source = """
             using static TorchSharp.torch;
@@ -86,12 +86,13 @@ public sealed class PassLogitsAcrossLibrariesTests
                 }
             }
             """;
-        return Verify.CodeFixAsync(
-            source,
-            source,
-            Lg0001("CrossEntropyLoss.forward", "input", "nn.Softmax", "9"),
-            new DiagnosticResult(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(2).WithLocation(3)
-                .WithArguments("SparseCategoricalCrossentropy", "y_pred", "keras.layers.Dense", "15"));
+        var fixedSource = source
+            .Replace("""{|#3:keras.layers.Dense(10, activation: "softmax")|}""", """keras.layers.Dense(10, activation: "softmax")""", System.StringComparison.Ordinal)
+            .Replace("{|#2:keras.losses.SparseCategoricalCrossentropy(from_logits: true)|}", "keras.losses.SparseCategoricalCrossentropy(from_logits: false)", System.StringComparison.Ordinal);
+        var torch = Lg0001("CrossEntropyLoss.forward", "input", "nn.Softmax", "9");
+        var keras = new DiagnosticResult(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(2).WithLocation(3)
+            .WithArguments("SparseCategoricalCrossentropy", "y_pred", "keras.layers.Dense", "15");
+        return Verify.PartialFixAsync(source, fixedSource, new[] { torch, keras }, torch);
     }
 
     private static DiagnosticResult Lg0001(string loss, string parameter, string activation, string line) =>

@@ -12,21 +12,24 @@ namespace LossGuard.Analyzers.Tests.Infrastructure;
 /// </summary>
 internal static class TensorFlowReferences
 {
-    private static readonly Lazy<(MetadataReference Binding, MetadataReference Keras)> Compiled = new(Compile);
+    private static readonly Lazy<(byte[] Binding, byte[] Keras)> Compiled = new(Compile);
 
-    public static MetadataReference Binding => Compiled.Value.Binding;
+    public static MetadataReference Binding { get; } = MetadataReference.CreateFromImage(Compiled.Value.Binding);
 
-    public static MetadataReference Keras => Compiled.Value.Keras;
+    public static MetadataReference Keras { get; } = MetadataReference.CreateFromImage(Compiled.Value.Keras);
 
-    private static (MetadataReference, MetadataReference) Compile()
+    /// <summary>The assemblies' file names and images, for projects built outside the test process.</summary>
+    public static (string FileName, byte[] Image)[] Assemblies => new[] { ("Tensorflow.Binding.dll", Compiled.Value.Binding), ("Tensorflow.Keras.dll", Compiled.Value.Keras) };
+
+    private static (byte[], byte[]) Compile()
     {
         var framework = TestReferences.Net10.ResolveAsync(LanguageNames.CSharp, default).GetAwaiter().GetResult();
         var binding = Emit("Tensorflow.Binding", "Binding", framework);
-        var keras = Emit("Tensorflow.Keras", "Keras", framework.Add(binding));
+        var keras = Emit("Tensorflow.Keras", "Keras", framework.Add(MetadataReference.CreateFromImage(binding)));
         return (binding, keras);
     }
 
-    private static MetadataReference Emit(string assemblyName, string folder, System.Collections.Immutable.ImmutableArray<MetadataReference> references)
+    private static byte[] Emit(string assemblyName, string folder, System.Collections.Immutable.ImmutableArray<MetadataReference> references)
     {
         var directory = Path.Combine(AppContext.BaseDirectory, "TensorFlowApiModel", folder);
         var trees = Directory.GetFiles(directory, "*.cs").Order(StringComparer.Ordinal)
@@ -45,6 +48,6 @@ internal static class TensorFlowReferences
                 + string.Join("\n", result.Diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)));
         }
 
-        return MetadataReference.CreateFromImage(image.ToArray());
+        return image.ToArray();
     }
 }

@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
 using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 
@@ -18,6 +21,13 @@ internal static class TestReferences
 
     public static MetadataReference Tensors { get; } =
         MetadataReference.CreateFromFile(typeof(System.Numerics.Tensors.TensorPrimitives).Assembly.Location);
+
+    /// <summary>.NET 10 and the four libraries LossGuard knows, for compilations and workspaces made by hand.</summary>
+    public static async Task<ImmutableArray<MetadataReference>> WithLibrariesAsync() =>
+        (await Net10.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).AddRange(new[]
+        {
+            Runtime, Tensors, TorchSharp, TensorFlowReferences.Binding, TensorFlowReferences.Keras,
+        });
 
     /// <summary>The four libraries LossGuard knows: LossGuard.Runtime, System.Numerics.Tensors, TorchSharp and the TensorFlow.NET API model.</summary>
     public static void AddLibraries(SolutionState state, bool withRuntime = true)

@@ -75,7 +75,11 @@ internal static class Verify<TAnalyzer, TCodeFix>
     /// </summary>
     public static DiagnosticResult Finding(DiagnosticDescriptor descriptor, int location = 0) => Infrastructure.Finding.At(descriptor, location);
 
-    private static Task CodeFixAsync(string source, string fixedSource, int? iterations, bool withRuntime, DiagnosticResult[] expected)
+    /// <summary>As <see cref="CodeFixAsync(string, string, DiagnosticResult[])"/>, where the findings in <paramref name="remaining"/> (marked up in <paramref name="fixedSource"/>) have no fix.</summary>
+    public static Task PartialFixAsync(string source, string fixedSource, DiagnosticResult[] expected, params DiagnosticResult[] remaining) =>
+        CodeFixAsync(source, fixedSource, iterations: null, withRuntime: true, expected, remaining);
+
+    private static Task CodeFixAsync(string source, string fixedSource, int? iterations, bool withRuntime, DiagnosticResult[] expected, DiagnosticResult[]? remaining = null)
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
         {
@@ -92,6 +96,11 @@ internal static class Verify<TAnalyzer, TCodeFix>
         }
 
         test.ExpectedDiagnostics.AddRange(expected);
+        if (remaining is not null)
+        {
+            test.FixedState.ExpectedDiagnostics.AddRange(remaining);
+        }
+
         return test.RunAsync();
     }
 }

@@ -22,7 +22,7 @@ internal sealed class AnalyzerHarness
     private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ValueDomainAnalyzer());
 
     /// <summary>Every code fix the package ships.</summary>
-    public static readonly ImmutableArray<CodeFixProvider> Fixes = typeof(PassInputCodeFixProvider).Assembly.GetTypes()
+    public static readonly ImmutableArray<CodeFixProvider> Fixes = typeof(LossGuardCodeFixProvider).Assembly.GetTypes()
         .Where(type => !type.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(type) && type.GetCustomAttributes(typeof(ExportCodeFixProviderAttribute), false).Length > 0)
         .Select(type => (CodeFixProvider)Activator.CreateInstance(type)!)
         .ToImmutableArray();
@@ -38,14 +38,7 @@ internal sealed class AnalyzerHarness
     /// <summary>How many fixes were applied per rule id.</summary>
     public ConcurrentDictionary<string, int> FixesPerRule { get; } = new();
 
-    public static async Task<AnalyzerHarness> CreateAsync()
-    {
-        var framework = await TestReferences.Net10.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        return new AnalyzerHarness(framework.AddRange(new[]
-        {
-            TestReferences.Runtime, TestReferences.Tensors, TestReferences.TorchSharp, TensorFlowReferences.Binding, TensorFlowReferences.Keras,
-        }));
-    }
+    public static async Task<AnalyzerHarness> CreateAsync() => new(await TestReferences.WithLibrariesAsync());
 
     /// <summary>
     /// Analyses the source; records analyzer exceptions, AD0001 and fixes that return no document; with
@@ -54,14 +47,7 @@ internal sealed class AnalyzerHarness
     public async Task<ImmutableArray<Diagnostic>> RunAsync(string name, string source, bool verifyFixes = false)
     {
         using var workspace = new AdhocWorkspace();
-        var project = workspace.AddProject(ProjectInfo.Create(
-            ProjectId.CreateNewId(),
-            VersionStamp.Create(),
-            "Robustness",
-            "Robustness",
-            LanguageNames.CSharp,
-            compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
-            metadataReferences: references));
+        var project = LibraryProject.Add(workspace, "Robustness", references);
         var document = workspace.AddDocument(project.Id, "Test.cs", SourceText.From(source));
         var compilation = (await document.Project.GetCompilationAsync())!;
         var options = new CompilationWithAnalyzersOptions(

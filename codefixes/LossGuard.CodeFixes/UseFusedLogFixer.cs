@@ -1,11 +1,9 @@
-using System.Composition;
 using System.Linq;
 using LossGuard.Analyzers.Catalogue;
 using LossGuard.Analyzers.Fixes;
 using LossGuard.Analyzers.Knowledge;
 using LossGuard.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -15,21 +13,20 @@ namespace LossGuard.CodeFixes;
 /// The fused log-activation in place of an activation whose output is taken the log of (LG0003:
 /// <c>log(softmax(x))</c> → <c>log_softmax(x)</c>) or read as log-probabilities (LG0007: <c>nll_loss(softmax(x))</c>).
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseFusedLogCodeFixProvider)), Shared]
-public sealed class UseFusedLogCodeFixProvider : PlanCodeFixProvider
+internal sealed class UseFusedLogFixer : PlanFixer
 {
-    public UseFusedLogCodeFixProvider()
+    public UseFusedLogFixer()
         : base(FixKind.FusedLog, RuleIds.UnstableComposition, RuleIds.WrongDomainForLoss)
     {
     }
 
-    private protected override bool Handles(string kind) => kind is FixKind.FusedLog or FixKind.RenameOrigin;
+    public override bool Handles(string kind) => kind is FixKind.FusedLog or FixKind.RenameOrigin;
 
-    private protected override string Title(Finding finding) => "Use " + finding.Property(FixPlan.Name);
+    public override string Title(Finding finding) => "Use " + finding.Property(FixPlan.Name);
 
-    private protected override string EquivalenceKey(Finding finding) => EquivalenceKeys.UseFusedLog;
+    public override string EquivalenceKey(Finding finding) => EquivalenceKeys.UseFusedLog;
 
-    private protected override SyntaxNode? Rewrite(Finding finding)
+    public override SyntaxNode? Rewrite(Finding finding)
     {
         if (finding.Origin is not InvocationExpressionSyntax activation
             || finding.Property(FixPlan.Name) is not { } name

@@ -1,9 +1,7 @@
-using System.Composition;
 using LossGuard.Analyzers.Catalogue;
 using LossGuard.Analyzers.Fixes;
 using LossGuard.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
@@ -14,21 +12,20 @@ namespace LossGuard.CodeFixes;
 /// LG0010: <c>TensorPrimitives.SoftMax(x, destination)</c> → <c>Activations.Softmax(x, destination, x.Length)</c>, one
 /// softmax over the whole span, max-subtracted; offered only where LossGuard.Runtime is referenced.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseStableSoftmaxCodeFixProvider)), Shared]
-public sealed class UseStableSoftmaxCodeFixProvider : PlanCodeFixProvider
+internal sealed class UseStableSoftmaxFixer : PlanFixer
 {
     private const string Activations = "LossGuard.Activations";
 
-    public UseStableSoftmaxCodeFixProvider()
+    public UseStableSoftmaxFixer()
         : base(FixKind.StableSoftmax, RuleIds.UnstableTensorPrimitivesSoftMax)
     {
     }
 
-    private protected override string Title(Finding finding) => "Use LossGuard.Activations.Softmax";
+    public override string Title(Finding finding) => "Use LossGuard.Activations.Softmax";
 
-    private protected override string EquivalenceKey(Finding finding) => EquivalenceKeys.UseStableSoftmax;
+    public override string EquivalenceKey(Finding finding) => EquivalenceKeys.UseStableSoftmax;
 
-    private protected override SyntaxNode? Rewrite(Finding finding)
+    public override SyntaxNode? Rewrite(Finding finding)
     {
         var (model, cancellationToken) = (finding.Model, finding.CancellationToken);
         if (model.Compilation.GetTypeByMetadataName(Activations) is null

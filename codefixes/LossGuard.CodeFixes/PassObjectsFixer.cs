@@ -1,29 +1,26 @@
 using System.Collections.Generic;
-using System.Composition;
 using System.Linq;
 using LossGuard.Analyzers.Catalogue;
 using LossGuard.Analyzers.Fixes;
 using LossGuard.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LossGuard.CodeFixes;
 
 /// <summary>LG0009: <c>compile</c> given the optimizer and loss objects its strings named, so the loss is the one asked for.</summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PassObjectsCodeFixProvider)), Shared]
-public sealed class PassObjectsCodeFixProvider : PlanCodeFixProvider
+internal sealed class PassObjectsFixer : PlanFixer
 {
-    public PassObjectsCodeFixProvider()
+    public PassObjectsFixer()
         : base(FixKind.ReplaceArguments, RuleIds.UnrecognisedKerasLossName)
     {
     }
 
-    private protected override string Title(Finding finding) => "Pass optimizer and loss objects";
+    public override string Title(Finding finding) => "Pass optimizer and loss objects";
 
-    private protected override string EquivalenceKey(Finding finding) => EquivalenceKeys.PassObjects;
+    public override string EquivalenceKey(Finding finding) => EquivalenceKeys.PassObjects;
 
-    private protected override SyntaxNode? Rewrite(Finding finding)
+    public override SyntaxNode? Rewrite(Finding finding)
     {
         if (CallSyntax.Target(finding) is not { } call)
         {

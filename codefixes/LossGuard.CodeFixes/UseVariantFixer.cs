@@ -1,10 +1,8 @@
 using System.Collections.Generic;
-using System.Composition;
 using LossGuard.Analyzers.Catalogue;
 using LossGuard.Analyzers.Fixes;
 using LossGuard.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LossGuard.CodeFixes;
@@ -14,19 +12,18 @@ namespace LossGuard.CodeFixes;
 /// LG0007, given the activation's input where it took the activation's output), the sigmoid for a one-class softmax
 /// (LG0004), the sparse loss for class indices (LG0006).
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseVariantCodeFixProvider)), Shared]
-public sealed class UseVariantCodeFixProvider : PlanCodeFixProvider
+internal sealed class UseVariantFixer : PlanFixer
 {
-    public UseVariantCodeFixProvider()
+    public UseVariantFixer()
         : base(FixKind.Rename, RuleIds.UnstableComposition, RuleIds.SingleClassSoftmax, RuleIds.IndicesIntoCategoricalLoss, RuleIds.WrongDomainForLoss)
     {
     }
 
-    private protected override string Title(Finding finding) => "Use " + finding.Property(FixPlan.Name);
+    public override string Title(Finding finding) => "Use " + finding.Property(FixPlan.Name);
 
-    private protected override string EquivalenceKey(Finding finding) => EquivalenceKeys.UseVariant;
+    public override string EquivalenceKey(Finding finding) => EquivalenceKeys.UseVariant;
 
-    private protected override SyntaxNode? Rewrite(Finding finding)
+    public override SyntaxNode? Rewrite(Finding finding)
     {
         if (CallSyntax.Target(finding) is not InvocationExpressionSyntax call || finding.Property(FixPlan.Name) is not { } name)
         {

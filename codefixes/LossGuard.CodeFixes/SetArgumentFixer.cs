@@ -1,9 +1,7 @@
-using System.Composition;
 using LossGuard.Analyzers.Catalogue;
 using LossGuard.Analyzers.Fixes;
 using LossGuard.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace LossGuard.CodeFixes;
@@ -12,10 +10,9 @@ namespace LossGuard.CodeFixes;
 /// Sets one argument: a Keras loss's <c>from_logits</c> (LG0001, LG0002, LG0007), a one-unit layer's activation
 /// (LG0004), the softmax axis (LG0008).
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SetArgumentCodeFixProvider)), Shared]
-public sealed class SetArgumentCodeFixProvider : PlanCodeFixProvider
+internal sealed class SetArgumentFixer : PlanFixer
 {
-    public SetArgumentCodeFixProvider()
+    public SetArgumentFixer()
         : base(
             FixKind.SetArgument,
             RuleIds.SoftmaxIntoLogitsLoss,
@@ -26,12 +23,12 @@ public sealed class SetArgumentCodeFixProvider : PlanCodeFixProvider
     {
     }
 
-    private protected override string Title(Finding finding) =>
+    public override string Title(Finding finding) =>
         "Set " + finding.Property(FixPlan.Parameter) + ": " + finding.Property(FixPlan.Value);
 
-    private protected override string EquivalenceKey(Finding finding) => EquivalenceKeys.SetArgument;
+    public override string EquivalenceKey(Finding finding) => EquivalenceKeys.SetArgument;
 
-    private protected override SyntaxNode? Rewrite(Finding finding)
+    public override SyntaxNode? Rewrite(Finding finding)
     {
         if (CallSyntax.Target(finding) is not { } call
             || finding.Property(FixPlan.Parameter) is not { } parameter

@@ -1,9 +1,7 @@
-using System.Composition;
 using LossGuard.Analyzers.Catalogue;
 using LossGuard.Analyzers.Fixes;
 using LossGuard.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LossGuard.CodeFixes;
@@ -12,21 +10,20 @@ namespace LossGuard.CodeFixes;
 /// LG0001 / LG0002: pass the activation's input (the logits) to the loss instead of its output; LG0005: pass the class
 /// indices a one-hot encoding was made from. A local holding the activation goes when nothing else reads it.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PassInputCodeFixProvider)), Shared]
-public sealed class PassInputCodeFixProvider : PlanCodeFixProvider
+internal sealed class PassInputFixer : PlanFixer
 {
-    public PassInputCodeFixProvider()
+    public PassInputFixer()
         : base(FixKind.PassInput, RuleIds.SoftmaxIntoLogitsLoss, RuleIds.SigmoidIntoLogitsLoss, RuleIds.OneHotIntoSparseLoss)
     {
     }
 
-    private protected override string Title(Finding finding) =>
+    public override string Title(Finding finding) =>
         IsLabels(finding) ? "Pass the class indices" : "Pass the logits to the loss";
 
-    private protected override string EquivalenceKey(Finding finding) =>
+    public override string EquivalenceKey(Finding finding) =>
         IsLabels(finding) ? EquivalenceKeys.PassClassIndices : EquivalenceKeys.PassLogits;
 
-    private protected override SyntaxNode? Rewrite(Finding finding)
+    public override SyntaxNode? Rewrite(Finding finding)
     {
         if (finding.Node is not ExpressionSyntax argument
             || finding.Origin is not InvocationExpressionSyntax producer
