@@ -21,6 +21,9 @@ public static class EquivalenceKeys
     /// <summary>LG0009: compile with optimizer and loss objects instead of names.</summary>
     public const string PassObjects = "LossGuard.PassObjects";
 
+    /// <summary>LG0011: cosine similarities multiplied by a scale.</summary>
+    public const string MultiplyByScale = "LossGuard.MultiplyByScale";
+
     /// <summary>LG0010: LossGuard's stable softmax.</summary>
     public const string UseStableSoftmax = "LossGuard.UseStableSoftmax";
 }

@@ -15,7 +15,8 @@ internal static class PlanFixers
         new UseVariantFixer(),
         new UseFusedLogFixer(),
         new PassObjectsFixer(),
-        new UseStableSoftmaxFixer());
+        new UseStableSoftmaxFixer(),
+        new MultiplyByScaleFixer());
 
     /// <summary>Every rule some plan fixes.</summary>
     public static ImmutableArray<string> DiagnosticIds { get; } =

@@ -84,6 +84,10 @@ internal static class FixPlan
             (FixKind.ReplaceArguments, string.Join("\n", replacements.Select(pair => pair.Key + "\n" + pair.Value)), null, null, false),
             _ => Of(FixKind.ReplaceArguments).AddRange(replacements.Select(pair => new KeyValuePair<string, string?>(ArgumentPrefix + pair.Key, pair.Value))));
 
+    /// <summary>Multiply the argument at the finding by <paramref name="scale"/> (C# text of a constant).</summary>
+    public static ImmutableDictionary<string, string?> MultiplyBy(string scale) =>
+        Made.GetOrAdd((FixKind.Scale, scale, null, null, false), key => Of(key.Kind).Add(Value, key.First));
+
     /// <summary>Replace an overflowing softmax by <c>LossGuard.Activations.Softmax</c>.</summary>
     public static ImmutableDictionary<string, string?> StableSoftmax() => StableSoftmaxPlan;
 
@@ -106,4 +110,5 @@ internal static class FixKind
     public const string SetArgument = "set-argument";
     public const string ReplaceArguments = "replace-arguments";
     public const string StableSoftmax = "stable-softmax";
+    public const string Scale = "scale";
 }

@@ -12,6 +12,9 @@ namespace LossGuard.Analyzers.Rules;
 /// </summary>
 internal sealed class UnscaledCosineLogitsRule : IDomainRule
 {
+    /// <summary>The scale ArcFace and CosFace use (30 to 64): what the fix multiplies by, for the user to tune.</summary>
+    private const string Scale = "64f";
+
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Catalogue.Descriptors.UnscaledCosineLogits);
 
     public void Check(RuleContext context)
@@ -38,7 +41,7 @@ internal sealed class UnscaledCosineLogitsRule : IDomainRule
         if (argument is { Value: { Domain: ValueDomain.Cosines, Origin: { } origin } })
         {
             var (similarity, line) = context.Describe(origin);
-            context.Report(Catalogue.Descriptors.UnscaledCosineLogits, argument.Location, origin, FixPlan.None, call.Name, similarity, line, argument.Name ?? "input");
+            context.Report(Catalogue.Descriptors.UnscaledCosineLogits, argument.Location, origin, FixPlan.MultiplyBy(Scale), call.Name, similarity, line, argument.Name ?? "input");
         }
     }
 }

@@ -3,10 +3,10 @@ using LossGuard.Analyzers.Catalogue;
 using Xunit;
 using FusedLog = LossGuard.Analyzers.Tests.Infrastructure.Verify<
     LossGuard.Analyzers.Rules.ValueDomainAnalyzer,
-    LossGuard.CodeFixes.UseFusedLogCodeFixProvider>;
+    LossGuard.CodeFixes.LossGuardCodeFixProvider>;
 using SetArgument = LossGuard.Analyzers.Tests.Infrastructure.Verify<
     LossGuard.Analyzers.Rules.ValueDomainAnalyzer,
-    LossGuard.CodeFixes.SetArgumentCodeFixProvider>;
+    LossGuard.CodeFixes.LossGuardCodeFixProvider>;
 
 namespace LossGuard.Analyzers.Tests.CodeFixes;
 
