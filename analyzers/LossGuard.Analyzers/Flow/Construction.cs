@@ -16,14 +16,16 @@ internal static class Construction
     /// <summary>
     /// A model's fields after construction (joined over its constructors, from the same runs as field values: calls
     /// keep fields, since a callee that assigns one counts as assigning it elsewhere), keeping only fields of the type
-    /// that no other member assigns.
+    /// that no other member assigns, and lists that other members only enumerate.
     /// </summary>
     public static FlowState Fields(INamedTypeSymbol type, List<(SyntaxNode? Constructor, MemberValues.MemberRun Run)> runs, CancellationToken cancellationToken)
     {
         var constructed = runs.Select(run => run.Run.Exit).Aggregate(FlowState.Join);
-        var assignedElsewhere = FieldWrites.Assigned(FieldWrites.Members(type, constructors: false, isStatic: false, cancellationToken));
+        var others = FieldWrites.Members(type, constructors: false, isStatic: false, cancellationToken).ToList();
+        var assignedElsewhere = FieldWrites.Assigned(others);
         return constructed.FieldsOnly(field => SymbolEqualityComparer.Default.Equals(field.ContainingType, type)
-            && !assignedElsewhere.Contains(field.Name));
+            && !assignedElsewhere.Contains(field.Name)
+            && !(field.Type is INamedTypeSymbol list && Collections.IsList(list) && Collections.AnyUses(others, field.Name, cancellationToken)));
     }
 
     /// <summary>

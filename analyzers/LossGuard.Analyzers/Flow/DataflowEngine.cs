@@ -63,6 +63,12 @@ internal sealed class DataflowEngine
     /// <summary>What code outside the compilation can reach (call sites and assignments it may add).</summary>
     public ClosedWorld ClosedWorld { get; }
 
+    /// <summary>
+    /// Whether the tree walk follows a <c>foreach</c> over fully known elements one element at a time (the graph walk
+    /// joins them); off only to compare the two walks on what they share.
+    /// </summary>
+    internal bool UnrollsLoops { get; init; } = true;
+
     public Compilation Compilation => compilation;
 
     /// <summary>Which trees may spell a name (for finding the uses of a method or member).</summary>

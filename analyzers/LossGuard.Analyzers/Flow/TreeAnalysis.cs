@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -21,6 +22,9 @@ internal sealed class TreeAnalysis
     private readonly EngineBudget budget;
     private readonly ISet<ISymbol> untracked;
     private readonly bool recordFacts;
+    /// <summary>The most elements a <c>foreach</c> is followed through one by one (<see cref="Unrolled"/>).</summary>
+    private const int MaxUnrolled = 32;
+
     private readonly Stack<LoopExits> loops = new();
     private ImmutableArray<CallFact>.Builder? calls;
     private List<ReturnFact>? returns;
@@ -147,7 +151,9 @@ internal sealed class TreeAnalysis
                 break;
             case IForEachLoopOperation loop:
                 Evaluator().BeginEnumeration(loop);
+                var unrolled = Unrolled(loop);
                 Loop(loop, ImmutableArray<IOperation>.Empty, conditionFirst: true);
+                state = state is null ? null : unrolled ?? state;
                 break;
             case IBranchOperation branch:
                 Branch(branch);
@@ -281,6 +287,40 @@ internal sealed class TreeAnalysis
 
         (calls, returns) = (outerCalls, outerReturns);
         state = FlowState.Joined(after, exits.Break);
+    }
+
+    /// <summary>
+    /// The state after a <c>foreach</c> over a collection whose elements are all known (a model's layers, collected in a
+    /// list): what running the body once per element, in order, leaves (<c>x = layer.forward(x)</c> through every
+    /// layer). Only for a body that leaves no other way than its end; the loop's facts are still those of the ordinary
+    /// walk, where the variable holds what any element holds, so each call reports what holds for every element.
+    /// </summary>
+    private FlowState? Unrolled(IForEachLoopOperation loop)
+    {
+        if (!engine.UnrollsLoops || state is not { } before || before.Get(loop) is not { Elements: { } elements } || elements.Items.Length > MaxUnrolled
+            || loop.LoopControlVariable is not IVariableDeclaratorOperation variable
+            || loop.Body.Descendants().Any(operation => operation is IBranchOperation or IReturnOperation or IThrowOperation))
+        {
+            return null;
+        }
+
+        var (outerCalls, outerReturns) = (calls, returns);
+        (calls, returns) = (null, null);
+        state = before.Clone();
+        foreach (var element in elements.Items)
+        {
+            budget.VisitBlock();
+            Evaluator().Initialize(variable.Symbol, element);
+            Statement(loop.Body);
+            if (state is null)
+            {
+                break;
+            }
+        }
+
+        var after = state;
+        (state, calls, returns) = (before, outerCalls, outerReturns);
+        return after;
     }
 
     /// <summary>

@@ -35,8 +35,10 @@ public sealed class TreeAnalysisEquivalenceTests
         var differences = new List<string>();
         foreach (var compilation in compilations)
         {
-            var onTrees = new DataflowEngine(compilation, LibraryKnowledge.Resolve(compilation));
-            var onGraphs = new DataflowEngine(compilation, LibraryKnowledge.Resolve(compilation));
+            // A foreach over known elements is followed one element at a time on the tree only (LayerListFlowTests), in
+            // the compared body and in the callees both engines summarise.
+            var onTrees = new DataflowEngine(compilation, LibraryKnowledge.Resolve(compilation)) { UnrollsLoops = false };
+            var onGraphs = new DataflowEngine(compilation, LibraryKnowledge.Resolve(compilation)) { UnrollsLoops = false };
             foreach (var (body, owner) in CorpusBodies.Of(compilation))
             {
                 var tree = FlowBody.Of(body, CancellationToken.None);

@@ -86,4 +86,130 @@ public sealed class LayerListFlowTests
             """;
         return Verify.AnalyzerAsync(source);
     }
+
+    [Fact]
+    public Task Layers_applied_by_a_foreach_over_a_local_list_are_followed_in_order()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            static class Use
+            {
+                static Tensor Step(Tensor x, Tensor y)
+                {
+                    var layers = new List<Module<Tensor, Tensor>>();
+                    layers.Add(Linear(10, 16));
+                    layers.Add(ReLU());
+                    layers.Add(Linear(16, 4));
+                    layers.Add(Softmax(1));
+                    var h = x;
+                    foreach (var layer in layers)
+                    {
+                        h = layer.forward(h);
+                    }
+
+                    return CrossEntropyLoss().forward({|#0:h|}, y);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
+
+    [Fact]
+    public Task A_model_whose_forward_applies_its_list_field_in_a_foreach_is_followed()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            sealed class ListNet : Module<Tensor, Tensor>
+            {
+                private readonly List<Module<Tensor, Tensor>> steps = new();
+
+                public ListNet() : base("list")
+                {
+                    steps.Add(Linear(4, 3));
+                    steps.Add(Softmax(1));
+                    RegisterComponents();
+                }
+
+                public override Tensor forward(Tensor x)
+                {
+                    foreach (var step in steps)
+                    {
+                        x = step.forward(x);
+                    }
+
+                    return x;
+                }
+            }
+
+            static class Use
+            {
+                static Tensor Step(Tensor x, Tensor y) => CrossEntropyLoss().forward({|#0:new ListNet().forward(x)|}, y);
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
+
+    [Fact]
+    public Task A_list_field_that_another_method_changes_and_a_loop_that_may_stop_early_are_silent()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            sealed class ListNet : Module<Tensor, Tensor>
+            {
+                private readonly List<Module<Tensor, Tensor>> steps = new();
+
+                public ListNet() : base("list")
+                {
+                    steps.Add(Linear(4, 3));
+                    steps.Add(Softmax(1));
+                    RegisterComponents();
+                }
+
+                public void Serve(Module<Tensor, Tensor> head) => steps[steps.Count - 1] = head;
+
+                public override Tensor forward(Tensor x)
+                {
+                    foreach (var step in steps)
+                    {
+                        x = step.forward(x);
+                    }
+
+                    return x;
+                }
+            }
+
+            static class Use
+            {
+                static Tensor Step(Tensor x, Tensor y) => CrossEntropyLoss().forward(new ListNet().forward(x), y);
+
+                static Tensor Early(Tensor x, Tensor y, int depth)
+                {
+                    var layers = new List<Module<Tensor, Tensor>> { Linear(10, 4), Softmax(1) };
+                    var h = x;
+                    var applied = 0;
+                    foreach (var layer in layers)
+                    {
+                        if (applied++ == depth)
+                        {
+                            break;
+                        }
+
+                        h = layer.forward(h);
+                    }
+
+                    return CrossEntropyLoss().forward(h, y);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
 }
