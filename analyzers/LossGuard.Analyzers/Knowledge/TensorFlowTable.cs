@@ -26,8 +26,7 @@ internal static class TensorFlowTable
             new ProducerEntry(Tf, "sigmoid", ValueDomain.IndependentProbabilities, "x", FusedLog: FusedSigmoid),
             new ProducerEntry(Tf, "one_hot", ValueDomain.OneHotLabels, "indices", Classes: "depth", Integer: false),
             new ProducerEntry(Tf, "matmul", ValueDomain.Logits, "a"),
-            new ProducerEntry("Tensorflow.Keras.Utils.np_utils", "to_categorical", ValueDomain.OneHotLabels, "y", Classes: "num_classes", Integer: false),
-            new ProducerEntry("Tensorflow.Keras.Utils.KerasUtils", "to_categorical", ValueDomain.OneHotLabels, "y", Classes: "num_classes", Integer: false)),
+            new ProducerEntry("Tensorflow.Keras.Utils.np_utils", "to_categorical", ValueDomain.OneHotLabels, "y", Classes: "num_classes", Integer: false)),
         ImmutableArray.Create(
             new LossInputEntry(Nn, "sigmoid_cross_entropy_with_logits", "logits", ValueDomain.Logits),
             new LossInputEntry(Nn, "sparse_softmax_cross_entropy_with_logits", "logits", ValueDomain.Logits),
@@ -47,14 +46,16 @@ internal static class TensorFlowTable
             KerasLabels("CategoricalCrossentropy", "from_logits", ValueDomain.OneHotLabels) with { LabelsVariant = "SparseCategoricalCrossentropy" },
             KerasLabels("CategoricalCrossentropy", "probabilities", ValueDomain.OneHotLabels) with { LabelsVariant = "SparseCategoricalCrossentropy" },
             KerasInput("BinaryCrossentropy", "from_logits", ValueDomain.Logits),
-            KerasInput("BinaryCrossentropy", "probabilities", ValueDomain.IndependentProbabilities)),
+            KerasInput("BinaryCrossentropy", "probabilities", ValueDomain.IndependentProbabilities),
+            KerasInput("SigmoidFocalCrossEntropy", "from_logits", ValueDomain.Logits),
+            KerasInput("SigmoidFocalCrossEntropy", "probabilities", ValueDomain.IndependentProbabilities)),
         ImmutableArray.Create(
             new TransformEntry(Tf, "log", TransformKind.Log, "x"),
             new TransformEntry(Math, "log", TransformKind.Log, "x"),
             new TransformEntry(Tf, "clip_by_value", TransformKind.Clip, "t"),
             new TransformEntry(Tf, "cast", TransformKind.DType, "x", Scalar: "dtype"),
             new TransformEntry(Tf, "placeholder", TransformKind.DType, null, Scalar: "dtype"),
-            new TransformEntry("Tensorflow.NumPy.np", "array", TransformKind.Preserve, "array")))
+            new TransformEntry("Tensorflow.NumPy.np", "array", TransformKind.Preserve, "data")))
     {
         Modules = ImmutableArray.Create(
             new ModuleEntry("Tensorflow.Keras.Layers.Dense", ModuleKind.Linear, ValueDomain.Logits, OutFeatures: "units", Activation: "activation",
@@ -64,7 +65,8 @@ internal static class TensorFlowTable
             new ModuleEntry("Tensorflow.Keras.Engine.Sequential", ModuleKind.Sequential),
             KerasLoss("SparseCategoricalCrossentropy"),
             KerasLoss("CategoricalCrossentropy"),
-            KerasLoss("BinaryCrossentropy")),
+            KerasLoss("BinaryCrossentropy"),
+            KerasLoss("SigmoidFocalCrossEntropy")),
         ModelBaseTypes = ImmutableArray.Create("Tensorflow.Keras.Engine.Layer", "Tensorflow.Keras.Engine.IModel", "Tensorflow.Keras.Losses.ILossFunc"),
         ApplyMethods = ImmutableArray.Create("Apply", "predict", "Call"),
         ForwardMethods = ImmutableArray.Create("Call"),

@@ -180,7 +180,7 @@ public sealed class KerasTests
             {
                 private readonly ILayer output = keras.layers.Dense(10);
 
-                public Classifier() : base(new ModelArgs()) { }
+                public Classifier() : base(new Tensorflow.Keras.ArgsDefinition.ModelArgs()) { }
 
                 protected override Tensors Call(Tensors inputs, Tensors state = null!, bool? training = null, Tensorflow.Common.Types.IOptionalArgs? optional_args = null)
                 {
