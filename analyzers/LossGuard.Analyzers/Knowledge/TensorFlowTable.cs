@@ -75,8 +75,10 @@ internal static class TensorFlowTable
             new TrainingEntry("fit", TrainingStep.Fit, "y", LossInput: "y_true"),
             new TrainingEntry("add", TrainingStep.Append, "layer")),
         RecognisedStrings = ImmutableArray.Create(
-            new RecognisedStringEntry("Tensorflow.Keras.Engine.IModel", "compile", "loss", ImmutableArray.Create("mse", "mae")) { Objects = KerasObjects },
-            new RecognisedStringEntry("Tensorflow.Keras.Engine.Model", "compile", "loss", ImmutableArray.Create("mse", "mae")) { Objects = KerasObjects }),
+            CompileOptimizer("Tensorflow.Keras.Engine.IModel"),
+            CompileLoss("Tensorflow.Keras.Engine.IModel"),
+            CompileOptimizer("Tensorflow.Keras.Engine.Model"),
+            CompileLoss("Tensorflow.Keras.Engine.Model")),
         DTypeEnums = ImmutableArray.Create(new DTypeEnumEntry(
             "Tensorflow.TF_DataType", ImmutableArray.Create(3L, 4L, 5L, 6L, 9L), ImmutableArray.Create(1L, 2L))),
         DTypeFields = ImmutableArray.Create(
@@ -116,7 +118,25 @@ internal static class TensorFlowTable
         new NamedObjectEntry("optimizer", "rmsprop", Keras + "optimizers.RMSprop()"),
         new NamedObjectEntry("loss", "categorical_crossentropy", Keras + "losses.CategoricalCrossentropy()"),
         new NamedObjectEntry("loss", "sparse_categorical_crossentropy", Keras + "losses.SparseCategoricalCrossentropy()"),
-        new NamedObjectEntry("loss", "binary_crossentropy", Keras + "losses.BinaryCrossentropy()"));
+        new NamedObjectEntry("loss", "binary_crossentropy", Keras + "losses.BinaryCrossentropy()"),
+        new NamedObjectEntry("loss", "mse", Keras + "losses.MeanSquaredError()"),
+        new NamedObjectEntry("loss", "mean_squared_error", Keras + "losses.MeanSquaredError()"),
+        new NamedObjectEntry("loss", "mae", Keras + "losses.MeanAbsoluteError()"),
+        new NamedObjectEntry("loss", "mean_absolute_error", Keras + "losses.MeanAbsoluteError()"));
+
+    /// <summary>
+    /// <c>compile(string optimizer, ...)</c> ignores the optimizer name: every name gets RMSprop with its defaults
+    /// (<c>Engine/Model.Compile.cs</c>), which is what only an RMSprop name asks for.
+    /// </summary>
+    private static RecognisedStringEntry CompileOptimizer(string type) =>
+        new(type, "compile", "optimizer", ImmutableArray.Create("rmsprop", "RMSprop"), "RMSprop with default settings") { Objects = KerasObjects };
+
+    /// <summary>
+    /// <c>compile(..., string loss, ...)</c> maps "mse" and "mae" (case-sensitive) and gives every other name mean
+    /// squared error, which is what the names of mean squared error ask for.
+    /// </summary>
+    private static RecognisedStringEntry CompileLoss(string type) =>
+        new(type, "compile", "loss", ImmutableArray.Create("mse", "mae", "MSE", "mean_squared_error"), "mean squared error") { Objects = KerasObjects };
 
     private static System.Collections.Generic.KeyValuePair<string, string> Prefix(string type, string prefix) => new(type, prefix);
 

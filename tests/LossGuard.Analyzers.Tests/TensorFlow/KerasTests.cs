@@ -162,14 +162,15 @@ public sealed class KerasTests
                 static void Build()
                 {
                     var model = keras.Sequential(keras.layers.Dense(10));
-                    {|#0:model.compile("adam", Loss, new[] { "accuracy" })|};
-                    model.compile("sgd", "mse", new[] { "mae" });
+                    {|#0:model.compile("rmsprop", Loss, new[] { "accuracy" })|};
+                    model.compile("rmsprop", "mse", new[] { "mae" });
                 }
             }
             """;
         return Verify.AnalyzerAsync(
             source,
-            Verify.Diagnostic(Descriptors.UnrecognisedKerasLossName).WithLocation(0).WithArguments("sparse_categorical_crossentropy"));
+            Verify.Diagnostic(Descriptors.UnrecognisedKerasLossName).WithLocation(0)
+                .WithArguments("the loss name \"sparse_categorical_crossentropy\"", "mean squared error"));
     }
 
     [Fact]
