@@ -63,11 +63,13 @@ internal static class TensorFlowTable
             new ModuleEntry("Tensorflow.Keras.Layers.Softmax", ModuleKind.Activation, ValueDomain.Probabilities, Dim: "axis", FusedLog: FusedSoftmax,
                 FactoryType: LayersApi, FactoryMethod: "Softmax"),
             new ModuleEntry("Tensorflow.Keras.Engine.Sequential", ModuleKind.Sequential),
+            Functional("Tensorflow.Keras.KerasInterface"),
+            Functional("Tensorflow.Keras.IKerasApi"),
             KerasLoss("SparseCategoricalCrossentropy"),
             KerasLoss("CategoricalCrossentropy"),
             KerasLoss("BinaryCrossentropy"),
             KerasLoss("SigmoidFocalCrossEntropy")),
-        ModelBaseTypes = ImmutableArray.Create("Tensorflow.Keras.Engine.Layer", "Tensorflow.Keras.Engine.IModel", "Tensorflow.Keras.Losses.ILossFunc"),
+        ModelBaseTypes = ImmutableArray.Create("Tensorflow.Keras.ILayer", "Tensorflow.Keras.Engine.Layer", "Tensorflow.Keras.Engine.IModel", "Tensorflow.Keras.Losses.ILossFunc"),
         ApplyMethods = ImmutableArray.Create("Apply", "predict", "Call"),
         ForwardMethods = ImmutableArray.Create("Call"),
         TrainingMethods = ImmutableArray.Create(
@@ -139,6 +141,10 @@ internal static class TensorFlowTable
         new(type, "compile", "loss", ImmutableArray.Create("mse", "mae", "MSE", "mean_squared_error"), "mean squared error") { Objects = KerasObjects };
 
     private static System.Collections.Generic.KeyValuePair<string, string> Prefix(string type, string prefix) => new(type, prefix);
+
+    /// <summary><c>keras.Model(inputs, outputs)</c> (<c>keras</c> or <c>tf.keras</c>) makes a <c>Functional</c> model computing its outputs.</summary>
+    private static ModuleEntry Functional(string factory) =>
+        new("Tensorflow.Keras.Engine.Functional", ModuleKind.Functional, Outputs: "outputs", FactoryType: factory, FactoryMethod: "Model");
 
     private static ModuleEntry KerasLoss(string name) => new(
         KerasLosses + name,
