@@ -55,7 +55,8 @@ internal static class TensorFlowTable
             new TransformEntry(Tf, "clip_by_value", TransformKind.Clip, "t"),
             new TransformEntry(Tf, "cast", TransformKind.DType, "x", Scalar: "dtype"),
             new TransformEntry(Tf, "placeholder", TransformKind.DType, null, Scalar: "dtype"),
-            new TransformEntry("Tensorflow.NumPy.np", "array", TransformKind.Preserve, "data")))
+            new TransformEntry("Tensorflow.NumPy.np", "array", TransformKind.Preserve, "data"),
+            new TransformEntry("Tensorflow.Keras.IActivationsApi", "GetActivationFromName", TransformKind.ActivationByName, "name")))
     {
         Modules = ImmutableArray.Create(
             new ModuleEntry("Tensorflow.Keras.Layers.Dense", ModuleKind.Linear, ValueDomain.Logits, OutFeatures: "units", Activation: "activation",
