@@ -62,6 +62,27 @@ public sealed class RealApiSurfaceTests
     }
 
     [Fact]
+    public Task Eager_logistic_regression_over_variables_is_LG0003_on_the_log()
+    {
+        const string source = Usings + """
+            static class LogisticRegression
+            {
+                static Tensor Cost(Tensor x, Tensor y)
+                {
+                    var W = tf.Variable(tf.zeros((784, 10)), name: "weight");
+                    var b = tf.Variable(tf.zeros(10), name: "bias");
+                    var pred = {|#1:tf.nn.softmax(tf.matmul(x, W) + b)|};
+                    return tf.reduce_mean(-tf.reduce_sum(y * {|#0:tf.math.log(pred)|}, reduction_indices: 1));
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic(Descriptors.UnstableComposition).WithLocation(0).WithLocation(1)
+                .WithArguments("tf.math.log", "tf.nn.softmax", "13", "tf.nn.softmax_cross_entropy_with_logits"));
+    }
+
+    [Fact]
     public Task Fit_with_the_real_overloads_options_reads_its_labels()
     {
         const string source = Usings + """
