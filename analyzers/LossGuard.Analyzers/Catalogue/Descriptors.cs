@@ -70,9 +70,9 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor UnrecognisedKerasLossName = Create(
         RuleIds.UnrecognisedKerasLossName,
         "Loss name TensorFlow.NET does not recognise",
-        "TensorFlow.NET maps only \"mse\" and \"mae\"; the loss name \"{0}\" silently trains with mean squared error; compile with loss and optimizer objects",
+        "TensorFlow.NET's compile(string, string, string[]) does not recognise {0} and silently trains with {1}; compile with optimizer and loss objects",
         Reliability,
-        "compile(string optimizer, string loss, string[] metrics) falls back to MeanSquaredError for every other name, and always uses RMSprop.");
+        "compile(string optimizer, string loss, string[] metrics) maps only the loss names \"mse\" and \"mae\" and falls back to MeanSquaredError for every other name; it ignores the optimizer name and always uses RMSprop with default settings.");
 
     public static readonly DiagnosticDescriptor UnstableTensorPrimitivesSoftMax = Create(
         RuleIds.UnstableTensorPrimitivesSoftMax,

@@ -20,6 +20,11 @@ internal sealed partial class Evaluator
         }
 
         var instance = call.Instance is null ? null : Evaluate(call.Instance);
+        if (NullableCall(call, instance) is { } unwrapped)
+        {
+            return unwrapped;
+        }
+
         var arguments = Arguments(call.Arguments);
         if (TableCall(call, target.Known, instance, arguments) is { } tabled)
         {
@@ -189,6 +194,8 @@ internal sealed partial class Evaluator
                 return WithDType(Meaning(value), transform.Integer ?? fact.Argument(transform.Scalar)?.Value.Integer, fact.Call);
             case TransformKind.Shape:
                 return Reshaped(value, transform, fact);
+            case TransformKind.ActivationByName:
+                return value.Constant is string ? AbstractValue.OfConstant(value.Constant) : AbstractValue.Unknown;
             case TransformKind.MaxOf:
                 return new AbstractValue(ValueDomain.Unknown, MaxOf: Identity(value));
             case TransformKind.SubtractScalar when fact.Argument(transform.Scalar)?.Value.MaxOf is { } maxOf && Equals(maxOf, Identity(value)):

@@ -57,6 +57,8 @@ internal sealed partial class Evaluator
                 return new ModuleValue(entry, creation, Layers: LayersOf(arguments.Where(argument => !argument.IsDefault).ToList()));
             case ModuleKind.Flatten:
                 return new ModuleValue(entry, creation, Dim: Named("end_dim")?.Value.IntegerConstant == -1 ? Named(entry.Dim)?.Value.IntegerConstant : null);
+            case ModuleKind.Functional:
+                return new ModuleValue(entry, creation, Output: Named(entry.Outputs)?.Value);
             default:
                 return new ModuleValue(entry, creation, FromLogits: Named(entry.FromLogits)?.Value.Constant as bool?);
         }
@@ -172,6 +174,8 @@ internal sealed partial class Evaluator
                 return Activate(activation, module.ActivationSite ?? module.Creation, module.Creation, -1, input with { Value = linear }, call);
             case ModuleKind.Flatten:
                 return Meaning(input.Value) with { Classes = null, Axis = null, Rank = Shapes.Flattened(input.Value.Rank, module.Dim, -1) };
+            case ModuleKind.Functional:
+                return module.Output ?? AbstractValue.Unknown;
             case ModuleKind.Sequential when module.Layers is { } layers:
                 var value = input;
                 foreach (var layer in layers.Items)

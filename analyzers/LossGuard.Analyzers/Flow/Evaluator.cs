@@ -97,6 +97,7 @@ internal sealed partial class Evaluator
         OperationKind.Conditional => Choose((IConditionalOperation)operation),
         OperationKind.Unary => Unary((IUnaryOperation)operation),
         OperationKind.IsNull => IsNull((IIsNullOperation)operation),
+        OperationKind.IsPattern => Match((IIsPatternOperation)operation),
         _ => Other(operation),
     };
 
@@ -513,6 +514,11 @@ internal sealed partial class Evaluator
         }
 
         EvaluateAll(property.Arguments.Select(argument => argument.Value));
+        if (NullableMember(property, instance) is { } member)
+        {
+            return member;
+        }
+
         if (engine.Knowledge.ActivationNameOf(property.Property) is { } activation)
         {
             return AbstractValue.OfConstant(activation);

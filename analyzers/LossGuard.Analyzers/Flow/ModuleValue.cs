@@ -18,6 +18,7 @@ namespace LossGuard.Analyzers.Flow;
 /// <param name="ActivationSite">Where that activation is written (<c>activation: "softmax"</c>), when it is.</param>
 /// <param name="FromLogits">A loss module's <c>from_logits</c>, when known.</param>
 /// <param name="CompiledLoss">The loss a model was compiled with (Keras <c>compile</c>), for its <c>fit</c>.</param>
+/// <param name="Output">What a functional model outputs: the value its outputs held where it was made.</param>
 internal sealed record ModuleValue(
     ModuleEntry? Entry,
     IOperation Creation,
@@ -28,7 +29,8 @@ internal sealed record ModuleValue(
     ValueDomain Activation = ValueDomain.Logits,
     IOperation? ActivationSite = null,
     bool? FromLogits = null,
-    ModuleValue? CompiledLoss = null)
+    ModuleValue? CompiledLoss = null,
+    AbstractValue? Output = null)
 {
     /// <summary>
     /// What holds for a module on both paths: the same kind of module (class, axis, width, layers), made at either
@@ -53,6 +55,7 @@ internal sealed record ModuleValue(
               && left.Activation == right.Activation
               && left.FromLogits == right.FromLogits
               && SameKind(left.CompiledLoss, right.CompiledLoss)
+              && Equals(left.Output, right.Output)
               && SymbolEqualityComparer.Default.Equals(left.Model, right.Model)
               && (left.Layers is null || right.Layers is null
                   ? left.Layers is null && right.Layers is null

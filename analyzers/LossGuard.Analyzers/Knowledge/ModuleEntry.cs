@@ -19,6 +19,9 @@ internal enum ModuleKind
 
     /// <summary>A flatten layer: the values keep their meaning, the dimensions from <see cref="ModuleEntry.Dim"/> on become one.</summary>
     Flatten,
+
+    /// <summary>A model made from a graph of layers (Keras <c>keras.Model(inputs, outputs)</c>): it computes what <see cref="ModuleEntry.Outputs"/> holds.</summary>
+    Functional,
 }
 
 /// <summary>
@@ -38,6 +41,7 @@ internal enum ModuleKind
 /// <param name="FactoryType">Metadata name of the type declaring the factory, when the factory returns an interface.</param>
 /// <param name="SigmoidVariant">For a softmax: the sigmoid module of the same library (made without an axis).</param>
 /// <param name="FactoryMethod">The factory's name, with <see cref="FactoryType"/>.</param>
+/// <param name="Outputs">For a functional model: the parameter carrying the tensor it outputs.</param>
 internal sealed record ModuleEntry(
     string Type,
     ModuleKind Kind,
@@ -53,7 +57,8 @@ internal sealed record ModuleEntry(
     string? FusedName = null,
     string? FactoryType = null,
     string? FactoryMethod = null,
-    string? SigmoidVariant = null)
+    string? SigmoidVariant = null,
+    string? Outputs = null)
 {
     private static readonly ImmutableArray<string> TorchLossInputs = ImmutableArray.Create("input", "target");
 

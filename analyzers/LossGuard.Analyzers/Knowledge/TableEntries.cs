@@ -63,6 +63,9 @@ internal enum TransformKind
     /// <see cref="TransformEntry.Rank"/> says what becomes of its number of dimensions.
     /// </summary>
     Shape,
+
+    /// <summary>An activation looked up by name (Keras <c>GetActivationFromName("softmax")</c>): the activation that name stands for.</summary>
+    ActivationByName,
 }
 
 /// <summary>What a <see cref="TransformKind.Shape"/> call does to the number of dimensions.</summary>

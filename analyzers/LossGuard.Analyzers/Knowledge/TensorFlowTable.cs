@@ -26,8 +26,7 @@ internal static class TensorFlowTable
             new ProducerEntry(Tf, "sigmoid", ValueDomain.IndependentProbabilities, "x", FusedLog: FusedSigmoid),
             new ProducerEntry(Tf, "one_hot", ValueDomain.OneHotLabels, "indices", Classes: "depth", Integer: false),
             new ProducerEntry(Tf, "matmul", ValueDomain.Logits, "a"),
-            new ProducerEntry("Tensorflow.Keras.Utils.np_utils", "to_categorical", ValueDomain.OneHotLabels, "y", Classes: "num_classes", Integer: false),
-            new ProducerEntry("Tensorflow.Keras.Utils.KerasUtils", "to_categorical", ValueDomain.OneHotLabels, "y", Classes: "num_classes", Integer: false)),
+            new ProducerEntry("Tensorflow.Keras.Utils.np_utils", "to_categorical", ValueDomain.OneHotLabels, "y", Classes: "num_classes", Integer: false)),
         ImmutableArray.Create(
             new LossInputEntry(Nn, "sigmoid_cross_entropy_with_logits", "logits", ValueDomain.Logits),
             new LossInputEntry(Nn, "sparse_softmax_cross_entropy_with_logits", "logits", ValueDomain.Logits),
@@ -47,14 +46,17 @@ internal static class TensorFlowTable
             KerasLabels("CategoricalCrossentropy", "from_logits", ValueDomain.OneHotLabels) with { LabelsVariant = "SparseCategoricalCrossentropy" },
             KerasLabels("CategoricalCrossentropy", "probabilities", ValueDomain.OneHotLabels) with { LabelsVariant = "SparseCategoricalCrossentropy" },
             KerasInput("BinaryCrossentropy", "from_logits", ValueDomain.Logits),
-            KerasInput("BinaryCrossentropy", "probabilities", ValueDomain.IndependentProbabilities)),
+            KerasInput("BinaryCrossentropy", "probabilities", ValueDomain.IndependentProbabilities),
+            KerasInput("SigmoidFocalCrossEntropy", "from_logits", ValueDomain.Logits),
+            KerasInput("SigmoidFocalCrossEntropy", "probabilities", ValueDomain.IndependentProbabilities)),
         ImmutableArray.Create(
             new TransformEntry(Tf, "log", TransformKind.Log, "x"),
             new TransformEntry(Math, "log", TransformKind.Log, "x"),
             new TransformEntry(Tf, "clip_by_value", TransformKind.Clip, "t"),
             new TransformEntry(Tf, "cast", TransformKind.DType, "x", Scalar: "dtype"),
             new TransformEntry(Tf, "placeholder", TransformKind.DType, null, Scalar: "dtype"),
-            new TransformEntry("Tensorflow.NumPy.np", "array", TransformKind.Preserve, "array")))
+            new TransformEntry("Tensorflow.NumPy.np", "array", TransformKind.Preserve, "data"),
+            new TransformEntry("Tensorflow.Keras.IActivationsApi", "GetActivationFromName", TransformKind.ActivationByName, "name")))
     {
         Modules = ImmutableArray.Create(
             new ModuleEntry("Tensorflow.Keras.Layers.Dense", ModuleKind.Linear, ValueDomain.Logits, OutFeatures: "units", Activation: "activation",
@@ -62,10 +64,13 @@ internal static class TensorFlowTable
             new ModuleEntry("Tensorflow.Keras.Layers.Softmax", ModuleKind.Activation, ValueDomain.Probabilities, Dim: "axis", FusedLog: FusedSoftmax,
                 FactoryType: LayersApi, FactoryMethod: "Softmax"),
             new ModuleEntry("Tensorflow.Keras.Engine.Sequential", ModuleKind.Sequential),
+            Functional("Tensorflow.Keras.KerasInterface"),
+            Functional("Tensorflow.Keras.IKerasApi"),
             KerasLoss("SparseCategoricalCrossentropy"),
             KerasLoss("CategoricalCrossentropy"),
-            KerasLoss("BinaryCrossentropy")),
-        ModelBaseTypes = ImmutableArray.Create("Tensorflow.Keras.Engine.Layer", "Tensorflow.Keras.Engine.IModel", "Tensorflow.Keras.Losses.ILossFunc"),
+            KerasLoss("BinaryCrossentropy"),
+            KerasLoss("SigmoidFocalCrossEntropy")),
+        ModelBaseTypes = ImmutableArray.Create("Tensorflow.Keras.ILayer", "Tensorflow.Keras.Engine.Layer", "Tensorflow.Keras.Engine.IModel", "Tensorflow.Keras.Losses.ILossFunc"),
         ApplyMethods = ImmutableArray.Create("Apply", "predict", "Call"),
         ForwardMethods = ImmutableArray.Create("Call"),
         TrainingMethods = ImmutableArray.Create(
@@ -73,8 +78,10 @@ internal static class TensorFlowTable
             new TrainingEntry("fit", TrainingStep.Fit, "y", LossInput: "y_true"),
             new TrainingEntry("add", TrainingStep.Append, "layer")),
         RecognisedStrings = ImmutableArray.Create(
-            new RecognisedStringEntry("Tensorflow.Keras.Engine.IModel", "compile", "loss", ImmutableArray.Create("mse", "mae")) { Objects = KerasObjects },
-            new RecognisedStringEntry("Tensorflow.Keras.Engine.Model", "compile", "loss", ImmutableArray.Create("mse", "mae")) { Objects = KerasObjects }),
+            CompileOptimizer("Tensorflow.Keras.Engine.IModel"),
+            CompileLoss("Tensorflow.Keras.Engine.IModel"),
+            CompileOptimizer("Tensorflow.Keras.Engine.Model"),
+            CompileLoss("Tensorflow.Keras.Engine.Model")),
         DTypeEnums = ImmutableArray.Create(new DTypeEnumEntry(
             "Tensorflow.TF_DataType", ImmutableArray.Create(3L, 4L, 5L, 6L, 9L), ImmutableArray.Create(1L, 2L))),
         DTypeFields = ImmutableArray.Create(
@@ -114,9 +121,31 @@ internal static class TensorFlowTable
         new NamedObjectEntry("optimizer", "rmsprop", Keras + "optimizers.RMSprop()"),
         new NamedObjectEntry("loss", "categorical_crossentropy", Keras + "losses.CategoricalCrossentropy()"),
         new NamedObjectEntry("loss", "sparse_categorical_crossentropy", Keras + "losses.SparseCategoricalCrossentropy()"),
-        new NamedObjectEntry("loss", "binary_crossentropy", Keras + "losses.BinaryCrossentropy()"));
+        new NamedObjectEntry("loss", "binary_crossentropy", Keras + "losses.BinaryCrossentropy()"),
+        new NamedObjectEntry("loss", "mse", Keras + "losses.MeanSquaredError()"),
+        new NamedObjectEntry("loss", "mean_squared_error", Keras + "losses.MeanSquaredError()"),
+        new NamedObjectEntry("loss", "mae", Keras + "losses.MeanAbsoluteError()"),
+        new NamedObjectEntry("loss", "mean_absolute_error", Keras + "losses.MeanAbsoluteError()"));
+
+    /// <summary>
+    /// <c>compile(string optimizer, ...)</c> ignores the optimizer name: every name gets RMSprop with its defaults
+    /// (<c>Engine/Model.Compile.cs</c>), which is what only an RMSprop name asks for.
+    /// </summary>
+    private static RecognisedStringEntry CompileOptimizer(string type) =>
+        new(type, "compile", "optimizer", ImmutableArray.Create("rmsprop", "RMSprop"), "RMSprop with default settings") { Objects = KerasObjects };
+
+    /// <summary>
+    /// <c>compile(..., string loss, ...)</c> maps "mse" and "mae" (case-sensitive) and gives every other name mean
+    /// squared error, which is what the names of mean squared error ask for.
+    /// </summary>
+    private static RecognisedStringEntry CompileLoss(string type) =>
+        new(type, "compile", "loss", ImmutableArray.Create("mse", "mae", "MSE", "mean_squared_error"), "mean squared error") { Objects = KerasObjects };
 
     private static System.Collections.Generic.KeyValuePair<string, string> Prefix(string type, string prefix) => new(type, prefix);
+
+    /// <summary><c>keras.Model(inputs, outputs)</c> (<c>keras</c> or <c>tf.keras</c>) makes a <c>Functional</c> model computing its outputs.</summary>
+    private static ModuleEntry Functional(string factory) =>
+        new("Tensorflow.Keras.Engine.Functional", ModuleKind.Functional, Outputs: "outputs", FactoryType: factory, FactoryMethod: "Model");
 
     private static ModuleEntry KerasLoss(string name) => new(
         KerasLosses + name,

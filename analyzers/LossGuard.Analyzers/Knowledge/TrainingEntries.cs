@@ -23,7 +23,9 @@ internal sealed record TrainingEntry(string Method, TrainingStep Step, string? P
 /// A string parameter a library recognises only a few values of, silently doing something else for any other
 /// (TensorFlow.NET's <c>compile(string optimizer, string loss, string[] metrics)</c>).
 /// </summary>
-internal sealed record RecognisedStringEntry(string Type, string Method, string Parameter, ImmutableArray<string> Recognised)
+/// <param name="Recognised">The names that do what they ask: those the library maps, and those its fallback happens to satisfy.</param>
+/// <param name="Fallback">What every other name silently gets, as messages say it (<c>mean squared error</c>).</param>
+internal sealed record RecognisedStringEntry(string Type, string Method, string Parameter, ImmutableArray<string> Recognised, string Fallback)
 {
     /// <summary>Names the call's string parameters accept that the library also offers as objects (the fix passes those).</summary>
     public ImmutableArray<NamedObjectEntry> Objects { get; init; } = ImmutableArray<NamedObjectEntry>.Empty;

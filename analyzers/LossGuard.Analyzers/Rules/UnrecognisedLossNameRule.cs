@@ -8,7 +8,10 @@ using Microsoft.CodeAnalysis;
 
 namespace LossGuard.Analyzers.Rules;
 
-/// <summary>LG0009: a loss given by name where the library recognises only a few names and silently uses another loss for the rest.</summary>
+/// <summary>
+/// LG0009: names given where the library recognises only a few and silently does something else for the rest
+/// (a loss name other than "mse" / "mae", any optimizer name but RMSprop's). One finding per call, naming each.
+/// </summary>
 internal sealed class UnrecognisedLossNameRule : IDomainRule
 {
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Catalogue.Descriptors.UnrecognisedKerasLossName);
@@ -17,24 +20,30 @@ internal sealed class UnrecognisedLossNameRule : IDomainRule
     {
         foreach (var call in context.Facts.Calls)
         {
-            foreach (var option in call.RecognisedStrings)
+            var ignored = call.RecognisedStrings
+                .Select(option => (Option: option, Name: call.Argument(option.Parameter)?.Value.Constant as string))
+                .Where(pair => pair.Name is not null && !pair.Option.Recognised.Contains(pair.Name))
+                .ToList();
+            if (ignored.Count == 0)
             {
-                if (call.Argument(option.Parameter)?.Value.Constant is string name && !option.Recognised.Contains(name))
-                {
-                    context.Report(Catalogue.Descriptors.UnrecognisedKerasLossName, call.Call.Syntax.GetLocation(), origin: null, Fix(call, option), name);
-                }
+                continue;
             }
+
+            var names = string.Join(" and ", ignored.Select(pair => $"the {pair.Option.Parameter} name \"{pair.Name}\""));
+            var fallbacks = string.Join(" and ", ignored.Select(pair => pair.Option.Fallback));
+            context.Report(Catalogue.Descriptors.UnrecognisedKerasLossName, call.Call.Syntax.GetLocation(), origin: null, Fix(call), names, fallbacks);
         }
     }
 
     /// <summary>Every name the call passes replaced by the object it stands for; no fix when one of them has none.</summary>
-    private static ImmutableDictionary<string, string?> Fix(CallFact call, RecognisedStringEntry option)
+    private static ImmutableDictionary<string, string?> Fix(CallFact call)
     {
+        var objects = call.RecognisedStrings.SelectMany(option => option.Objects).Distinct().ToList();
         var replacements = new Dictionary<string, string>();
-        foreach (var parameter in option.Objects.Select(entry => entry.Parameter).Distinct())
+        foreach (var parameter in objects.Select(entry => entry.Parameter).Distinct())
         {
             var name = call.Argument(parameter)?.Value.Constant as string;
-            if (option.Objects.FirstOrDefault(entry => entry.Parameter == parameter && entry.Name == name) is not { } named)
+            if (objects.FirstOrDefault(entry => entry.Parameter == parameter && entry.Name == name) is not { } named)
             {
                 return FixPlan.None;
             }

@@ -26,21 +26,19 @@ namespace Tensorflow
 
         public Tensor one_hot(Tensor indices, int depth, Tensor on_value = null!, Tensor off_value = null!, TF_DataType dtype = TF_DataType.DtInvalid, int axis = -1, string name = null!) => null!;
 
-        public Tensor matmul(Tensor a, Tensor b, bool transpose_a = false, bool transpose_b = false, string name = null!) => null!;
+        public Tensor matmul(Tensor a, Tensor b, bool transpose_a = false, bool transpose_b = false) => null!;
 
         public Tensor clip_by_value<T1, T2>(Tensor t, T1 clip_value_min, T2 clip_value_max, string name = "ClipByValue") => null!;
 
-        public Tensor cast(Tensor x, TF_DataType dtype = TF_DataType.DtInvalid, string name = null!) => null!;
+        public Tensor cast(Tensor x, TF_DataType dtype, string name = null!) => null!;
 
         public Tensor placeholder(TF_DataType dtype, Shape shape = null!, string name = null!) => null!;
 
-        public Tensor reduce_sum(Tensor input, int? axis = null, bool keepdims = false, string name = null!) => null!;
+        public Tensor reduce_sum(Tensor input, Axis? axis = null, Axis? reduction_indices = null, bool keepdims = false, string name = null!) => null!;
 
-        public Tensor reduce_mean(Tensor input_tensor, int? axis = null, bool keepdims = false, string name = null!) => null!;
+        public Tensor reduce_mean(Tensor input_tensor, Axis? axis = null, bool keepdims = false, string name = null!, int? reduction_indices = null) => null!;
 
         public Tensor constant(object value, TF_DataType dtype = TF_DataType.DtInvalid, Shape shape = null!, string name = "Const") => null!;
-
-        public Tensor argmax(Tensor input, Axis dimension, string name = null!) => null!;
 
         public class nn_internal
         {

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Tensorflow
 {
     public enum TF_DataType
@@ -16,72 +18,105 @@ namespace Tensorflow
 
     public class Shape
     {
+        public Shape(params int[] dims) { }
+
         public Shape(params long[] dims) { }
+
+        public static implicit operator Shape(int dims) => null!;
 
         public static implicit operator Shape(int[] dims) => null!;
 
         public static implicit operator Shape(long[] dims) => null!;
+
+        public static implicit operator Shape((int, int) dims) => null!;
+
+        public static implicit operator Shape((int, int, int) dims) => null!;
+
+        public static implicit operator Shape((int, int, int, int) dims) => null!;
     }
 
     public class Axis
     {
         public static implicit operator Axis(int axis) => null!;
+
+        public static implicit operator Axis(int[] axis) => null!;
+
+        public static implicit operator Axis((int, int) axis) => null!;
     }
 
-    public class Tensor
+    /// <summary>No implicit conversion from numbers or arrays: those convert to <c>NDArray</c>, which is a tensor.</summary>
+    public partial class Tensor
     {
         public TF_DataType dtype => default;
 
         public Shape shape => null!;
 
-        public static Tensor operator +(Tensor x, Tensor y) => null!;
+        public static Tensor operator +(Tensor lhs, Tensor rhs) => null!;
 
-        public static Tensor operator -(Tensor x, Tensor y) => null!;
+        public static Tensor operator +(Tensor lhs, float rhs) => null!;
 
-        public static Tensor operator *(Tensor x, Tensor y) => null!;
+        public static Tensor operator +(float lhs, Tensor rhs) => null!;
 
-        public static Tensor operator /(Tensor x, Tensor y) => null!;
+        public static Tensor operator -(Tensor lhs, Tensor rhs) => null!;
+
+        public static Tensor operator -(Tensor lhs, float rhs) => null!;
+
+        public static Tensor operator -(float lhs, Tensor rhs) => null!;
+
+        public static Tensor operator *(Tensor lhs, Tensor rhs) => null!;
+
+        public static Tensor operator *(Tensor lhs, float rhs) => null!;
+
+        public static Tensor operator *(float lhs, Tensor rhs) => null!;
+
+        public static Tensor operator /(Tensor lhs, Tensor rhs) => null!;
+
+        public static Tensor operator /(Tensor lhs, float rhs) => null!;
+
+        public static Tensor operator /(float lhs, Tensor rhs) => null!;
 
         public static Tensor operator -(Tensor x) => null!;
-
-        public static Tensor operator *(float x, Tensor y) => null!;
-
-        public static Tensor operator -(float x, Tensor y) => null!;
-
-        public static implicit operator Tensor(float value) => null!;
-
-        public static implicit operator Tensor(int[] values) => null!;
-
-        public static implicit operator Tensor(long[] values) => null!;
-
-        public static implicit operator Tensor(float[] values) => null!;
-
-        public static implicit operator Tensor(float[,] values) => null!;
     }
 
-    public class Tensors
+    public sealed class Tensors
     {
         public static implicit operator Tensors(Tensor tensor) => null!;
 
-        public static implicit operator Tensor(Tensors tensors) => null!;
+        public static implicit operator Tensors((Tensor, Tensor) tuple) => null!;
+
+        public static implicit operator Tensors(NumPy.NDArray nd) => null!;
+
+        public static implicit operator Tensors(Tensor[] tensors) => null!;
+
+        public static implicit operator Tensors(List<Tensor> tensors) => null!;
+
+        public static implicit operator Tensor(Tensors? tensors) => null!;
+
+        public static implicit operator Tensor[](Tensors tensors) => null!;
+    }
+
+    public interface IDatasetV2 : IEnumerable<(Tensors, Tensors)>
+    {
+    }
+
+    public interface IInitializer
+    {
     }
 }
 
-namespace Tensorflow.NumPy
+namespace Tensorflow.Framework.Models
 {
-    public class NDArray : Tensorflow.Tensor
+    public class TypeSpec
     {
-        public static implicit operator NDArray(int[] values) => null!;
-
-        public static implicit operator NDArray(long[] values) => null!;
-
-        public static implicit operator NDArray(float[] values) => null!;
-
-        public static implicit operator NDArray(float[,] values) => null!;
     }
+}
 
-    public static class np
+namespace Tensorflow.Util
+{
+    public class ValidationDataPack
     {
-        public static NDArray array(System.Array array) => null!;
+        public ValidationDataPack((NumPy.NDArray, NumPy.NDArray) validation_data) { }
+
+        public static implicit operator ValidationDataPack((NumPy.NDArray, NumPy.NDArray) validation_data) => null!;
     }
 }

@@ -65,6 +65,36 @@ public sealed class PassObjectsCodeFixTests
     }
 
     [Fact]
+    public Task An_ignored_optimizer_name_becomes_its_object_and_a_recognised_loss_name_its_loss_object()
+    {
+        const string source = """
+            using static Tensorflow.KerasApi;
+
+            static class Model
+            {
+                static void Build()
+                {
+                    var model = keras.Sequential(keras.layers.Dense(1));
+                    {|#0:model.compile("adam", "mse", new[] { "mae" })|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using static Tensorflow.KerasApi;
+
+            static class Model
+            {
+                static void Build()
+                {
+                    var model = keras.Sequential(keras.layers.Dense(1));
+                    model.compile(keras.optimizers.Adam(), keras.losses.MeanSquaredError(), new[] { "mae" });
+                }
+            }
+            """;
+        return Verify.CodeFixAsync(source, fixedSource, Verify.Finding(Descriptors.UnrecognisedKerasLossName));
+    }
+
+    [Fact]
     public Task No_fix_when_a_name_has_no_object_LossGuard_knows()
     {
         const string source = """

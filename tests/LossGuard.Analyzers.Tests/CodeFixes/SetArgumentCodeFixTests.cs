@@ -41,6 +41,40 @@ public sealed class SetArgumentCodeFixTests
     }
 
     [Fact]
+    public Task LG0001_Keras_functional_model_keeps_its_softmax_output_and_the_loss_is_told_from_logits_false()
+    {
+        const string source = """
+            using static Tensorflow.KerasApi;
+
+            static class Model
+            {
+                static void Build()
+                {
+                    var inputs = keras.Input(shape: 784);
+                    var outputs = keras.layers.Dense(10, activation: "softmax").Apply(inputs);
+                    var model = keras.Model(inputs, outputs);
+                    model.compile(keras.optimizers.Adam(), {|#0:keras.losses.SparseCategoricalCrossentropy(from_logits: true)|});
+                }
+            }
+            """;
+        const string fixedSource = """
+            using static Tensorflow.KerasApi;
+
+            static class Model
+            {
+                static void Build()
+                {
+                    var inputs = keras.Input(shape: 784);
+                    var outputs = keras.layers.Dense(10, activation: "softmax").Apply(inputs);
+                    var model = keras.Model(inputs, outputs);
+                    model.compile(keras.optimizers.Adam(), keras.losses.SparseCategoricalCrossentropy(from_logits: false));
+                }
+            }
+            """;
+        return Verify.CodeFixAsync(source, fixedSource, Verify.Finding(Descriptors.SoftmaxIntoLogitsLoss));
+    }
+
+    [Fact]
     public Task LG0007_Keras_linear_head_gets_from_logits_true_added_after_the_other_arguments()
     {
         const string source = """
