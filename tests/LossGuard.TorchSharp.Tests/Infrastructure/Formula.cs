@@ -1,0 +1,50 @@
+using System;
+using System.Linq;
+
+namespace LossGuard.TorchSharp.Tests.Infrastructure;
+
+/// <summary>
+/// The losses a fix promises, written from their textbook definitions in float64 (no TorchSharp, no LossGuard code):
+/// what the fixed code must compute.
+/// </summary>
+internal static class Formula
+{
+    public static double[] Softmax(double[] row)
+    {
+        double max = row.Max();
+        double[] e = row.Select(v => Math.Exp(v - max)).ToArray();
+        double sum = e.Sum();
+        return e.Select(v => v / sum).ToArray();
+    }
+
+    public static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+
+    /// <summary>Mean over rows of logsumexp(z) - z[label].</summary>
+    public static double CrossEntropy(float[] logits, long[] labels, int classes) =>
+        Enumerable.Range(0, labels.Length).Average(row =>
+        {
+            double[] z = Row(logits, row, classes);
+            double max = z.Max();
+            return max + Math.Log(z.Sum(v => Math.Exp(v - max))) - z[labels[row]];
+        });
+
+    /// <summary>(softmax(z) - onehot(label)) / rows.</summary>
+    public static double[] CrossEntropyGradient(float[] logits, long[] labels, int classes) =>
+        Enumerable.Range(0, labels.Length).SelectMany(row =>
+            Softmax(Row(logits, row, classes)).Select((p, c) => (p - (c == labels[row] ? 1.0 : 0.0)) / labels.Length)).ToArray();
+
+    /// <summary>Mean of max(x, 0) - x t + log(1 + exp(-|x|)), the sigmoid cross-entropy of logits x.</summary>
+    public static double SigmoidCrossEntropy(float[] logits, float[] targets) =>
+        logits.Select((x, i) => Math.Max(x, 0.0) - (double)x * targets[i] + Math.Log(1 + Math.Exp(-Math.Abs((double)x)))).Average();
+
+    /// <summary>(sigmoid(x) - t) / n.</summary>
+    public static double[] SigmoidCrossEntropyGradient(float[] logits, float[] targets) =>
+        logits.Select((x, i) => (Sigmoid(x) - targets[i]) / logits.Length).ToArray();
+
+    /// <summary>Row-wise softmax of a [rows, classes] matrix.</summary>
+    public static double[] RowSoftmax(float[] values, int classes) =>
+        Enumerable.Range(0, values.Length / classes).SelectMany(row => Softmax(Row(values, row, classes))).ToArray();
+
+    private static double[] Row(float[] values, int row, int classes) =>
+        values.Skip(row * classes).Take(classes).Select(v => (double)v).ToArray();
+}
