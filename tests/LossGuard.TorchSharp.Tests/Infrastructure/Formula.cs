@@ -45,6 +45,16 @@ internal static class Formula
     public static double[] RowSoftmax(float[] values, int classes) =>
         Enumerable.Range(0, values.Length / classes).SelectMany(row => Softmax(Row(values, row, classes))).ToArray();
 
+    /// <summary>Row-wise z - logsumexp(z) of a [rows, classes] matrix.</summary>
+    public static double[] RowLogSoftmax(float[] values, int classes) =>
+        Enumerable.Range(0, values.Length / classes).SelectMany(row =>
+        {
+            double[] z = Row(values, row, classes);
+            double max = z.Max();
+            double logSum = max + Math.Log(z.Sum(v => Math.Exp(v - max)));
+            return z.Select(v => v - logSum);
+        }).ToArray();
+
     private static double[] Row(float[] values, int row, int classes) =>
         values.Skip(row * classes).Take(classes).Select(v => (double)v).ToArray();
 }
