@@ -27,7 +27,6 @@ internal sealed class FixedPair<T>
     /// </summary>
     public static async Task<FixedPair<T>> CreateAsync(string source, string rule, string rewritten, string method = "Loss")
     {
-        NativeTorch.Require();
         string fixedSource = await LossGuardFix.ApplyAsync(source, rule);
         Assert.Contains(rewritten, fixedSource, StringComparison.Ordinal);
         return new FixedPair<T>(SnippetAssembly.Method<T>(source, method), SnippetAssembly.Method<T>(fixedSource, method), fixedSource);

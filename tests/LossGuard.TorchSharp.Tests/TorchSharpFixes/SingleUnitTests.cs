@@ -35,6 +35,7 @@ public sealed class SingleUnitTests(ITestOutputHelper output)
     {
         var pair = await FixedPair<Func<Tensor, Tensor>>.CreateAsync(Snippets.Torch(member), "LG0004", rewritten, "Predict");
         float[] features = Inputs.Logits(22, Rows * Features);
+        NativeTorch.Require();
 
         // The snippet's layer (same seed, same construction order) gives the logits the sigmoid must read.
         manual_seed(21);

@@ -49,6 +49,7 @@ public sealed class SoftmaxAxisTests(ITestOutputHelper output)
 
     private static float[] Run(Func<Tensor, Tensor> probabilities, float[] logits)
     {
+        NativeTorch.Require();
         using var scope = NewDisposeScope();
         return probabilities(tensor(logits)).data<float>().ToArray();
     }

@@ -56,6 +56,7 @@ public sealed class WithLogitsLossTests(ITestOutputHelper output)
         float[] features = Inputs.Logits(8, Rows * Features);
 
         // The same layer as the snippet's (same seed), to know the logits it computes.
+        NativeTorch.Require();
         manual_seed(11);
         using var head = Linear(Features, Classes);
         using var logitTensor = head.forward(tensor(features, [Rows, Features]));
