@@ -1,5 +1,3 @@
-using LossGuard.TorchSharp.Tests.Infrastructure;
-using Xunit;
 using static TorchSharp.torch;
 
 namespace LossGuard.TorchSharp.Tests;

@@ -1,8 +1,3 @@
-using System;
-using System.Linq;
-using LossGuard.TorchSharp.Tests.Infrastructure;
-using Xunit;
-using Xunit.Abstractions;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 

@@ -1,6 +1,3 @@
-using System;
-using Xunit;
-
 namespace LossGuard.TorchSharp.Tests.Infrastructure;
 
 /// <summary>Comparisons with a tolerance relative to the expected value's size (float32 results against float64 formulas).</summary>

@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using static TorchSharp.torch;
 
 namespace LossGuard.TorchSharp.Tests.Infrastructure;

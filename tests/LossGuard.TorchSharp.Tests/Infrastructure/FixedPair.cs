@@ -1,7 +1,3 @@
-using System;
-using System.Threading.Tasks;
-using Xunit;
-
 namespace LossGuard.TorchSharp.Tests.Infrastructure;
 
 /// <summary>A snippet before and after LossGuard's code fix for one finding, both compiled and ready to run.</summary>

@@ -1,5 +1,4 @@
-using System;
-using System.Linq;
+using LossGuard.Runtime.Tests;
 
 namespace LossGuard.TorchSharp.Tests.Infrastructure;
 
@@ -9,29 +8,20 @@ namespace LossGuard.TorchSharp.Tests.Infrastructure;
 /// </summary>
 internal static class Formula
 {
-    public static double[] Softmax(double[] row)
-    {
-        double max = row.Max();
-        double[] e = row.Select(v => Math.Exp(v - max)).ToArray();
-        double sum = e.Sum();
-        return e.Select(v => v / sum).ToArray();
-    }
-
     public static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
 
     /// <summary>Mean over rows of logsumexp(z) - z[label].</summary>
     public static double CrossEntropy(float[] logits, long[] labels, int classes) =>
         Enumerable.Range(0, labels.Length).Average(row =>
         {
-            double[] z = Row(logits, row, classes);
-            double max = z.Max();
-            return max + Math.Log(z.Sum(v => Math.Exp(v - max))) - z[labels[row]];
+            double[] z = Reference.Row(logits, row, classes);
+            return LogSumExp(z) - z[labels[row]];
         });
 
     /// <summary>(softmax(z) - onehot(label)) / rows.</summary>
     public static double[] CrossEntropyGradient(float[] logits, long[] labels, int classes) =>
         Enumerable.Range(0, labels.Length).SelectMany(row =>
-            Softmax(Row(logits, row, classes)).Select((p, c) => (p - (c == labels[row] ? 1.0 : 0.0)) / labels.Length)).ToArray();
+            Reference.Softmax(Reference.Row(logits, row, classes)).Select((p, c) => (p - (c == labels[row] ? 1.0 : 0.0)) / labels.Length)).ToArray();
 
     /// <summary>Mean of max(x, 0) - x t + log(1 + exp(-|x|)), the sigmoid cross-entropy of logits x.</summary>
     public static double SigmoidCrossEntropy(float[] logits, float[] targets) =>
@@ -43,18 +33,20 @@ internal static class Formula
 
     /// <summary>Row-wise softmax of a [rows, classes] matrix.</summary>
     public static double[] RowSoftmax(float[] values, int classes) =>
-        Enumerable.Range(0, values.Length / classes).SelectMany(row => Softmax(Row(values, row, classes))).ToArray();
+        Enumerable.Range(0, values.Length / classes).SelectMany(row => Reference.Softmax(Reference.Row(values, row, classes))).ToArray();
 
     /// <summary>Row-wise z - logsumexp(z) of a [rows, classes] matrix.</summary>
     public static double[] RowLogSoftmax(float[] values, int classes) =>
         Enumerable.Range(0, values.Length / classes).SelectMany(row =>
         {
-            double[] z = Row(values, row, classes);
-            double max = z.Max();
-            double logSum = max + Math.Log(z.Sum(v => Math.Exp(v - max)));
+            double[] z = Reference.Row(values, row, classes);
+            double logSum = LogSumExp(z);
             return z.Select(v => v - logSum);
         }).ToArray();
 
-    private static double[] Row(float[] values, int row, int classes) =>
-        values.Skip(row * classes).Take(classes).Select(v => (double)v).ToArray();
+    private static double LogSumExp(double[] z)
+    {
+        double max = z.Max();
+        return max + Math.Log(z.Sum(v => Math.Exp(v - max)));
+    }
 }

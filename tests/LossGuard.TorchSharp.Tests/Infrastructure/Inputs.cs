@@ -1,5 +1,4 @@
-using System;
-using System.Linq;
+using LossGuard.Runtime.Tests;
 
 namespace LossGuard.TorchSharp.Tests.Infrastructure;
 
@@ -7,11 +6,7 @@ namespace LossGuard.TorchSharp.Tests.Infrastructure;
 internal static class Inputs
 {
     /// <summary>Uniform logits in [-scale, scale].</summary>
-    public static float[] Logits(int seed, int length, double scale = 3.0)
-    {
-        var random = new Random(seed);
-        return Enumerable.Range(0, length).Select(_ => (float)((random.NextDouble() * 2 - 1) * scale)).ToArray();
-    }
+    public static float[] Logits(int seed, int length, double scale = 3.0) => Reference.RandomLogits(new Random(seed), length, scale);
 
     public static long[] Labels(int seed, int rows, int classes)
     {

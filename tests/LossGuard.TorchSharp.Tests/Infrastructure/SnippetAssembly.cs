@@ -1,10 +1,7 @@
-using System;
 using System.IO;
-using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Xunit;
 
 namespace LossGuard.TorchSharp.Tests.Infrastructure;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.IO;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace LossGuard.TorchSharp.Tests.Infrastructure;

@@ -12,8 +12,7 @@ internal static class Snippets
         """ + Class(members);
 
     public static string Runtime(string members) => """
-        using System;
-        using System.Numerics.Tensors;
+                using System.Numerics.Tensors;
         using LossGuard;
 
         """ + Class(members);

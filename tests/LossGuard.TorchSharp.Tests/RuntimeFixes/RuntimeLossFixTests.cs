@@ -1,10 +1,3 @@
-using System;
-using System.Linq;
-using System.Threading.Tasks;
-using LossGuard.TorchSharp.Tests.Infrastructure;
-using Xunit;
-using Xunit.Abstractions;
-
 namespace LossGuard.TorchSharp.Tests.RuntimeFixes;
 
 /// <summary>

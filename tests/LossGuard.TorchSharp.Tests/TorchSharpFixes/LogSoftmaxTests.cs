@@ -1,8 +1,3 @@
-using System;
-using System.Threading.Tasks;
-using LossGuard.TorchSharp.Tests.Infrastructure;
-using Xunit;
-using Xunit.Abstractions;
 using static TorchSharp.torch;
 
 namespace LossGuard.TorchSharp.Tests.TorchSharpFixes;
