@@ -43,6 +43,27 @@ public sealed class RuntimeAgainstTorchSharpTests(ITestOutputHelper output)
         Close.Equal(torchLoss.Gradient.Select(v => (double)v).ToArray(), gradient, Tolerance);
     }
 
+    [Fact]
+    public void Per_row_sparse_losses_match_cross_entropy_without_reduction()
+    {
+        float[] logits = Inputs.Logits(59, Rows * Classes, scale: 4);
+        long[] labels = Inputs.Labels(60, Rows, Classes);
+        float[] rowLosses = new float[Rows];
+        float[] gradient = new float[logits.Length];
+        float total = Losses.SparseSoftmaxCrossEntropyWithLogits(
+            logits, labels.Select(label => (int)label).ToArray(), Classes, gradient, Reduction.None, labelSmoothing: 0.1f, rowLosses: rowLosses);
+
+        NativeTorch.Require();
+        using var scope = NewDisposeScope();
+        var x = tensor(logits, [Rows, Classes], requires_grad: true);
+        var perRow = F.cross_entropy(x, tensor(labels), reduction: nn.Reduction.None, label_smoothing: 0.1);
+        perRow.sum().backward();
+
+        Close.Equal(perRow.data<float>().ToArray().Select(v => (double)v).ToArray(), rowLosses, Tolerance);
+        Close.Equal(perRow.sum().item<float>(), total, Tolerance);
+        Close.Equal(x.grad!.data<float>().ToArray().Select(v => (double)v).ToArray(), gradient, Tolerance);
+    }
+
     [Theory]
     [InlineData(false, 0.0, Reduction.Mean)]
     [InlineData(false, 0.0, Reduction.Sum)]
