@@ -17,7 +17,7 @@ namespace LossGuard.TorchSharp.Tests.Infrastructure;
 /// </summary>
 internal static class LossGuardFix
 {
-    private static readonly ImmutableArray<CodeFixProvider> Providers = typeof(PassInputCodeFixProvider).Assembly.GetTypes()
+    private static readonly ImmutableArray<CodeFixProvider> Providers = typeof(LossGuardCodeFixProvider).Assembly.GetTypes()
         .Where(type => typeof(CodeFixProvider).IsAssignableFrom(type) && !type.IsAbstract)
         .Select(type => (CodeFixProvider)Activator.CreateInstance(type)!)
         .ToImmutableArray();
