@@ -6,7 +6,8 @@ namespace LossGuard.Analyzers.Catalogue;
 /// <summary>The one catalogue of LossGuard diagnostics (ids, titles and categories fixed by the rule contract).</summary>
 public static class Descriptors
 {
-    public const string HelpLinkBase = "https://github.com/lossguard/lossguard/blob/main/docs/rules/";
+    /// <summary>The base of every help link: the MSBuild property LossGuardHelpLinkBase (Catalogue/HelpLinks.targets).</summary>
+    public const string HelpLinkBase = HelpLinks.Base;
 
     private const string Usage = "Usage";
     private const string Reliability = "Reliability";

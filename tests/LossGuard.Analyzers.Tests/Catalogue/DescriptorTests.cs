@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using LossGuard.Analyzers.Catalogue;
 using LossGuard.Analyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -25,6 +26,17 @@ public sealed class DescriptorTests
         Assert.All(Descriptors.All, d => Assert.Equal(
             d.Id is RuleIds.UnrecognisedKerasLossName or RuleIds.UnstableTensorPrimitivesSoftMax ? "Reliability" : "Usage",
             d.Category));
+    }
+
+    [Fact]
+    public void The_help_link_base_is_the_one_the_build_set()
+    {
+        string fromBuild = typeof(DescriptorTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "LossGuardHelpLinkBase").Value!;
+
+        Assert.All(Descriptors.All, d => Assert.Equal(fromBuild + d.Id + ".md", d.HelpLinkUri));
+        Assert.StartsWith("https://", fromBuild);
+        Assert.EndsWith("/docs/rules/", fromBuild);
     }
 
     [Fact]
