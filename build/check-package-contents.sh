@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What the packed packages carry besides the assemblies: rule pages, readmes, help links, metadata. One line per check,
+# What the packed packages carry besides the assemblies: rule pages, readmes, help links, metadata, symbols. One line per check,
 # "ok   ..." or "FAIL ..."; exits 1 when one failed.
 #   usage: check-package-contents.sh FEED REPOSITORY_URL   (the URL the packages were packed with)
 set -uo pipefail
@@ -53,5 +53,14 @@ for package in LossGuard.Analyzers LossGuard.Runtime; do
   check "$package: repository $repo_url (git, with the commit), project URL, icon, release notes, readme" metadata "$package"
 done
 check "LossGuard.Runtime's readme has no repository paths and links the full report" readme_for_nuget_readers "$work/LossGuard.Runtime"
+
+symbols() { # the snupkg's PDBs: no local paths, Source Link to the repository at the commit (build/PdbCheck)
+  local snupkg
+  snupkg=$(ls "$feed"/LossGuard.Runtime.[0-9]*.snupkg) &&
+    dotnet run --project "$root/build/PdbCheck" -c Release -- "${snupkg%.snupkg}.nupkg" "$snupkg" "$root" "$repo_url"
+}
+check "LossGuard.Runtime's symbol package: PDBs of the packed assemblies, no path under $root, Source Link to $repo_url" symbols
+only_the_runtime_has_symbols() { [ "$(ls "$feed"/*.snupkg)" = "$(ls "$feed"/LossGuard.Runtime.[0-9]*.snupkg)" ]; }
+check "only LossGuard.Runtime has a symbol package (the analyzers' PDBs are not shipped)" only_the_runtime_has_symbols
 
 [ "$failures" -eq 0 ]

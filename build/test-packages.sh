@@ -6,7 +6,8 @@
 #   - runtime package alone, corrected code  -> builds clean and runs
 #   - the packages' contents and metadata (build/check-package-contents.sh)
 # The packages are packed with a repository URL other than the default, so every place that must follow
-# -p:LossGuardRepositoryUrl (help links, readme links, repository metadata, Source Link) is seen to follow it.
+# -p:LossGuardRepositoryUrl (help links, readme links, repository metadata, Source Link) is seen to follow it; no
+# -p:ContinuousIntegrationBuild either: the pack itself must map the paths in the PDBs (build/SourceLink.props).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -14,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 export NUGET_PACKAGES="$work/packages" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 repo_url=https://github.com/lossguard/lossguard-under-test
-dotnet pack "$root/Analyzers.sln" -c Release -o "$work/feed" -v quiet "-p:LossGuardRepositoryUrl=$repo_url" -p:ContinuousIntegrationBuild=true >/dev/null
+dotnet pack "$root/Analyzers.sln" -c Release -o "$work/feed" -v quiet "-p:LossGuardRepositoryUrl=$repo_url" >/dev/null
 version=$(ls "$work/feed" | sed -n 's/^LossGuard\.Runtime\.\(.*\)\.nupkg$/\1/p')
 
 consumer() { # name, package references, program
