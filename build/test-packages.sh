@@ -4,13 +4,18 @@
 #   - runtime package alone, double softmax  -> the build fails with exactly one LG0001 at Program.cs line 7
 #   - both packages, double softmax          -> the build fails with exactly one LG0001 (nothing reported twice)
 #   - runtime package alone, corrected code  -> builds clean and runs
+#   - the packages' contents and metadata (build/check-package-contents.sh)
+# The packages are packed with a repository URL other than the default, so every place that must follow
+# -p:LossGuardRepositoryUrl (help links, readme links, repository metadata, Source Link) is seen to follow it; no
+# -p:ContinuousIntegrationBuild either: the pack itself must map the paths in the PDBs (build/SourceLink.props).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export NUGET_PACKAGES="$work/packages" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-dotnet pack "$root/Analyzers.sln" -c Release -o "$work/feed" -v quiet -p:ContinuousIntegrationBuild=true >/dev/null
+repo_url=https://github.com/lossguard/lossguard-under-test
+dotnet pack "$root/Analyzers.sln" -c Release -o "$work/feed" -v quiet "-p:LossGuardRepositoryUrl=$repo_url" >/dev/null
 version=$(ls "$work/feed" | sed -n 's/^LossGuard\.Runtime\.\(.*\)\.nupkg$/\1/p')
 
 consumer() { # name, package references, program
@@ -62,11 +67,12 @@ expect_one_lg0001() {
   local results located
   results=$(grep -c '"ruleId": "LG' "$sarif" || true)
   located=$(grep -c "Program.cs(7,57): error LG0001" "$log" || true)
-  if [ "$results" -ne 1 ] || [ "$located" -eq 0 ] || ! grep -q '"ruleId": "LG0001"' "$sarif"; then
+  if [ "$results" -ne 1 ] || [ "$located" -eq 0 ] || ! grep -q '"ruleId": "LG0001"' "$sarif" ||
+     ! grep -qF "\"helpUri\": \"$repo_url/blob/main/docs/rules/LG0001.md\"" "$sarif"; then
     echo "FAIL $1: expected exactly one 'Program.cs(7,57): error LG0001', got:"; grep "error" "$log" || cat "$log"
     failures=$((failures + 1)); return
   fi
-  echo "ok   $1: $(grep -o 'Program.cs(7,57): error LG0001[^[]*' "$log" | head -n 1)"
+  echo "ok   $1 (help link $repo_url/blob/main/docs/rules/LG0001.md): $(grep -o 'Program.cs(7,57): error LG0001[^[]*' "$log" | head -n 1)"
 }
 expect_one_lg0001 runtime-only
 expect_one_lg0001 both
@@ -78,5 +84,10 @@ else
   failures=$((failures + 1))
 fi
 
-echo "package checks: $((3 - failures)) passed, $failures failed"
+contents=$(bash "$root/build/check-package-contents.sh" "$work/feed" "$repo_url") || true
+echo "$contents"
+failures=$((failures + $(grep -c '^FAIL' <<<"$contents" || true)))
+total=$((3 + $(grep -cE '^(ok|FAIL) ' <<<"$contents" || true)))
+
+echo "package checks: $((total - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]
