@@ -14,19 +14,30 @@ internal static class Collections
     public static bool IsList(INamedTypeSymbol type) => BufferViews.Is(type, "System.Collections.Generic", "List", 1);
 
     /// <summary>
-    /// Whether any of the members may change or hand on a list so named: any mention but as the collection a
-    /// <c>foreach</c> walks (by name: a conservative syntactic scan).
+    /// Whether a private list field is filled only by its class's constructors (<c>steps.Add(layer)</c>) and otherwise
+    /// only enumerated (<c>foreach (var step in steps)</c>): any other mention, anywhere in the class (nested types
+    /// included), may change it or hand it on. By name: a conservative syntactic scan.
     /// </summary>
-    public static bool AnyUses(IEnumerable<SyntaxNode> members, string name, CancellationToken cancellationToken) =>
-        members.Any(member => NameText.Find(member, name, cancellationToken).Any(simple => !IsEnumerated(simple)));
+    public static bool OnlyFilledByConstructors(IFieldSymbol field, CancellationToken cancellationToken) =>
+        field.DeclaredAccessibility == Accessibility.Private
+        && field.ContainingType.DeclaringSyntaxReferences.All(reference =>
+            NameText.Find(reference.GetSyntax(cancellationToken), field.Name, cancellationToken).All(name => IsEnumerated(name) || IsFilledByConstructor(name)));
 
-    private static bool IsEnumerated(SimpleNameSyntax name)
+    private static bool IsEnumerated(SimpleNameSyntax name) =>
+        Receiver(name) is var expression && expression.Parent is ForEachStatementSyntax loop && loop.Expression == expression;
+
+    /// <summary><c>steps.Add(x)</c> or <c>steps = new ...</c> in a constructor of the field's class.</summary>
+    private static bool IsFilledByConstructor(SimpleNameSyntax name)
     {
-        SyntaxNode expression = name.Parent is MemberAccessExpressionSyntax access && access.Name == name && access.Expression is ThisExpressionSyntax
-            ? access
-            : name;
-        return expression.Parent is ForEachStatementSyntax loop && loop.Expression == expression;
+        var expression = Receiver(name);
+        var filled = expression.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Parent: InvocationExpressionSyntax } access && access.Expression == expression
+            || expression.Parent is AssignmentExpressionSyntax { Right: BaseObjectCreationExpressionSyntax } assignment && assignment.Left == expression;
+        return filled && name.FirstAncestorOrSelf<MemberDeclarationSyntax>() is ConstructorDeclarationSyntax;
     }
+
+    /// <summary>The name, or <c>this.name</c>.</summary>
+    private static ExpressionSyntax Receiver(SimpleNameSyntax name) =>
+        name.Parent is MemberAccessExpressionSyntax access && access.Name == name && access.Expression is ThisExpressionSyntax ? access : name;
 
     public static bool IsNewList(IObjectCreationOperation creation) =>
         creation.Arguments.IsEmpty && creation.Type is INamedTypeSymbol type && IsList(type);

@@ -16,7 +16,7 @@ internal static class Construction
     /// <summary>
     /// A model's fields after construction (joined over its constructors, from the same runs as field values: calls
     /// keep fields, since a callee that assigns one counts as assigning it elsewhere), keeping only fields of the type
-    /// that no other member assigns, and lists that other members only enumerate.
+    /// that no other member assigns, and lists only their constructors fill (<see cref="Collections.OnlyFilledByConstructors"/>).
     /// </summary>
     public static FlowState Fields(INamedTypeSymbol type, List<(SyntaxNode? Constructor, MemberValues.MemberRun Run)> runs, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ internal static class Construction
         var assignedElsewhere = FieldWrites.Assigned(others);
         return constructed.FieldsOnly(field => SymbolEqualityComparer.Default.Equals(field.ContainingType, type)
             && !assignedElsewhere.Contains(field.Name)
-            && !(field.Type is INamedTypeSymbol list && Collections.IsList(list) && Collections.AnyUses(others, field.Name, cancellationToken)));
+            && !(field.Type is INamedTypeSymbol list && Collections.IsList(list) && !Collections.OnlyFilledByConstructors(field, cancellationToken)));
     }
 
     /// <summary>

@@ -36,6 +36,12 @@ internal sealed partial class Evaluator
             return applied;
         }
 
+        if (instance is not null && IsInPlace(method))
+        {
+            // TorchSharp's in-place operations (mul_, add_, clamp_) change the tensor they are called on.
+            SetHolder(call.Instance!, AbstractValue.Unknown);
+        }
+
         if (method.MethodKind == MethodKind.DelegateInvoke && DelegatedLoss(instance?.Function) is { } loss)
         {
             return TableCall(call, engine.Target(loss).Known, null, ByParameterNames(loss, arguments)) ?? AbstractValue.Unknown;
@@ -132,7 +138,7 @@ internal sealed partial class Evaluator
         var input = fact.Argument(producer.Input)?.Value ?? AbstractValue.Unknown;
         if (producer.Similarity is { } factor)
         {
-            if (Shapes.IsUnitAlong(input, 1) && fact.Argument(factor)?.Value is { } other && Shapes.IsUnitAlong(other, producer.SimilarityAxis))
+            if (Shapes.IsUnitAlong(input, 1) && fact.Argument(factor)?.Value is { } other && Shapes.IsUnitAlong(other, producer.SimilarityAxis, matrix: producer.SimilarityAxis == 1))
             {
                 return new AbstractValue(ValueDomain.Cosines, origin, Rank: 2);
             }
@@ -141,6 +147,11 @@ internal sealed partial class Evaluator
             {
                 return AbstractValue.Unknown;
             }
+        }
+
+        if (producer.Norm is { } order && fact.Argument(order)?.Value.Constant is not 2.0)
+        {
+            return AbstractValue.Unknown;
         }
 
         var axis = fact.IntegerArgument(producer.Axis);
@@ -293,6 +304,10 @@ internal sealed partial class Evaluator
         && engine.Target(method) is { IsInSource: false, Known: { LossInputs.IsEmpty: false, Producer: null, Transform: null } }
             ? method
             : null;
+
+    /// <summary>An instance method of a library value type the engine follows whose name ends in '_': it changes its receiver.</summary>
+    private bool IsInPlace(IMethodSymbol method) =>
+        !method.IsStatic && method.Name.EndsWith("_", System.StringComparison.Ordinal) && engine.Knowledge.CarriesValues(method.ContainingType);
 
     /// <summary>A delegate's arguments named as the parameters of the method it calls, at the same positions.</summary>
     private static ImmutableArray<ArgumentFact> ByParameterNames(IMethodSymbol method, ImmutableArray<ArgumentFact> arguments) =>
@@ -467,6 +482,7 @@ internal sealed partial class Evaluator
         }
     }
 
-    private static IOperation Unconverted(IOperation operation) =>
+    /// <summary>The value under its conversions.</summary>
+    internal static IOperation Unconverted(IOperation operation) =>
         operation is IConversionOperation conversion ? Unconverted(conversion.Operand) : operation;
 }

@@ -60,7 +60,7 @@ internal sealed partial class Evaluator
             case ModuleKind.Functional:
                 return new ModuleValue(entry, creation, Output: Named(entry.Outputs)?.Value);
             default:
-                return new ModuleValue(entry, creation, FromLogits: Named(entry.FromLogits)?.Value.Constant as bool?);
+                return new ModuleValue(entry, creation, FromLogits: Named(entry.FromLogits)?.Value.Constant as bool?, Flag: Named(entry.Flag)?.Value.Constant as bool?);
         }
     }
 
@@ -154,7 +154,7 @@ internal sealed partial class Evaluator
             ? arguments
             : arguments.Select((argument, index) => index < entry.LossInputs.Length ? argument with { Alias = entry.LossInputs[index] } : argument).ToImmutableArray();
         var name = entry.Name + "." + call.TargetMethod.Name;
-        calls?.Add(new CallFact(call, aliased ? entry.Name : name, call, named, null, null, inputs, AbstractValue.Unknown) { LossCreation = loss.Creation });
+        calls?.Add(new CallFact(call, aliased ? entry.Name : name, call, named, null, null, inputs, AbstractValue.Unknown) { LossCreation = loss.Creation, LossFlag = entry.Flag is { } flag && loss.Flag is { } set ? (flag, set) : null });
     }
 
     /// <summary>The value a module computes from its input; a layer the engine does not know (ReLU, dropout) makes it unknown, and later layers go on from there.</summary>

@@ -51,6 +51,9 @@ internal sealed record CallFact(
     /// <summary>For a loss module applied, or compiled into a model (Keras <c>fit</c>): where the loss object was made.</summary>
     public IOperation? LossCreation { get; init; }
 
+    /// <summary>For a loss module applied: the constant its constructor gave the flag it keeps (<see cref="ModuleEntry.Flag"/>).</summary>
+    public (string Name, bool Value)? LossFlag { get; init; }
+
     public ArgumentFact? Argument(string? parameterName)
     {
         if (parameterName is not null)

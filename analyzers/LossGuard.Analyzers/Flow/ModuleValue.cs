@@ -19,6 +19,7 @@ namespace LossGuard.Analyzers.Flow;
 /// <param name="FromLogits">A loss module's <c>from_logits</c>, when known.</param>
 /// <param name="CompiledLoss">The loss a model was compiled with (Keras <c>compile</c>), for its <c>fit</c>.</param>
 /// <param name="Output">What a functional model outputs: the value its outputs held where it was made.</param>
+/// <param name="Flag">A loss module's <see cref="ModuleEntry.Flag"/> constant, when known.</param>
 internal sealed record ModuleValue(
     ModuleEntry? Entry,
     IOperation Creation,
@@ -30,7 +31,8 @@ internal sealed record ModuleValue(
     IOperation? ActivationSite = null,
     bool? FromLogits = null,
     ModuleValue? CompiledLoss = null,
-    AbstractValue? Output = null)
+    AbstractValue? Output = null,
+    bool? Flag = null)
 {
     /// <summary>
     /// What holds for a module on both paths: the same kind of module (class, axis, width, layers), made at either
@@ -54,6 +56,7 @@ internal sealed record ModuleValue(
               && left.OutFeatures == right.OutFeatures
               && left.Activation == right.Activation
               && left.FromLogits == right.FromLogits
+              && left.Flag == right.Flag
               && SameKind(left.CompiledLoss, right.CompiledLoss)
               && Equals(left.Output, right.Output)
               && SymbolEqualityComparer.Default.Equals(left.Model, right.Model)

@@ -24,11 +24,13 @@ internal static class Shapes
     }
 
     /// <summary>
-    /// Rows (<paramref name="axis"/> 1, the last) or columns (0) of a matrix, or of a value of unknown rank, scaled to unit
-    /// length: the factors whose product is cosine similarities.
+    /// Rows (<paramref name="axis"/> 1, the last) or columns (0) of a matrix scaled to unit length: the factors whose
+    /// product is cosine similarities. A value of unknown rank counts when it is a <paramref name="matrix"/> by the
+    /// call's contract (<c>linear</c>'s weights), or when it was normalised along its last axis (-1) for rows.
     /// </summary>
-    public static bool IsUnitAlong(AbstractValue value, int axis) =>
-        value is { Domain: ValueDomain.UnitVectors, Axis: { } along, Rank: null or 2 } && (along == axis || along == axis - 2);
+    public static bool IsUnitAlong(AbstractValue value, int axis, bool matrix = false) =>
+        value is { Domain: ValueDomain.UnitVectors, Axis: { } along }
+        && (value.Rank == 2 || matrix && value.Rank is null ? along == axis || along == axis - 2 : value.Rank is null && axis == 1 && along == -1);
 
     /// <summary>The rank after a reshape, selection or permutation of a value of rank <paramref name="rank"/>.</summary>
     public static int? RankAfter(TransformEntry transform, int? rank, CallFact fact) => transform.Rank switch

@@ -297,7 +297,9 @@ internal sealed class TreeAnalysis
     /// </summary>
     private FlowState? Unrolled(IForEachLoopOperation loop)
     {
-        if (!engine.UnrollsLoops || state is not { } before || before.Get(loop) is not { Elements: { } elements } || elements.Items.Length > MaxUnrolled
+        // Only a List's elements: an array's can be written without the engine forgetting them, a struct's are its fields.
+        if (!engine.UnrollsLoops || state is not { } before || Flow.Evaluator.Unconverted(loop.Collection).Type is not INamedTypeSymbol list || !Collections.IsList(list)
+            || before.Get(loop) is not { Elements: { } elements } || elements.Items.Length > MaxUnrolled
             || loop.LoopControlVariable is not IVariableDeclaratorOperation variable
             || loop.Body.Descendants().Any(operation => operation is IBranchOperation or IReturnOperation or IThrowOperation))
         {

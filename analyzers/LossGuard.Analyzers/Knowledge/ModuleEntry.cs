@@ -41,6 +41,7 @@ internal enum ModuleKind
 /// <param name="FactoryType">Metadata name of the type declaring the factory, when the factory returns an interface.</param>
 /// <param name="SigmoidVariant">For a softmax: the sigmoid module of the same library (made without an axis).</param>
 /// <param name="FactoryMethod">The factory's name, with <see cref="FactoryType"/>.</param>
+/// <param name="Flag">For a loss module: the boolean constructor parameter it keeps for its loss function (<c>KLDivLoss</c>'s <c>log_target</c>).</param>
 /// <param name="Outputs">For a functional model: the parameter carrying the tensor it outputs.</param>
 internal sealed record ModuleEntry(
     string Type,
@@ -58,7 +59,8 @@ internal sealed record ModuleEntry(
     string? FactoryType = null,
     string? FactoryMethod = null,
     string? SigmoidVariant = null,
-    string? Outputs = null)
+    string? Outputs = null,
+    string? Flag = null)
 {
     private static readonly ImmutableArray<string> TorchLossInputs = ImmutableArray.Create("input", "target");
 

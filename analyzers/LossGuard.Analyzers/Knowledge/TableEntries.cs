@@ -17,6 +17,7 @@ namespace LossGuard.Analyzers.Knowledge;
 /// vectors along its last axis and this one unit vectors along <see cref="SimilarityAxis"/>, the result is cosine
 /// similarities (otherwise <see cref="Domain"/>).
 /// </param>
+/// <param name="Norm">For a normalisation: the parameter carrying the norm's order; its result is unit vectors only for the L2 norm (2).</param>
 /// <param name="SimilarityAxis">The axis of the second factor that the product contracts (1 for <c>linear</c>'s weights, 0 for <c>mm</c>).</param>
 internal sealed record ProducerEntry(
     string Type,
@@ -31,7 +32,8 @@ internal sealed record ProducerEntry(
     bool? Integer = null,
     string? SigmoidVariant = null,
     string? Similarity = null,
-    int SimilarityAxis = 0)
+    int SimilarityAxis = 0,
+    string? Norm = null)
 {
     /// <summary>The <see cref="Input"/> of an instance method whose input is the object it is called on.</summary>
     public const string Receiver = "this";

@@ -23,7 +23,7 @@ internal static class TorchSharpTable
             new ProducerEntry(Functional, "logsigmoid", ValueDomain.LogProbabilities, "x"),
             new ProducerEntry(Functional, "one_hot", ValueDomain.OneHotLabels, "x", Classes: "num_classes", Integer: true),
             new ProducerEntry(Functional, "linear", ValueDomain.Logits, "input", Similarity: "weights", SimilarityAxis: 1),
-            new ProducerEntry(Functional, "normalize", ValueDomain.UnitVectors, "input", Axis: "dim"),
+            new ProducerEntry(Functional, "normalize", ValueDomain.UnitVectors, "input", Axis: "dim", Norm: "p"),
             new ProducerEntry(Functional, "cosine_similarity", ValueDomain.Cosines, "x1"),
             new ProducerEntry(Torch, "mm", ValueDomain.Unknown, "input", Similarity: "target"),
             new ProducerEntry(Torch, "matmul", ValueDomain.Unknown, "input", Similarity: "target"),
@@ -121,7 +121,7 @@ internal static class TorchSharpTable
             new ModuleEntry(Modules + "BCELoss", ModuleKind.Loss, LossType: Functional, LossMethod: "binary_cross_entropy", FusedName: "BCEWithLogitsLoss"),
             new ModuleEntry(Modules + "BCEWithLogitsLoss", ModuleKind.Loss, LossType: Functional, LossMethod: "binary_cross_entropy_with_logits"),
             new ModuleEntry(Modules + "MultiLabelSoftMarginLoss", ModuleKind.Loss, LossType: Functional, LossMethod: "multilabel_soft_margin_loss"),
-            new ModuleEntry(Modules + "KLDivLoss", ModuleKind.Loss, LossType: Functional, LossMethod: "kl_div"),
+            new ModuleEntry(Modules + "KLDivLoss", ModuleKind.Loss, LossType: Functional, LossMethod: "kl_div", Flag: "log_target"),
             new ModuleEntry(Modules + "CTCLoss", ModuleKind.Loss, LossType: Functional, LossMethod: "ctc_loss")
             {
                 LossInputs = ImmutableArray.Create("log_probs", "targets", "input_lengths", "target_lengths"),

@@ -60,32 +60,13 @@ internal sealed class RuleContext
         argument.Parameter is null && ModuleMadeBy(argument.Expression) is { FromLogits: { } fromLogits } ? fromLogits : null;
 
     /// <summary>
-    /// The constant a boolean parameter of a loss receives: on the loss call, or, for a loss module applied, on the
-    /// call or constructor that made the module (its default where it is not written); <c>null</c> when not constant.
+    /// The constant a boolean parameter of a loss receives: on the loss call, or, for a loss module applied, the one the
+    /// module was made with on every path (its default where it is not written); <c>null</c> when not constant.
     /// </summary>
-    public static bool? FlagOf(CallFact call, string parameter)
-    {
-        if (call.Argument(parameter) is { } argument)
-        {
-            return argument.Value.Constant as bool?;
-        }
-
-        var arguments = call.LossCreation switch
-        {
-            IInvocationOperation creation => creation.Arguments,
-            IObjectCreationOperation creation => creation.Arguments,
-            _ => ImmutableArray<IArgumentOperation>.Empty,
-        };
-        foreach (var made in arguments)
-        {
-            if (made.Parameter?.Name == parameter)
-            {
-                return made.Value.ConstantValue is { HasValue: true, Value: bool value } ? value : null;
-            }
-        }
-
-        return null;
-    }
+    public static bool? FlagOf(CallFact call, string parameter) =>
+        call.Argument(parameter) is { } argument ? argument.Value.Constant as bool?
+        : call.LossFlag is { } flag && flag.Name == parameter ? flag.Value
+        : null;
 
     /// <summary>Whether the loss call is the library function itself (not a module applied, not a model compiled).</summary>
     public static bool IsDirectCall(CallFact call, LossInputEntry input) => call.Call.TargetMethod.Name == input.Method;

@@ -29,7 +29,8 @@ internal sealed class UnscaledCosineLogitsRule : IDomainRule
                 }
             }
 
-            if (call.Producer is { Domain: ValueDomain.Probabilities or ValueDomain.LogProbabilities, Input: { } parameter })
+            // A softmax or log-softmax (a normalisation along an axis), not a sigmoid.
+            if (call.Producer is { Domain: ValueDomain.Probabilities or ValueDomain.LogProbabilities, Axis: not null, Input: { } parameter })
             {
                 Check(context, call, call.Argument(parameter));
             }

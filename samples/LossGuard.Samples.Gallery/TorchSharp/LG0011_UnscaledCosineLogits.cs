@@ -10,13 +10,13 @@ internal static class LG0011_UnscaledCosineLogits
 
     public static Tensor Misuse(Tensor embeddings, Tensor weights, Tensor labels)
     {
-        var cosine = F.linear(F.normalize(embeddings), F.normalize(weights));
+        var cosine = F.linear(F.normalize(embeddings, dim: -1), F.normalize(weights));
         return F.cross_entropy(cosine, labels);
     }
 
     public static Tensor Fixed(Tensor embeddings, Tensor weights, Tensor labels)
     {
-        var cosine = F.linear(F.normalize(embeddings), F.normalize(weights));
+        var cosine = F.linear(F.normalize(embeddings, dim: -1), F.normalize(weights));
         return F.cross_entropy(cosine * Scale, labels);
     }
 }

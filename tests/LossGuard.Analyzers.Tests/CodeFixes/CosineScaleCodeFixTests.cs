@@ -21,7 +21,7 @@ public sealed class CosineScaleCodeFixTests
             {
                 static Tensor Loss(Tensor embeddings, Tensor weights, Tensor labels)
                 {
-                    var cosine = F.linear(F.normalize(embeddings), F.normalize(weights));
+                    var cosine = F.linear(F.normalize(embeddings, dim: -1), F.normalize(weights));
                     return F.cross_entropy({|#0:cosine|}, labels) + F.cross_entropy({|#1:cosine - 0.35f|}, labels);
                 }
             }
@@ -34,7 +34,7 @@ public sealed class CosineScaleCodeFixTests
             {
                 static Tensor Loss(Tensor embeddings, Tensor weights, Tensor labels)
                 {
-                    var cosine = F.linear(F.normalize(embeddings), F.normalize(weights));
+                    var cosine = F.linear(F.normalize(embeddings, dim: -1), F.normalize(weights));
                     return F.cross_entropy(cosine * 64f, labels) + F.cross_entropy((cosine - 0.35f) * 64f, labels);
                 }
             }

@@ -212,4 +212,174 @@ public sealed class LayerListFlowTests
             """;
         return Verify.AnalyzerAsync(source);
     }
+
+    [Fact]
+    public Task Arrays_and_struct_enumerators_are_not_followed_element_by_element()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            readonly struct Head
+            {
+                private readonly Module<Tensor, Tensor> body;
+                private readonly Module<Tensor, Tensor> serving;
+
+                public Head(Module<Tensor, Tensor> body, Module<Tensor, Tensor> serving)
+                {
+                    this.body = body;
+                    this.serving = serving;
+                }
+
+                public IEnumerator<Module<Tensor, Tensor>> GetEnumerator()
+                {
+                    yield return body;
+                }
+            }
+
+            static class Use
+            {
+                static Tensor Written(Tensor x, Tensor y)
+                {
+                    var layers = new Module<Tensor, Tensor>[] { Linear(10, 4), Softmax(1) };
+                    layers[1] = Linear(4, 4);
+                    var h = x;
+                    foreach (var layer in layers)
+                    {
+                        h = layer.forward(h);
+                    }
+
+                    return CrossEntropyLoss().forward(h, y);
+                }
+
+                static Tensor Enumerated(Tensor x, Tensor y)
+                {
+                    var head = new Head(Linear(10, 4), Softmax(1));
+                    var h = x;
+                    foreach (var layer in head)
+                    {
+                        h = layer.forward(h);
+                    }
+
+                    return CrossEntropyLoss().forward(h, y);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task List_fields_that_code_outside_the_constructors_may_change_are_silent()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            sealed class Grower
+            {
+                private readonly List<Module<Tensor, Tensor>> list;
+
+                public Grower(List<Module<Tensor, Tensor>> list) => this.list = list;
+
+                public void Grow() => list.Add(Linear(3, 3));
+            }
+
+            sealed class PublicList : Module<Tensor, Tensor>
+            {
+                public readonly List<Module<Tensor, Tensor>> steps = new();
+
+                public PublicList() : base("public")
+                {
+                    steps.Add(Linear(4, 3));
+                    steps.Add(Softmax(1));
+                    RegisterComponents();
+                }
+
+                public override Tensor forward(Tensor x)
+                {
+                    foreach (var step in steps)
+                    {
+                        x = step.forward(x);
+                    }
+
+                    return x;
+                }
+            }
+
+            class ProtectedList : Module<Tensor, Tensor>
+            {
+                protected readonly List<Module<Tensor, Tensor>> steps = new();
+
+                public ProtectedList() : base("protected")
+                {
+                    steps.Add(Linear(4, 3));
+                    steps.Add(Softmax(1));
+                    RegisterComponents();
+                }
+
+                public override Tensor forward(Tensor x)
+                {
+                    foreach (var step in steps)
+                    {
+                        x = step.forward(x);
+                    }
+
+                    return x;
+                }
+            }
+
+            sealed class Raw : ProtectedList
+            {
+                public Raw() => steps.Add(Linear(3, 3));
+            }
+
+            sealed class HandedOn : Module<Tensor, Tensor>
+            {
+                private readonly List<Module<Tensor, Tensor>> steps = new();
+                private readonly Grower grower;
+
+                public HandedOn() : base("handed")
+                {
+                    steps.Add(Linear(4, 3));
+                    steps.Add(Softmax(1));
+                    grower = new Grower(steps);
+                    RegisterComponents();
+                }
+
+                public void Serve() => grower.Grow();
+
+                public override Tensor forward(Tensor x)
+                {
+                    foreach (var step in steps)
+                    {
+                        x = step.forward(x);
+                    }
+
+                    return x;
+                }
+            }
+
+            static class Use
+            {
+                static Tensor Public(Tensor x, Tensor y)
+                {
+                    var net = new PublicList();
+                    net.steps.Add(Linear(3, 3));
+                    return CrossEntropyLoss().forward(net.forward(x), y);
+                }
+
+                static Tensor Protected(Tensor x, Tensor y) => CrossEntropyLoss().forward(new ProtectedList().forward(x), y);
+
+                static Tensor Handed(Tensor x, Tensor y)
+                {
+                    var net = new HandedOn();
+                    net.Serve();
+                    return CrossEntropyLoss().forward(net.forward(x), y);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
 }

@@ -19,7 +19,7 @@ public sealed class TorchSharpCosineLogitsTests
             {
                 static Tensor Loss(Tensor embeddings, Tensor weights, Tensor labels)
                 {
-                    var cosine = {|#1:F.linear(F.normalize(embeddings), F.normalize(weights))|};
+                    var cosine = {|#1:F.linear(F.normalize(embeddings.reshape(-1, 64)), F.normalize(weights))|};
                     return F.cross_entropy({|#0:cosine|}, labels);
                 }
             }
@@ -42,7 +42,7 @@ public sealed class TorchSharpCosineLogitsTests
             {
                 static Tensor Loss(Tensor embeddings, Tensor centres, Tensor labels)
                 {
-                    var cosine = {|#2:F.normalize(embeddings, dim: 1).mm(F.normalize(centres, dim: 0))|};
+                    var cosine = {|#2:F.normalize(embeddings.view(-1, 128), dim: 1).mm(F.normalize(centres.view(128, -1), dim: 0))|};
                     var margined = cosine - 0.35f;
                     return CrossEntropyLoss().forward({|#0:margined|}, labels)
                         + F.softmax({|#1:F.cosine_similarity(embeddings, centres)|}, 1).sum();
@@ -68,13 +68,13 @@ public sealed class TorchSharpCosineLogitsTests
             {
                 static Tensor ArcFace(Tensor embeddings, Tensor weights, Tensor labels)
                 {
-                    var cosine = F.linear(F.normalize(embeddings), F.normalize(weights));
+                    var cosine = F.linear(F.normalize(embeddings, dim: -1), F.normalize(weights));
                     return F.cross_entropy(cosine * 64f, labels);
                 }
 
                 static Tensor Temperature(Tensor embeddings, Tensor weights, Tensor labels, Tensor temperature)
                 {
-                    var cosine = F.linear(F.normalize(embeddings), F.normalize(weights));
+                    var cosine = F.linear(F.normalize(embeddings, dim: -1), F.normalize(weights));
                     return F.cross_entropy(cosine / temperature, labels);
                 }
 
@@ -86,6 +86,41 @@ public sealed class TorchSharpCosineLogitsTests
 
                 static Tensor NormalisedAlongTheBatch(Tensor embeddings, Tensor weights, Tensor labels) =>
                     F.cross_entropy(F.linear(F.normalize(embeddings, dim: 0), F.normalize(weights)), labels);
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task Cosines_scaled_in_place_a_sigmoid_of_cosines_and_rows_of_unknown_rank_are_silent()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Heads
+            {
+                static Tensor InPlace(Tensor embeddings, Tensor weights, Tensor labels, Tensor s)
+                {
+                    var cosine = F.linear(F.normalize(embeddings, dim: -1), F.normalize(weights));
+                    cosine.mul_(s);
+                    return F.cross_entropy(cosine, labels);
+                }
+
+                static Tensor ScaledBeforeTheProduct(Tensor embeddings, Tensor weights, Tensor labels)
+                {
+                    var unit = F.normalize(embeddings, dim: -1);
+                    unit.mul_(30f);
+                    return F.cross_entropy(F.linear(unit, F.normalize(weights)), labels);
+                }
+
+                static Tensor Pairs(Tensor a, Tensor b) => F.logsigmoid(F.cosine_similarity(a, b)).mean();
+
+                static Tensor Sequence(Tensor tokens, Tensor weights, Tensor labels) =>
+                    F.cross_entropy(F.linear(F.normalize(tokens), F.normalize(weights)), labels);
+
+                static Tensor OtherNorm(Tensor embeddings, Tensor weights, Tensor labels) =>
+                    F.cross_entropy(F.linear(F.normalize(embeddings, p: 3, dim: -1), F.normalize(weights)), labels);
             }
             """;
         return Verify.AnalyzerAsync(source);

@@ -205,4 +205,29 @@ public sealed class TorchSharpDivergenceLossTests
             """;
         return Verify.AnalyzerAsync(source);
     }
+
+    [Fact]
+    public Task A_KLDivLoss_made_with_either_log_target_on_two_paths_is_silent()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Distillation
+            {
+                static Tensor Loss(Tensor s, Tensor t, bool probabilities)
+                {
+                    var kl = KLDivLoss();
+                    if (probabilities)
+                    {
+                        kl = KLDivLoss(log_target: false);
+                    }
+
+                    return kl.forward(F.log_softmax(s, 1), F.softmax(t, 1));
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
 }

@@ -36,7 +36,7 @@ public sealed class DivergenceAndScaleTests(ITestOutputHelper output)
         const string member = """
             public static Tensor Loss(Tensor embeddings, Tensor weights, Tensor labels)
             {
-                var cosine = F.linear(F.normalize(embeddings), F.normalize(weights));
+                var cosine = F.linear(F.normalize(embeddings, dim: -1), F.normalize(weights));
                 return F.cross_entropy(cosine, labels);
             }
             """;
