@@ -9,6 +9,19 @@ namespace LossGuard.Analyzers.Tests.RealCode;
 /// <summary>Layers collected in a list (<c>Add</c>, a collection initializer) and given to <c>Sequential</c> as an array keep their order and meaning.</summary>
 public sealed class LayerListFlowTests
 {
+    /// <summary>A model's forward that applies its <c>steps</c> list in order.</summary>
+    private const string ForwardThroughSteps = """
+        public override Tensor forward(Tensor x)
+        {
+            foreach (var step in steps)
+            {
+                x = step.forward(x);
+            }
+
+            return x;
+        }
+        """;
+
     [Fact]
     public Task A_sequential_made_from_a_list_filled_by_a_factory_is_followed_into_the_loss()
     {
@@ -272,7 +285,7 @@ public sealed class LayerListFlowTests
     [Fact]
     public Task List_fields_that_code_outside_the_constructors_may_change_are_silent()
     {
-        const string source = """
+        const string source = $$"""
             using System.Collections.Generic;
             using static TorchSharp.torch;
             using static TorchSharp.torch.nn;
@@ -297,15 +310,7 @@ public sealed class LayerListFlowTests
                     RegisterComponents();
                 }
 
-                public override Tensor forward(Tensor x)
-                {
-                    foreach (var step in steps)
-                    {
-                        x = step.forward(x);
-                    }
-
-                    return x;
-                }
+                {{ForwardThroughSteps}}
             }
 
             class ProtectedList : Module<Tensor, Tensor>
@@ -319,15 +324,7 @@ public sealed class LayerListFlowTests
                     RegisterComponents();
                 }
 
-                public override Tensor forward(Tensor x)
-                {
-                    foreach (var step in steps)
-                    {
-                        x = step.forward(x);
-                    }
-
-                    return x;
-                }
+                {{ForwardThroughSteps}}
             }
 
             sealed class Raw : ProtectedList
@@ -350,15 +347,7 @@ public sealed class LayerListFlowTests
 
                 public void Serve() => grower.Grow();
 
-                public override Tensor forward(Tensor x)
-                {
-                    foreach (var step in steps)
-                    {
-                        x = step.forward(x);
-                    }
-
-                    return x;
-                }
+                {{ForwardThroughSteps}}
             }
 
             static class Use
