@@ -37,6 +37,7 @@ internal static class PairedComparison
                 files.Select((text, index) => CSharpSyntaxTree.ParseText(text, path: $"File{index}.cs")),
                 references,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
+            _ = compilation.Assembly;
             var withAnalyzers = compilation.WithAnalyzers(
                 order,
                 new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -14,30 +15,79 @@ internal static class Collections
     public static bool IsList(INamedTypeSymbol type) => BufferViews.Is(type, "System.Collections.Generic", "List", 1);
 
     /// <summary>
-    /// Whether a private list field is filled only by its class's constructors (<c>steps.Add(layer)</c>) and otherwise
-    /// only enumerated (<c>foreach (var step in steps)</c>): any other mention, anywhere in the class (nested types
-    /// included), may change it or hand it on. By name: a conservative syntactic scan.
+    /// Whether a private list field is filled only while its object is constructed (<c>steps.Add(layer)</c> in a
+    /// constructor, or in a private method only constructors call) and otherwise only read: enumerated
+    /// (<c>foreach (var step in steps)</c>), counted, or an element read (<c>steps[i].forward(x)</c>). Any other mention,
+    /// anywhere in the class (nested types included), may change it or hand it on. By name: a conservative syntactic scan.
     /// </summary>
-    public static bool OnlyFilledByConstructors(IFieldSymbol field, CancellationToken cancellationToken) =>
-        field.DeclaredAccessibility == Accessibility.Private
-        && field.ContainingType.DeclaringSyntaxReferences.All(reference =>
-            NameText.Find(reference.GetSyntax(cancellationToken), field.Name, cancellationToken).All(name => IsEnumerated(name) || IsFilledByConstructor(name)));
-
-    private static bool IsEnumerated(SimpleNameSyntax name) =>
-        Receiver(name) is var expression && expression.Parent is ForEachStatementSyntax loop && loop.Expression == expression;
-
-    /// <summary><c>steps.Add(x)</c> or <c>steps = new ...</c> in a constructor of the field's class.</summary>
-    private static bool IsFilledByConstructor(SimpleNameSyntax name)
+    public static bool OnlyFilledByConstructors(IFieldSymbol field, CancellationToken cancellationToken)
     {
-        var expression = Receiver(name);
-        var filled = expression.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Parent: InvocationExpressionSyntax } access && access.Expression == expression
-            || expression.Parent is AssignmentExpressionSyntax { Right: BaseObjectCreationExpressionSyntax } assignment && assignment.Left == expression;
-        return filled && name.FirstAncestorOrSelf<MemberDeclarationSyntax>() is ConstructorDeclarationSyntax;
+        if (field.DeclaredAccessibility != Accessibility.Private)
+        {
+            return false;
+        }
+
+        var declarations = field.ContainingType.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax(cancellationToken)).ToList();
+        return declarations.All(declaration => NameText.Find(declaration, field.Name, cancellationToken).All(name =>
+            IsRead(Receiver(name)) || IsFill(Receiver(name)) && IsConstructing(name, declarations, cancellationToken)));
     }
+
+    private static bool IsRead(ExpressionSyntax list) => list.Parent switch
+    {
+        ForEachStatementSyntax loop => loop.Expression == list,
+        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Count" } access => access.Expression == list && access.Parent is not InvocationExpressionSyntax,
+        ElementAccessExpressionSyntax element => element.Expression == list && IsElementRead(element),
+        _ => false,
+    };
+
+    /// <summary>An element read for its value or one of its members, never written through the list (<c>steps[0] = x</c>, <c>ref</c>).</summary>
+    private static bool IsElementRead(ElementAccessExpressionSyntax element) => element.Parent switch
+    {
+        MemberAccessExpressionSyntax access => access.Expression == element,
+        ArgumentSyntax argument => argument.RefKindKeyword.IsKind(SyntaxKind.None),
+        EqualsValueClauseSyntax or ReturnStatementSyntax => true,
+        AssignmentExpressionSyntax assignment => assignment.Right == element && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression),
+        _ => false,
+    };
+
+    /// <summary><c>steps.Add(x)</c>, or <c>steps = new ...</c>.</summary>
+    private static bool IsFill(ExpressionSyntax list) =>
+        list.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Parent: InvocationExpressionSyntax } access && access.Expression == list
+        || list.Parent is AssignmentExpressionSyntax { Right: BaseObjectCreationExpressionSyntax } assignment && assignment.Left == list;
+
+    /// <summary>In a constructor of the class, or in a private method that only its constructors call (on <c>this</c>, as a statement).</summary>
+    private static bool IsConstructing(SyntaxNode node, IReadOnlyList<SyntaxNode> declarations, CancellationToken cancellationToken) =>
+        node.FirstAncestorOrSelf<MemberDeclarationSyntax>() switch
+        {
+            ConstructorDeclarationSyntax => true,
+            MethodDeclarationSyntax method => method.Modifiers.All(modifier => modifier.IsKind(SyntaxKind.PrivateKeyword))
+                && declarations.All(declaration => NameText.Find(declaration, method.Identifier.ValueText, cancellationToken).All(use =>
+                    Receiver(use) is var called && called.Parent is InvocationExpressionSyntax { Parent: ExpressionStatementSyntax } call && call.Expression == called
+                    && use.FirstAncestorOrSelf<MemberDeclarationSyntax>() is ConstructorDeclarationSyntax)),
+            _ => false,
+        };
 
     /// <summary>The name, or <c>this.name</c>.</summary>
     private static ExpressionSyntax Receiver(SimpleNameSyntax name) =>
         name.Parent is MemberAccessExpressionSyntax access && access.Name == name && access.Expression is ThisExpressionSyntax ? access : name;
+
+    /// <summary>What reading a list's <c>Count</c>, or its element at a known index, gives when its elements are known.</summary>
+    public static AbstractValue? Read(IPropertySymbol property, AbstractValue? list, AbstractValue? index)
+    {
+        if (list?.Elements is not { } elements || property.ContainingType is not { } type || !IsList(type))
+        {
+            return null;
+        }
+
+        if (property.Name == "Count" && !property.IsIndexer)
+        {
+            return AbstractValue.OfConstant(elements.Items.Length);
+        }
+
+        return property.IsIndexer && index?.IntegerConstant is int at && at >= 0 && at < elements.Items.Length
+            ? elements.Items[at]
+            : null;
+    }
 
     public static bool IsNewList(IObjectCreationOperation creation) =>
         creation.Arguments.IsEmpty && creation.Type is INamedTypeSymbol type && IsList(type);

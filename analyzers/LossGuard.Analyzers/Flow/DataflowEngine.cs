@@ -314,6 +314,21 @@ internal sealed class DataflowEngine
     }
 
     /// <summary>
+    /// A construction's call of one of the object's own private methods (<c>InitModel()</c> from a constructor), run
+    /// on the object's members as they are at the call, so what it adds to them and assigns counts for the
+    /// construction; <c>null</c> when it cannot be run so (no body, no depth left).
+    /// </summary>
+    internal GraphAnalysis.Result? RunOwnHelper(IMethodSymbol method, ImmutableArray<AbstractValue> arguments, FlowState members, int depth, EngineBudget budget)
+    {
+        if (depth >= budget.MaxCallDepth || BodyOf(method, budget.CancellationToken) is not { } body)
+        {
+            return null;
+        }
+
+        return Run(body, method.Parameters, arguments, members, depth + 1, budget);
+    }
+
+    /// <summary>
     /// What an interface or virtual call returns: the join of what each method it may run returns, when the
     /// compilation knows them all (<see cref="Implementations"/>). Their objects' fields are each field's value
     /// wherever it is read (<see cref="MemberValue"/>), as the object may be of any class that inherits the method.

@@ -70,6 +70,7 @@ internal sealed partial class Evaluator
             MethodKind.LocalFunction => LocalFunctionBody(method.OriginalDefinition) is { } callee
                 ? CallBody(callee, method.Parameters, arguments, null)
                 : AbstractValue.Unknown,
+            _ when target.IsInSource && IsOwnHelperInConstruction(call, method) => OwnHelper(call, method, instance, arguments),
             _ when target.IsInSource => Summarized(call, method, instance, arguments),
             _ => Unknown(call),
         };
@@ -344,6 +345,23 @@ internal sealed partial class Evaluator
 
         calls?.AddRange(result.Calls);
         return Returned(result.Returned, call);
+    }
+
+    /// <summary>A private method of the object called on <c>this</c> while its members are followed through its construction.</summary>
+    private bool IsOwnHelperInConstruction(IInvocationOperation call, IMethodSymbol method) =>
+        budget.KeepsFields
+        && call.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
+        && method.DeclaredAccessibility == Accessibility.Private && method.MethodKind == MethodKind.Ordinary && !method.IsStatic;
+
+    private AbstractValue OwnHelper(IInvocationOperation call, IMethodSymbol method, AbstractValue? instance, ImmutableArray<ArgumentFact> arguments)
+    {
+        if (engine.RunOwnHelper(method, ByOrdinal(method.Parameters.Length, arguments), state, depth, budget) is not { } run)
+        {
+            return Summarized(call, method, instance, arguments);
+        }
+
+        state.TakeMembersFrom(run.Exit);
+        return Returned(run.Returned, call);
     }
 
     private AbstractValue Summarized(IInvocationOperation call, IMethodSymbol method, AbstractValue? instance, ImmutableArray<ArgumentFact> arguments)

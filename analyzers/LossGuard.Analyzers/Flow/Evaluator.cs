@@ -358,6 +358,11 @@ internal sealed partial class Evaluator
                 EvaluateAll(indexer.Arguments.Select(argument => argument.Value));
                 WriteElement(receiver, span, value);
                 break;
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } receiver } indexer:
+                var collection = Evaluate(receiver);
+                EvaluateAll(indexer.Arguments.Select(argument => argument.Value));
+                ForgetElements(receiver, collection);
+                break;
             default:
                 Evaluate(target);
                 break;
@@ -513,10 +518,20 @@ internal sealed partial class Evaluator
                 ?? AbstractValue.Unknown;
         }
 
-        EvaluateAll(property.Arguments.Select(argument => argument.Value));
+        var index = property.Arguments.Length == 1 ? Evaluate(property.Arguments[0].Value) : null;
+        if (index is null)
+        {
+            EvaluateAll(property.Arguments.Select(argument => argument.Value));
+        }
+
         if (NullableMember(property, instance) is { } member)
         {
             return member;
+        }
+
+        if (Collections.Read(property.Property, instance, index) is { } listed)
+        {
+            return listed;
         }
 
         if (engine.Knowledge.ActivationNameOf(property.Property) is { } activation)

@@ -164,6 +164,19 @@ internal sealed class FlowState
         return true;
     }
 
+    /// <summary>Its fields and auto-properties become those of <paramref name="other"/> (what a callee left in them); the rest stays.</summary>
+    public void TakeMembersFrom(FlowState other)
+    {
+        ForgetFields();
+        foreach (var entry in other.values)
+        {
+            if (entry.Key is IFieldSymbol or IPropertySymbol)
+            {
+                values[entry.Key] = entry.Value;
+            }
+        }
+    }
+
     /// <summary>Holds what <paramref name="other"/> holds, and nothing else.</summary>
     public void CopyFrom(FlowState other)
     {

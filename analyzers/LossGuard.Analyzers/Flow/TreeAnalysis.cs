@@ -14,7 +14,7 @@ namespace LossGuard.Analyzers.Flow;
 /// run (as a graph's are those of each block's last visit). A <c>foreach</c> is followed as Roslyn's graph lowers it
 /// (<c>GetEnumerator</c>, then <c>MoveNext</c> and <c>Current</c> on each run). No control-flow graph is built.
 /// </summary>
-internal sealed class TreeAnalysis
+internal sealed partial class TreeAnalysis
 {
     private readonly DataflowEngine engine;
     private readonly FlowBody body;
@@ -22,8 +22,6 @@ internal sealed class TreeAnalysis
     private readonly EngineBudget budget;
     private readonly ISet<ISymbol> untracked;
     private readonly bool recordFacts;
-    /// <summary>The most elements a <c>foreach</c> is followed through one by one (<see cref="Unrolled"/>).</summary>
-    private const int MaxUnrolled = 32;
 
     private readonly Stack<LoopExits> loops = new();
     private ImmutableArray<CallFact>.Builder? calls;
@@ -144,7 +142,9 @@ internal sealed class TreeAnalysis
                 break;
             case IForLoopOperation loop:
                 Statements(loop.Before);
+                var counted = Unrolled(loop);
                 Loop(loop, loop.AtLoopBottom, conditionFirst: true);
+                state = state is null ? null : counted ?? state;
                 break;
             case IWhileLoopOperation loop:
                 Loop(loop, ImmutableArray<IOperation>.Empty, loop.ConditionIsTop);
@@ -287,42 +287,6 @@ internal sealed class TreeAnalysis
 
         (calls, returns) = (outerCalls, outerReturns);
         state = FlowState.Joined(after, exits.Break);
-    }
-
-    /// <summary>
-    /// The state after a <c>foreach</c> over a collection whose elements are all known (a model's layers, collected in a
-    /// list): what running the body once per element, in order, leaves (<c>x = layer.forward(x)</c> through every
-    /// layer). Only for a body that leaves no other way than its end; the loop's facts are still those of the ordinary
-    /// walk, where the variable holds what any element holds, so each call reports what holds for every element.
-    /// </summary>
-    private FlowState? Unrolled(IForEachLoopOperation loop)
-    {
-        // Only a List's elements: an array's can be written without the engine forgetting them, a struct's are its fields.
-        if (!engine.UnrollsLoops || state is not { } before || Flow.Evaluator.Unconverted(loop.Collection).Type is not INamedTypeSymbol list || !Collections.IsList(list)
-            || before.Get(loop) is not { Elements: { } elements } || elements.Items.Length > MaxUnrolled
-            || loop.LoopControlVariable is not IVariableDeclaratorOperation variable
-            || loop.Body.Descendants().Any(operation => operation is IBranchOperation or IReturnOperation or IThrowOperation))
-        {
-            return null;
-        }
-
-        var (outerCalls, outerReturns) = (calls, returns);
-        (calls, returns) = (null, null);
-        state = before.Clone();
-        foreach (var element in elements.Items)
-        {
-            budget.VisitBlock();
-            Evaluator().Initialize(variable.Symbol, element);
-            Statement(loop.Body);
-            if (state is null)
-            {
-                break;
-            }
-        }
-
-        var after = state;
-        (state, calls, returns) = (before, outerCalls, outerReturns);
-        return after;
     }
 
     /// <summary>

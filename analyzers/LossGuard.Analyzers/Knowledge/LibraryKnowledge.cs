@@ -52,7 +52,7 @@ internal sealed class LibraryKnowledge
         {
             if (!table.MarkerTypes.IsEmpty)
             {
-                if (!table.MarkerTypes.Any(marker => lookup.Type(marker) is not null))
+                if (!lookup.FindsAny(table))
                 {
                     continue;
                 }

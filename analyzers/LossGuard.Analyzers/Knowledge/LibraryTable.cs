@@ -13,6 +13,12 @@ internal sealed record LibraryTable(
     ImmutableArray<LossInputEntry> LossInputs,
     ImmutableArray<TransformEntry> Transforms)
 {
+    /// <summary>
+    /// The names of the assemblies that hold the library's types: searched first (once found referenced), so that a
+    /// name is not looked for in every reference of the compilation.
+    /// </summary>
+    public ImmutableArray<string> AssemblyNames { get; init; } = ImmutableArray<string>.Empty;
+
     public ImmutableArray<ModuleEntry> Modules { get; init; } = ImmutableArray<ModuleEntry>.Empty;
 
     /// <summary>Metadata names of the module base classes (user-defined models derive from them; applying one runs its forward method).</summary>

@@ -20,5 +20,8 @@ internal static class MathTable
             new TransformEntry(Math, "Max", TransformKind.Clip, null),
             new TransformEntry(MathF, "Max", TransformKind.Clip, null),
             new TransformEntry(Math, "Min", TransformKind.Clip, null),
-            new TransformEntry(MathF, "Min", TransformKind.Clip, null)));
+            new TransformEntry(MathF, "Min", TransformKind.Clip, null)))
+    {
+        AssemblyNames = ImmutableArray.Create("System.Runtime", "System.Private.CoreLib", "netstandard", "mscorlib"),
+    };
 }

@@ -32,5 +32,8 @@ internal static class RuntimeTable
             new LossInputEntry(Losses, "BinaryCrossEntropy", "probabilities", ValueDomain.IndependentProbabilities, LogitsVariant: "Losses.SigmoidCrossEntropyWithLogits"),
             new LossInputEntry(Losses, "NegativeLogLikelihood", "logProbabilities", ValueDomain.LogProbabilities, "classes", "Losses.SparseSoftmaxCrossEntropyWithLogits"),
             new LossInputEntry(Losses, "NegativeLogLikelihood", "labels", ValueDomain.ClassIndices, "classes")),
-        ImmutableArray<TransformEntry>.Empty);
+        ImmutableArray<TransformEntry>.Empty)
+    {
+        AssemblyNames = ImmutableArray.Create("LossGuard.Runtime"),
+    };
 }

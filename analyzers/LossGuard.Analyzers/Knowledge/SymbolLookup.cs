@@ -9,6 +9,8 @@ internal sealed class SymbolLookup
 {
     private readonly Compilation compilation;
     private readonly Dictionary<string, INamedTypeSymbol?> types = new();
+    private readonly List<IAssemblySymbol> libraryAssemblies = new();
+    private Dictionary<string, IAssemblySymbol>? referencedByName;
     private readonly Dictionary<INamedTypeSymbol, Dictionary<string, List<object>>> entries = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<INamedTypeSymbol, ModuleEntry> modules = new(SymbolEqualityComparer.Default);
     private readonly HashSet<INamedTypeSymbol> modelBases = new(SymbolEqualityComparer.Default);
@@ -27,11 +29,63 @@ internal sealed class SymbolLookup
     {
         if (!types.TryGetValue(metadataName, out var type))
         {
-            type = compilation.GetTypeByMetadataName(metadataName);
+            type = InLibraries(metadataName) ?? compilation.GetTypeByMetadataName(metadataName);
             types.Add(metadataName, type);
         }
 
         return type;
+    }
+
+    /// <summary>
+    /// Whether the compilation sees any of the table's marker types. The library's referenced assemblies, and those
+    /// that hold its markers, are searched first for every later name: a compilation-wide lookup searches every
+    /// reference of the compilation, for each name.
+    /// </summary>
+    public bool FindsAny(LibraryTable table)
+    {
+        foreach (var name in table.AssemblyNames)
+        {
+            if (Referenced(name) is { } referenced && !libraryAssemblies.Contains(referenced))
+            {
+                libraryAssemblies.Add(referenced);
+            }
+        }
+
+        var found = false;
+        foreach (var marker in table.MarkerTypes)
+        {
+            if (Type(marker) is { ContainingAssembly: { } assembly })
+            {
+                found = true;
+                if (!libraryAssemblies.Contains(assembly))
+                {
+                    libraryAssemblies.Add(assembly);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private IAssemblySymbol? Referenced(string assemblyName)
+    {
+        referencedByName ??= compilation.SourceModule.ReferencedAssemblySymbols
+            .GroupBy(assembly => assembly.Identity.Name)
+            .ToDictionary(group => group.Key, group => group.First());
+        return referencedByName.TryGetValue(assemblyName, out var assembly) ? assembly : null;
+    }
+
+    private INamedTypeSymbol? InLibraries(string metadataName)
+    {
+        foreach (var assembly in libraryAssemblies)
+        {
+            if (assembly.GetTypeByMetadataName(metadataName) is { } type)
+            {
+                return type;
+            }
+        }
+
+        return null;
     }
 
     public void Register(LibraryTable table)

@@ -58,6 +58,7 @@ internal static class TensorFlowTable
             new TransformEntry("Tensorflow.NumPy.np", "array", TransformKind.Preserve, "data"),
             new TransformEntry("Tensorflow.Keras.IActivationsApi", "GetActivationFromName", TransformKind.ActivationByName, "name")))
     {
+        AssemblyNames = ImmutableArray.Create("Tensorflow.Binding", "Tensorflow.Keras"),
         Modules = ImmutableArray.Create(
             new ModuleEntry("Tensorflow.Keras.Layers.Dense", ModuleKind.Linear, ValueDomain.Logits, OutFeatures: "units", Activation: "activation",
                 FactoryType: LayersApi, FactoryMethod: "Dense"),

@@ -21,5 +21,8 @@ internal static class TensorPrimitivesTable
             new TransformEntry(Primitives, "Max", TransformKind.Clip, "x", "destination"),
             new TransformEntry(Primitives, "Min", TransformKind.Clip, "x", "destination"),
             new TransformEntry(Primitives, "Add", TransformKind.Clip, "x", "destination"),
-            new TransformEntry(Primitives, "Subtract", TransformKind.SubtractScalar, "x", "destination", "y")));
+            new TransformEntry(Primitives, "Subtract", TransformKind.SubtractScalar, "x", "destination", "y")))
+    {
+        AssemblyNames = ImmutableArray.Create("System.Numerics.Tensors"),
+    };
 }

@@ -108,6 +108,7 @@ internal static class TorchSharpTable
             new TransformEntry(Torch, "ones", TransformKind.Shape, null),
             new TransformEntry(Torch, "empty", TransformKind.Shape, null)))
     {
+        AssemblyNames = ImmutableArray.Create("TorchSharp"),
         Modules = ImmutableArray.Create(
             new ModuleEntry(Modules + "Softmax", ModuleKind.Activation, ValueDomain.Probabilities, Dim: "dim", FusedLog: "LogSoftmax", SigmoidVariant: "Sigmoid"),
             new ModuleEntry(Modules + "LogSoftmax", ModuleKind.Activation, ValueDomain.LogProbabilities, Dim: "dim"),
