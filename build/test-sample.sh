@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the misuse gallery (the README's main command) and checks that each gallery file shows its diagnostic
-# on the misuse and none on the fixed form; builds the TorchSharp sample (its findings) and runs it (its training).
+# on the misuse and none on the fixed form, and runs it; builds the TorchSharp sample (its findings) and runs it
+# (its training).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 log=$(mktemp)
@@ -20,6 +21,27 @@ for file in "$root"/samples/LossGuard.Samples.Gallery/*/LG*.cs; do
     failures=$((failures + 1))
   fi
 done
+# Run with TorchSharp, the gallery must print a line for every rule whose file runs (all but TensorFlow's), and
+# every fixed form must stay finite on the large logits that break the misuses.
+gallery="$root/samples/LossGuard.Samples.Gallery"
+if dotnet run --project "$gallery" -p:LossGuardRunTorchSharp=true >"$log" 2>&1; then
+  missing=""
+  for file in "$gallery"/{Runtime,TensorPrimitives,TorchSharp}/LG*.cs; do
+    id=$(basename "$file" | cut -d_ -f1)
+    grep -q "^$id " "$log" || missing="$missing $id"
+  done
+  broken=$(grep -E "fixed (\[[^]]*)?[-+]?(NaN|inf)" "$log" || true)
+  if [ -z "$missing" ] && [ -z "$broken" ]; then
+    echo "gallery runs: $(grep -c '^LG' "$log") lines, every fixed form finite"
+    passed=$((passed + 1))
+  else
+    echo "FAIL gallery run: no line for${missing:- (none)}; non-finite fixed forms: ${broken:-none}"
+    failures=$((failures + 1))
+  fi
+else
+  echo "FAIL gallery run: $(tail -n 5 "$log")"
+  failures=$((failures + 1))
+fi
 # The TorchSharp sample must report exactly the findings it lists (file and rule), no more and no fewer.
 torch="$root/samples/LossGuard.Samples.TorchSharp"
 dotnet build "$torch" --no-incremental >"$log" 2>&1 || { cat "$log"; exit 1; }
