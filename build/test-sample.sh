@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the misuse gallery (the README's main command) and checks that each gallery file shows its diagnostic
-# on the misuse and none on the fixed form.
+# on the misuse and none on the fixed form, and runs it; builds the TorchSharp sample (its findings) and runs it
+# (its training).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 log=$(mktemp)
@@ -20,6 +21,27 @@ for file in "$root"/samples/LossGuard.Samples.Gallery/*/LG*.cs; do
     failures=$((failures + 1))
   fi
 done
+# Run with TorchSharp, the gallery must print a line for every rule whose file runs (all but TensorFlow's), and
+# every fixed form must stay finite on the large logits that break the misuses.
+gallery="$root/samples/LossGuard.Samples.Gallery"
+if dotnet run --project "$gallery" -p:LossGuardRunTorchSharp=true >"$log" 2>&1; then
+  missing=""
+  for file in "$gallery"/{Runtime,TensorPrimitives,TorchSharp}/LG*.cs; do
+    id=$(basename "$file" | cut -d_ -f1)
+    grep -q "^$id " "$log" || missing="$missing $id"
+  done
+  broken=$(grep -E "fixed (\[[^]]*)?[-+]?(NaN|inf)" "$log" || true)
+  if [ -z "$missing" ] && [ -z "$broken" ]; then
+    echo "gallery runs: $(grep -c '^LG' "$log") lines, every fixed form finite"
+    passed=$((passed + 1))
+  else
+    echo "FAIL gallery run: no line for${missing:- (none)}; non-finite fixed forms: ${broken:-none}"
+    failures=$((failures + 1))
+  fi
+else
+  echo "FAIL gallery run: $(tail -n 5 "$log")"
+  failures=$((failures + 1))
+fi
 # The TorchSharp sample must report exactly the findings it lists (file and rule), no more and no fewer.
 torch="$root/samples/LossGuard.Samples.TorchSharp"
 dotnet build "$torch" --no-incremental >"$log" 2>&1 || { cat "$log"; exit 1; }
@@ -31,6 +53,29 @@ else
   echo "FAIL TorchSharp sample: expected [$expected], the build reported [$reported]"
   failures=$((failures + 1))
 fi
+
+# Run, the TorchSharp sample trains the loop as written and the fixed loop: the fixed one must end with the lower
+# cross-entropy and the higher test accuracy, and the chart must be written.
+chart="$(mktemp -d)/torchsharp-training.png"
+if dotnet run --no-build --project "$torch" -- "$chart" >"$log" 2>&1; then
+  verdict=$(awk '/ after [0-9]+ epochs: / {
+      name = $1; loss[name] = $6 + 0; sub(/.*test accuracy /, ""); accuracy[name] = $1 + 0 }
+    END {
+      b = "NLLLoss(softmax)"; f = "CrossEntropyLoss"
+      if (!(b in loss) || !(f in loss)) { print "FAIL the runs'"'"' results are missing"; exit }
+      ok = loss[f] < loss[b] && accuracy[f] > accuracy[b] ? "ok" : "FAIL"
+      printf "%s cross-entropy %s (fixed) vs %s (as written), test accuracy %s%% vs %s%%\n", ok, loss[f], loss[b], accuracy[f], accuracy[b] }' "$log")
+else
+  verdict="FAIL the sample did not run: $(tail -n 5 "$log")"
+fi
+if [[ $verdict == ok* ]] && [ -s "$chart" ]; then
+  echo "TorchSharp sample trains: ${verdict#ok }"
+  passed=$((passed + 1))
+else
+  echo "FAIL TorchSharp sample run: ${verdict#ok } (chart: $([ -s "$chart" ] && echo written || echo missing))"
+  failures=$((failures + 1))
+fi
+rm -rf "$(dirname "$chart")"
 
 echo "sample checks: $passed passed, $failures failed"
 [ "$failures" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run): warning-free Release build of the solution, all unit tests,
-# the misuse-gallery check and the package consumption check.
+# the misuse-gallery and TorchSharp sample checks (the sample also trains) and the package consumption check.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

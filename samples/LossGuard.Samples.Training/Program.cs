@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using LossGuard.Samples.Training;
+using LossGuard.Samples.TrainingDisplay;
 
 // Softmax regression on Iris with LossGuard.Runtime, trained twice: as written with a double softmax (LG0001), and
 // fixed. Usage: dotnet run -c Release [output.png]
@@ -22,5 +23,5 @@ foreach (var curve in new[] { misuse, fixedRun })
         $"{curve.Name,-16} after {Epochs} epochs: cross-entropy {curve.Loss[^1]:F4}, train accuracy {curve.TrainAccuracy[^1]:P1}, test accuracy {curve.TestAccuracy[^1]:P1}"));
 }
 
-TrainingCurves.Save(output, misuse, fixedRun);
+TrainingCurves.Save(output, "Softmax regression on Iris: training cross-entropy", "cross-entropy of the logits (train)", misuse, fixedRun);
 Console.WriteLine($"training curves: {Path.GetFullPath(output)}");

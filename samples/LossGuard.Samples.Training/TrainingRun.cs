@@ -1,11 +1,7 @@
-using System;
-using System.Collections.Generic;
 using System.Linq;
+using LossGuard.Samples.TrainingDisplay;
 
 namespace LossGuard.Samples.Training;
-
-/// <summary>The measured curve of one training run: cross-entropy and accuracy per epoch.</summary>
-internal sealed record Curve(string Name, List<double> Loss, List<double> TrainAccuracy, List<double> TestAccuracy);
 
 /// <summary>Trains a model, once as written with a double softmax and once fixed, recording the true cross-entropy of each.</summary>
 internal static class TrainingRun
@@ -13,7 +9,7 @@ internal static class TrainingRun
     public static Curve Train(string name, IrisData data, bool doubleSoftmax, int epochs, float learningRate, ProgressBar progress)
     {
         var model = new SoftmaxRegression(IrisData.Features, IrisData.Classes, seed: 7);
-        var curve = new Curve(name, new List<double>(), new List<double>(), new List<double>());
+        var curve = new Curve(name);
         var gradient = new float[data.TrainLabels.Length * IrisData.Classes];
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
@@ -29,9 +25,10 @@ internal static class TrainingRun
 
             model.Step(data.TrainFeatures, gradient, learningRate);
             var trained = model.Logits(data.TrainFeatures);
-            curve.Loss.Add(Losses.SparseSoftmaxCrossEntropyWithLogits(trained, data.TrainLabels, IrisData.Classes));
-            curve.TrainAccuracy.Add(Accuracy(trained, data.TrainLabels));
-            curve.TestAccuracy.Add(Accuracy(model.Logits(data.TestFeatures), data.TestLabels));
+            curve.Add(
+                Losses.SparseSoftmaxCrossEntropyWithLogits(trained, data.TrainLabels, IrisData.Classes),
+                Accuracy(trained, data.TrainLabels),
+                Accuracy(model.Logits(data.TestFeatures), data.TestLabels));
             progress.Report(name, epoch, epochs, curve.Loss[^1], curve.TestAccuracy[^1]);
         }
 

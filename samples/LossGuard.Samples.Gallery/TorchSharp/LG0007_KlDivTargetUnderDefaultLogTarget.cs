@@ -10,8 +10,8 @@ namespace LossGuard.Samples.Gallery.TorchSharp;
 internal static class LG0007_KlDivTargetUnderDefaultLogTarget
 {
     public static Tensor Misuse(Tensor student, Tensor teacher) =>
-        F.kl_div(F.log_softmax(student, 1), F.softmax(teacher, 1));
+        F.kl_div(F.log_softmax(student, 1), F.softmax(teacher, 1), reduction: nn.Reduction.Sum);
 
     public static Tensor Fixed(Tensor student, Tensor teacher) =>
-        F.kl_div(F.log_softmax(student, 1), F.softmax(teacher, 1), log_target: false);
+        F.kl_div(F.log_softmax(student, 1), F.softmax(teacher, 1), log_target: false, reduction: nn.Reduction.Sum);
 }

@@ -1,12 +1,12 @@
 using System.Linq;
 using ScottPlot;
 
-namespace LossGuard.Samples.Training;
+namespace LossGuard.Samples.TrainingDisplay;
 
-/// <summary>Both runs' cross-entropy per epoch, as a PNG.</summary>
+/// <summary>Each run's cross-entropy per epoch, as a PNG.</summary>
 internal static class TrainingCurves
 {
-    public static void Save(string path, params Curve[] curves)
+    public static void Save(string path, string title, string lossLabel, params Curve[] curves)
     {
         var plot = new Plot();
         foreach (var curve in curves)
@@ -17,9 +17,9 @@ internal static class TrainingCurves
             line.LineWidth = 2;
         }
 
-        plot.Title("Softmax regression on Iris: training cross-entropy");
+        plot.Title(title);
         plot.XLabel("epoch");
-        plot.YLabel("cross-entropy of the logits (train)");
+        plot.YLabel(lossLabel);
         plot.ShowLegend(Alignment.UpperRight);
         plot.SavePng(path, 900, 520);
     }

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace LossGuard.Samples.Training;
+namespace LossGuard.Samples.TrainingDisplay;
 
 /// <summary>One line per run, redrawn each epoch: [#####.....] epoch 37/300 loss 0.4123 test accuracy 93.3%.</summary>
 internal sealed class ProgressBar
@@ -11,7 +11,7 @@ internal sealed class ProgressBar
 
     public void Report(string run, int epoch, int epochs, double loss, double accuracy)
     {
-        if (!redraw && epoch != epochs && epoch % (epochs / 5) != 0)
+        if (!redraw && epoch != epochs && epoch % Math.Max(1, epochs / 5) != 0)
         {
             return;
         }
