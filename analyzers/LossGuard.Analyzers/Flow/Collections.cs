@@ -12,7 +12,11 @@ namespace LossGuard.Analyzers.Flow;
 /// <summary>Lists whose elements the engine follows: made empty, filled with <c>Add</c>, copied to an array (layers for a model).</summary>
 internal static class Collections
 {
-    public static bool IsList(INamedTypeSymbol type) => BufferViews.Is(type, "System.Collections.Generic", "List", 1);
+    /// <summary>A <c>List</c>, or TorchSharp's <c>ModuleList</c> (a list of layers).</summary>
+    public static bool IsList(INamedTypeSymbol type) =>
+        BufferViews.Is(type, "System.Collections.Generic", "List", 1) || IsModuleList(type);
+
+    private static bool IsModuleList(INamedTypeSymbol? type) => BufferViews.Is(type, "TorchSharp.Modules", "ModuleList", 1);
 
     /// <summary>
     /// Whether a private list field is filled only while its object is constructed (<c>steps.Add(layer)</c> in a
@@ -52,7 +56,7 @@ internal static class Collections
 
     /// <summary><c>steps.Add(x)</c>, or <c>steps = new ...</c>.</summary>
     private static bool IsFill(ExpressionSyntax list) =>
-        list.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Parent: InvocationExpressionSyntax } access && access.Expression == list
+        list.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "append", Parent: InvocationExpressionSyntax } access && access.Expression == list
         || list.Parent is AssignmentExpressionSyntax { Right: BaseObjectCreationExpressionSyntax } assignment && assignment.Left == list;
 
     /// <summary>In a constructor of the class, or in a private method that only its constructors call (on <c>this</c>, as a statement).</summary>
@@ -89,8 +93,19 @@ internal static class Collections
             : null;
     }
 
-    public static bool IsNewList(IObjectCreationOperation creation) =>
-        creation.Arguments.IsEmpty && creation.Type is INamedTypeSymbol type && IsList(type);
+    /// <summary>The elements a new list starts with: none, or the layers given to a <c>ModuleList</c>; <c>null</c> for anything else.</summary>
+    public static ValueList<AbstractValue>? NewElements(INamedTypeSymbol? type, ImmutableArray<ArgumentFact> arguments) => type switch
+    {
+        null => null,
+        _ when arguments.IsEmpty && IsList(type) => new ValueList<AbstractValue>(Enumerable.Empty<AbstractValue>()),
+        _ when arguments.Length == 1 && IsModuleList(type) => Listed(arguments[0]),
+        _ => null,
+    };
+
+    /// <summary><c>nn.ModuleList(a, b, c)</c>: a new list of those layers.</summary>
+    public static bool IsModuleListFactory(IMethodSymbol method) =>
+        method.Name == "ModuleList" && method.IsStatic && method.Parameters.Length == 1 && method.Parameters[0].IsParams
+        && IsModuleList(method.ReturnType as INamedTypeSymbol);
 
     /// <summary><c>list.ToArray()</c>: a new array of the list's elements, in order.</summary>
     public static bool IsToArray(IMethodSymbol method) =>
@@ -100,4 +115,21 @@ internal static class Collections
     public static bool IsAdd(IMethodSymbol method, ImmutableArray<ArgumentFact> arguments) =>
         method.Name == "Add" && !method.IsStatic && arguments.Length == 1
         && IsList(method.ContainingType);
+
+    /// <summary>What <c>Add(x)</c> or a <c>ModuleList</c>'s <c>append(a, b)</c> adds, in order; <c>null</c> for any other call, or unknown elements.</summary>
+    public static IEnumerable<AbstractValue>? Added(IMethodSymbol method, ImmutableArray<ArgumentFact> arguments)
+    {
+        if (IsAdd(method, arguments))
+        {
+            return new[] { arguments[0].Value };
+        }
+
+        return method.Name == "append" && !method.IsStatic && arguments.Length == 1 && method.Parameters[0].IsParams && IsModuleList(method.ContainingType)
+            ? Listed(arguments[0])?.Items
+            : null;
+    }
+
+    /// <summary>The layers written out as a <c>params</c> list (<c>append(a, b)</c>); not an array variable, whose elements may have been written unseen.</summary>
+    public static ValueList<AbstractValue>? Listed(ArgumentFact argument) =>
+        argument.Expression is IArrayCreationOperation { IsImplicit: true } ? argument.Value.Elements : null;
 }

@@ -72,7 +72,7 @@ internal sealed partial class Evaluator
             return new AbstractValue(ValueDomain.Unknown, Elements: fields);
         }
 
-        var elements = Initializer(creation.Initializer) ?? (Collections.IsNewList(creation) ? new ValueList<AbstractValue>(Enumerable.Empty<AbstractValue>()) : null);
+        var elements = Initializer(creation.Initializer) ?? Collections.NewElements(creation.Type as INamedTypeSymbol, arguments);
 
         if (BufferViews.IsBuffer(creation.Type) && arguments.Length > 0 && BufferViews.IsBuffer(creation.Arguments[0].Value.Type))
         {

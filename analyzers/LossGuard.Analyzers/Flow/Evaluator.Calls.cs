@@ -53,10 +53,15 @@ internal sealed partial class Evaluator
             return View(view, call, instance ?? arguments.FirstOrDefault()?.Value, arguments);
         }
 
-        if (instance is not null && Collections.IsAdd(method, arguments) && instance.Elements is { } elements)
+        if (instance is { Elements: { } elements } && Collections.Added(method, arguments) is { } added)
         {
-            SetHolder(call.Instance!, instance with { Elements = new ValueList<AbstractValue>(elements.Items.Add(arguments[0].Value)) });
+            SetHolder(call.Instance!, instance with { Elements = new ValueList<AbstractValue>(elements.Items.AddRange(added)) });
             return AbstractValue.Unknown;
+        }
+
+        if (Collections.IsModuleListFactory(method) && Collections.Listed(arguments[0]) is { } layers)
+        {
+            return new AbstractValue(ValueDomain.Unknown, Storage: call, Elements: layers);
         }
 
         if (instance is { Elements: { } listed } && Collections.IsToArray(method))
