@@ -70,9 +70,12 @@ public sealed class FloatKernelTests
             return (sparse, dense, sigmoid, gradient);
         }
 
-        Chunked.MaxThreads = 1;
-        var single = Run();
-        Chunked.MaxThreads = -1;
+        (float Sparse, float Dense, float Sigmoid, float[] Gradient) single;
+        using (Parallelism.Limit(1))
+        {
+            single = Run();
+        }
+
         for (int attempt = 0; attempt < 5; attempt++)
         {
             var threaded = Run();
