@@ -80,8 +80,11 @@ internal readonly struct Float256 : IFloatVector<Float256>
         GatherAt(source, Vector256.Create(first) + (Vector256.Min(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(lanes - 1)) * Vector256.Create(stride))
             + Vector256.ConvertToInt32(columns.value));
 
-    public static Float256 RowSums(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, int first, int classes, int lanes) =>
-        GatheredRows<Float256>.Sum(source, weights, first, classes, lanes);
+    public static Float256 RowSums(ReadOnlySpan<float> source, int first, int classes, int lanes) =>
+        GatheredRows<Float256>.Sum(source, first, classes, lanes);
+
+    public static Float256 ProductAndWeightSums(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, int first, int classes, int lanes, out Float256 weightSums) =>
+        GatheredRows<Float256>.ProductAndWeightSums(source, weights, first, classes, lanes, out weightSums);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float256 Spread(ReadOnlySpan<float> source, int row, int column, int divisor)

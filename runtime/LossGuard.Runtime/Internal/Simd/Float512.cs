@@ -81,10 +81,21 @@ internal readonly struct Float512 : IFloatVector<Float512>
         GatherAt(source, Vector512.Create(first) + (Vector512.Min(Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), Vector512.Create(lanes - 1)) * Vector512.Create(stride))
             + Vector512.ConvertToInt32(columns.value));
 
-    public static Float512 RowSums(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, int first, int classes, int lanes) =>
-        lanes == Count && classes <= 32 && BitOperations.IsPow2(classes) && Avx512F.IsSupported
-            ? new(FoldedRows.Sum(source.Slice(first * classes, Count * classes), weights.IsEmpty ? default : weights.Slice(first * classes, Count * classes), classes))
-            : GatheredRows<Float512>.Sum(source, weights, first, classes, lanes);
+    public static Float512 RowSums(ReadOnlySpan<float> source, int first, int classes, int lanes) =>
+        Foldable(classes, lanes)
+            ? new(FoldedRows.Sum(Block(source, first, classes), default, classes))
+            : GatheredRows<Float512>.Sum(source, first, classes, lanes);
+
+    public static Float512 ProductAndWeightSums(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, int first, int classes, int lanes, out Float512 weightSums)
+    {
+        if (!Foldable(classes, lanes))
+        {
+            return GatheredRows<Float512>.ProductAndWeightSums(source, weights, first, classes, lanes, out weightSums);
+        }
+
+        weightSums = new(FoldedRows.Sum(Block(weights, first, classes), default, classes));
+        return new(FoldedRows.Sum(Block(source, first, classes), Block(weights, first, classes), classes));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512 Spread(ReadOnlySpan<float> source, int row, int column, int divisor)
@@ -131,4 +142,10 @@ internal readonly struct Float512 : IFloatVector<Float512>
 
         return Load(lanes, 0);
     }
+
+    /// <summary>Whether a full block of rows of this length folds (<see cref="FoldedRows"/>) rather than being gathered.</summary>
+    private static bool Foldable(int classes, int lanes) =>
+        lanes == Count && classes <= 32 && BitOperations.IsPow2(classes) && Avx512F.IsSupported;
+
+    private static ReadOnlySpan<float> Block(ReadOnlySpan<float> values, int first, int classes) => values.Slice(first * classes, Count * classes);
 }

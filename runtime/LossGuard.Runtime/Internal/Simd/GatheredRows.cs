@@ -9,16 +9,32 @@ internal static class GatheredRows<TVec>
 {
     /// <summary>See <see cref="IFloatVector{TSelf}.RowSums"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TVec Sum(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, int first, int classes, int lanes)
+    public static TVec Sum(ReadOnlySpan<float> source, int first, int classes, int lanes)
     {
         var zero = TVec.Broadcast(0f);
         var sum = zero;
         for (int c = 0; c < classes; c++)
         {
-            var value = TVec.GatherColumn(source, (first * classes) + c, classes, lanes, zero);
-            sum = weights.IsEmpty ? sum + value : TVec.MultiplyAdd(value, TVec.GatherColumn(weights, (first * classes) + c, classes, lanes, zero), sum);
+            sum += TVec.GatherColumn(source, (first * classes) + c, classes, lanes, zero);
         }
 
         return sum;
+    }
+
+    /// <summary>See <see cref="IFloatVector{TSelf}.ProductAndWeightSums"/>: each weight is gathered once for both sums.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVec ProductAndWeightSums(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, int first, int classes, int lanes, out TVec weightSums)
+    {
+        var zero = TVec.Broadcast(0f);
+        var products = zero;
+        weightSums = zero;
+        for (int c = 0; c < classes; c++)
+        {
+            var weight = TVec.GatherColumn(weights, (first * classes) + c, classes, lanes, zero);
+            products = TVec.MultiplyAdd(TVec.GatherColumn(source, (first * classes) + c, classes, lanes, zero), weight, products);
+            weightSums += weight;
+        }
+
+        return products;
     }
 }

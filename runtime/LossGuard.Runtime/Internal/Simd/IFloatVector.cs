@@ -60,11 +60,13 @@ internal interface IFloatVector<TSelf>
     static abstract TSelf GatherColumn(ReadOnlySpan<float> source, int first, int stride, int lanes, TSelf columns);
 
     /// <summary>
-    /// Lane i: the sum over c of <c>source[(first + i) * classes + c]</c>, times the same element of
-    /// <paramref name="weights"/> when that is given, for the rows i &lt; <paramref name="lanes"/> (the other lanes are
-    /// finite). Pinned or stack memory.
+    /// Lane i: the sum over c of <c>source[(first + i) * classes + c]</c>, for the rows i &lt; <paramref name="lanes"/>
+    /// (the other lanes are finite). Pinned or stack memory.
     /// </summary>
-    static abstract TSelf RowSums(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, int first, int classes, int lanes);
+    static abstract TSelf RowSums(ReadOnlySpan<float> source, int first, int classes, int lanes);
+
+    /// <summary>Per row as in <see cref="RowSums"/>: the sums of source times weights, and of the weights.</summary>
+    static abstract TSelf ProductAndWeightSums(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, int first, int classes, int lanes, out TSelf weightSums);
 
     /// <summary>
     /// Lane i: <c>source[row + (column + i) / divisor]</c>, per-row values spread over the elements of rows of

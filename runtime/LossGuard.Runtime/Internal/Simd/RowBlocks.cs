@@ -73,13 +73,13 @@ internal readonly ref struct RowBlocks<TVec>
             int lanes = Math.Min(TVec.Count, rows - first);
             if (spread != 0)
             {
-                TVec.RowSums(logits, default, first, classes, lanes).Store(logitSums, first);
+                TVec.RowSums(logits, first, classes, lanes).Store(logitSums, first);
             }
 
             if (dense)
             {
-                TVec.RowSums(logits, targets, first, classes, lanes).Store(targetLogits, first);
-                TVec.RowSums(targets, default, first, classes, lanes).Store(targetSums, first);
+                TVec.ProductAndWeightSums(logits, targets, first, classes, lanes, out var targetSum).Store(targetLogits, first);
+                targetSum.Store(targetSums, first);
             }
             else
             {
@@ -111,7 +111,7 @@ internal readonly ref struct RowBlocks<TVec>
         for (int first = 0; first < rows; first += TVec.Count)
         {
             int lanes = Math.Min(TVec.Count, rows - first);
-            var rest = TVec.RowSums(exps, default, first, classes, lanes);
+            var rest = TVec.RowSums(exps, first, classes, lanes);
             var mine = TVec.Load(chosen, first);
             var loss = VectorMath.LogOnePlus(rest / mine);
             if (spread != 0)
@@ -140,7 +140,7 @@ internal readonly ref struct RowBlocks<TVec>
         var spreadVector = TVec.Broadcast(spread);
         for (int first = 0; first < rows; first += TVec.Count)
         {
-            var sum = TVec.RowSums(exps, default, first, classes, Math.Min(TVec.Count, rows - first));
+            var sum = TVec.RowSums(exps, first, classes, Math.Min(TVec.Count, rows - first));
             var lse = TVec.Broadcast(max) + VectorMath.LogPositive(sum);
             var mass = TVec.MultiplyAdd(keepVector, TVec.Load(targetSums, first), TVec.Broadcast(spread * classes));
             var weighted = keepVector * TVec.Load(targetLogits, first);
