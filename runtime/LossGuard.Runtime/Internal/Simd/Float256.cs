@@ -120,14 +120,6 @@ internal readonly struct Float256 : IFloatVector<Float256>
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Float256 GatherOneByOne(ReadOnlySpan<float> source, Vector256<int> index)
-    {
-        Span<float> lanes = stackalloc float[Count];
-        for (int i = 0; i < Count; i++)
-        {
-            lanes[i] = source[index.GetElement(i)];
-        }
-
-        return Load(lanes, 0);
-    }
+    private static Float256 GatherOneByOne(ReadOnlySpan<float> source, Vector256<int> index) =>
+        Load(ScalarGather.Lanes(source, MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<Vector256<int>, int>(ref index), Count), stackalloc float[Count]), 0);
 }

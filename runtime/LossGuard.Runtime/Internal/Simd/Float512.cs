@@ -132,16 +132,8 @@ internal readonly struct Float512 : IFloatVector<Float512>
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Float512 GatherOneByOne(ReadOnlySpan<float> source, Vector512<int> index)
-    {
-        Span<float> lanes = stackalloc float[Count];
-        for (int i = 0; i < Count; i++)
-        {
-            lanes[i] = source[index.GetElement(i)];
-        }
-
-        return Load(lanes, 0);
-    }
+    private static Float512 GatherOneByOne(ReadOnlySpan<float> source, Vector512<int> index) =>
+        Load(ScalarGather.Lanes(source, MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<Vector512<int>, int>(ref index), Count), stackalloc float[Count]), 0);
 
     /// <summary>Whether a full block of rows of this length folds (<see cref="FoldedRows"/>) rather than being gathered.</summary>
     private static bool Foldable(int classes, int lanes) =>

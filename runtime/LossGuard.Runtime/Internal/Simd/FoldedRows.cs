@@ -18,30 +18,55 @@ internal static class FoldedRows
     /// <param name="source">16 rows of <paramref name="classes"/> elements.</param>
     /// <param name="weights">Empty, or the elements to multiply the source by before summing.</param>
     /// <param name="classes">The row length: 1, 2, 4, 8, 16 or 32.</param>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Sum(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, int classes)
     {
-        Span<Vector512<float>> level = stackalloc Vector512<float>[32];
-        ref float start = ref MemoryMarshal.GetReference(source);
-        ref float weight = ref MemoryMarshal.GetReference(weights);
-        for (int i = 0; i < classes; i++)
+        var rows = new Rows(source, weights);
+        return classes switch
         {
-            var value = Vector512.LoadUnsafe(ref start, (nuint)(16 * i));
-            level[i] = weights.IsEmpty ? value : value * Vector512.LoadUnsafe(ref weight, (nuint)(16 * i));
+            1 => rows[0],
+            2 => Fold(rows[0], rows[1]),
+            4 => Four(rows, 0),
+            8 => Eight(rows, 0),
+            16 => Fold(Eight(rows, 0), Eight(rows, 8)),
+            _ => Fold(Fold(Eight(rows, 0), Eight(rows, 8)), Fold(Eight(rows, 16), Eight(rows, 24))),
+        };
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Eight(Rows rows, int at) => Fold(Four(rows, at), Four(rows, at + 4));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Four(Rows rows, int at) => Fold(Fold(rows[at], rows[at + 1]), Fold(rows[at + 2], rows[at + 3]));
+
+    /// <summary>The even lanes of a then b, plus their odd lanes: each run of 2k lanes becomes a run of k sums.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Fold(Vector512<float> a, Vector512<float> b)
+    {
+        var evens = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+        return Avx512F.PermuteVar16x32x2(a, evens, b) + Avx512F.PermuteVar16x32x2(a, evens + Vector512<int>.One, b);
+    }
+
+    /// <summary>The vectors of a block: source, or source times weights.</summary>
+    private readonly ref struct Rows
+    {
+        private readonly ReadOnlySpan<float> source;
+        private readonly ReadOnlySpan<float> weights;
+
+        public Rows(ReadOnlySpan<float> source, ReadOnlySpan<float> weights)
+        {
+            this.source = source;
+            this.weights = weights;
         }
 
-        var evens = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
-        var odds = evens + Vector512<int>.One;
-        for (int count = classes; count > 1; count /= 2)
+        public Vector512<float> this[int vector]
         {
-            for (int i = 0; i < count / 2; i++)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get
             {
-                var a = level[2 * i];
-                var b = level[(2 * i) + 1];
-                level[i] = Avx512F.PermuteVar16x32x2(a, evens, b) + Avx512F.PermuteVar16x32x2(a, odds, b);
+                var value = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)(16 * vector));
+                return weights.IsEmpty ? value : value * Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(weights), (nuint)(16 * vector));
             }
         }
-
-        return level[0];
     }
 }
