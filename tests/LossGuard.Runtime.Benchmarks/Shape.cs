@@ -58,4 +58,11 @@ public sealed class Shape
     public long Elements => (long)Rows * Classes;
 
     public override string ToString() => $"{Rows}x{Classes}";
+
+    /// <summary>A shape written as rows x classes, e.g. <c>4096x8</c>.</summary>
+    public static Shape Parse(string text)
+    {
+        string[] parts = text.Split('x');
+        return new Shape(int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

@@ -70,9 +70,12 @@ public sealed class FloatKernelTests
             return (sparse, dense, sigmoid, gradient);
         }
 
-        Chunked.MaxThreads = 1;
-        var single = Run();
-        Chunked.MaxThreads = -1;
+        (float Sparse, float Dense, float Sigmoid, float[] Gradient) single;
+        using (Parallelism.Limit(1))
+        {
+            single = Run();
+        }
+
         for (int attempt = 0; attempt < 5; attempt++)
         {
             var threaded = Run();
@@ -156,6 +159,73 @@ public sealed class FloatKernelTests
         Assert.Equal(new[] { 1f, 0f, -1f }, weightedGradient);
 
         Assert.Equal(new[] { 0.5f, 0f, 0.5f }, Activations.Softmax(new[] { float.PositiveInfinity, 1f, float.PositiveInfinity }, 3));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(8)]
+    [InlineData(10)]
+    [InlineData(32)]
+    public void Short_row_groups_agree_with_the_reference_at_both_vector_widths(int classes)
+    {
+        const int rows = 41;
+        var random = new Random(classes);
+        float[] logits = Reference.RandomLogits(random, rows * classes, 6);
+        int[] labels = Enumerable.Range(0, rows).Select(_ => random.Next(classes)).ToArray();
+        float[] targets = Enumerable.Range(0, rows).SelectMany(row => Reference.OneHot(labels[row], classes).Select(v => (float)(0.9 * v + 0.1 / classes))).ToArray();
+        double[] expected = Enumerable.Range(0, rows).Select(row => Reference.DenseRowLoss(Reference.Row(logits, row, classes), Reference.Row(targets, row, classes))).ToArray();
+
+        Check<Float256>();
+        if (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+        {
+            Check<Float512>();
+        }
+
+        void Check<TVec>()
+            where TVec : struct, IFloatVector<TVec>
+        {
+            foreach (bool sparse in new[] { true, false })
+            {
+                var gradient = new float[logits.Length];
+                var rowLosses = new float[rows];
+                double total = Group<TVec>(logits, sparse ? labels : null, sparse ? null : targets, classes, gradient, rowLosses, sparse ? 0.1 : 0);
+                Assert.Equal(expected.Sum(), total, 1e-4);
+                for (int row = 0; row < rows; row++)
+                {
+                    Assert.Equal(expected[row], rowLosses[row], 4e-5 * Math.Max(1, expected[row]));
+                    double[] p = Reference.Softmax(Reference.Row(logits, row, classes));
+                    for (int c = 0; c < classes; c++)
+                    {
+                        Assert.Equal(p[c] - targets[(row * classes) + c], gradient[(row * classes) + c], 2e-6);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>One short-row group on pinned buffers (the kernels gather from them), summed, with the gradient.</summary>
+    private static unsafe double Group<TVec>(float[] logits, int[]? labels, float[]? targets, int classes, float[] gradient, float[] rowLosses, double labelSmoothing)
+        where TVec : struct, IFloatVector<TVec>
+    {
+        fixed (float* z = logits)
+        fixed (int* y = labels)
+        fixed (float* t = targets)
+        fixed (float* g = gradient)
+        {
+            var kernel = new SoftmaxCrossEntropyRows<TVec>(classes, labelSmoothing, 1);
+            return ShortRows<TVec>.Group(
+                new ReadOnlySpan<float>(z, logits.Length),
+                labels is null ? default : new ReadOnlySpan<int>(y, labels.Length),
+                targets is null ? default : new ReadOnlySpan<float>(t, targets.Length),
+                classes,
+                new Span<float>(g, gradient.Length),
+                writeGradient: true,
+                rowLosses,
+                kernel,
+                labelSmoothing,
+                1,
+                Losses.DefaultIgnoreIndex);
+        }
     }
 
     [Theory]

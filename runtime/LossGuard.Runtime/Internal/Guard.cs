@@ -91,7 +91,8 @@ internal static class Guard
 
     public static void ClassIndices(ReadOnlySpan<int> labels, int classes, int? ignoreIndex, string paramName)
     {
-        for (int row = 0; row < labels.Length; row++)
+        // Rows before the first label outside [0, classes) need no look.
+        for (int row = labels.IndexOfAnyExceptInRange(0, classes - 1); row >= 0 && row < labels.Length; row++)
         {
             int label = labels[row];
             if ((uint)label >= (uint)classes && label != ignoreIndex)

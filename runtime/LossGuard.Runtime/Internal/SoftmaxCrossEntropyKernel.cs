@@ -85,14 +85,7 @@ internal static class SoftmaxCrossEntropyKernel
 
         double weightOfAllClasses = weighted ? Sum(classWeights) : classes;
 
-        double counted = 0.0;
-        foreach (int label in labels)
-        {
-            if (label != ignoreIndex)
-            {
-                counted += weighted ? double.CreateTruncating(classWeights[label]) : 1.0;
-            }
-        }
+        double counted = weighted ? WeightOfCountedRows(labels, classWeights, ignoreIndex) : rows - labels.Count(ignoreIndex);
 
         var reducer = new Reducer(reduction, counted);
         double scale = reducer.GradientScale;
@@ -154,6 +147,21 @@ internal static class SoftmaxCrossEntropyKernel
         }
 
         return reducer.Finish<T>(sum);
+    }
+
+    private static double WeightOfCountedRows<T>(ReadOnlySpan<int> labels, ReadOnlySpan<T> classWeights, int ignoreIndex)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double total = 0.0;
+        foreach (int label in labels)
+        {
+            if (label != ignoreIndex)
+            {
+                total += double.CreateTruncating(classWeights[label]);
+            }
+        }
+
+        return total;
     }
 
     private static double Sum<T>(ReadOnlySpan<T> values)

@@ -12,7 +12,8 @@ internal interface IRowJob
 
 /// <summary>
 /// Runs a job over fixed chunks of rows and adds the chunk sums in chunk order. The chunks depend only on the shape,
-/// so the result has the same bits on one thread or many; threads are used only above <see cref="ParallelElements"/>.
+/// so the result has the same bits on one thread or many; threads are used only above <see cref="ParallelElements"/>,
+/// at most <see cref="Parallelism.ThreadsForThisThread"/> of them.
 /// </summary>
 internal static class Chunked
 {
@@ -22,16 +23,13 @@ internal static class Chunked
     /// <summary>Below this many elements, starting threads costs more than it saves (measured on 2 cores).</summary>
     public const int ParallelElements = 128 * 1024;
 
-    /// <summary>At most this many threads (-1: the thread pool decides); results do not depend on it.</summary>
-    public static int MaxThreads { get; set; } = -1;
-
     public static double Sum<TJob>(TJob job, int rows, int elementsPerRow)
         where TJob : struct, IRowJob
     {
         int rowsPerChunk = Math.Max(1, ChunkElements / Math.Max(1, elementsPerRow));
         int chunks = (rows + rowsPerChunk - 1) / rowsPerChunk;
-        bool parallel = chunks > 1 && Environment.ProcessorCount > 1 && MaxThreads != 1 && (long)rows * elementsPerRow >= ParallelElements;
-        if (!parallel)
+        int threads = (long)rows * elementsPerRow < ParallelElements ? 1 : Math.Min(chunks, Parallelism.ThreadsForThisThread);
+        if (threads <= 1)
         {
             double total = 0;
             for (int chunk = 0; chunk < chunks; chunk++)
@@ -42,17 +40,17 @@ internal static class Chunked
             return total;
         }
 
-        return SumInParallel(job, rows, rowsPerChunk, chunks);
+        return SumInParallel(job, rows, rowsPerChunk, chunks, threads);
     }
 
     /// <summary>Apart from <see cref="Sum"/> so that its closure is allocated only when threads are used.</summary>
-    private static double SumInParallel<TJob>(TJob job, int rows, int rowsPerChunk, int chunks)
+    private static double SumInParallel<TJob>(TJob job, int rows, int rowsPerChunk, int chunks, int threads)
         where TJob : struct, IRowJob
     {
         double[] partials = ArrayPool<double>.Shared.Rent(chunks);
         try
         {
-            var options = new ParallelOptions { MaxDegreeOfParallelism = MaxThreads };
+            var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
             Parallel.For(0, chunks, options, chunk => partials[chunk] = Run(job, chunk, rowsPerChunk, rows));
             double total = 0;
             for (int chunk = 0; chunk < chunks; chunk++)

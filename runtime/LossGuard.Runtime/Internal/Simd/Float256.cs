@@ -2,9 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-#if !NET9_0_OR_GREATER
 using System.Runtime.Intrinsics.X86;
-#endif
 
 namespace LossGuard.Internal.Simd;
 
@@ -20,6 +18,10 @@ internal readonly struct Float256 : IFloatVector<Float256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float256 Load(ReadOnlySpan<float> source, int offset) =>
         new(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)offset));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float256 LoadIntegers(ReadOnlySpan<int> source, int offset) =>
+        new(Vector256.ConvertToSingle(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)offset)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float256 Broadcast(float value) => new(Vector256.Create(value));
@@ -73,6 +75,27 @@ internal readonly struct Float256 : IFloatVector<Float256>
     public static bool AnyInfinite(Float256 value) =>
         Vector256.EqualsAny(Vector256.Abs(value.value), Vector256.Create(float.PositiveInfinity));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float256 GatherColumn(ReadOnlySpan<float> source, int first, int stride, int lanes, Float256 columns) =>
+        GatherAt(source, Vector256.Create(first) + (Vector256.Min(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(lanes - 1)) * Vector256.Create(stride))
+            + Vector256.ConvertToInt32(columns.value));
+
+    public static Float256 RowSums(ReadOnlySpan<float> source, int first, int classes, int lanes) =>
+        GatheredRows<Float256>.Sum(source, first, classes, lanes);
+
+    public static Float256 ProductAndWeightSums(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, int first, int classes, int lanes, out Float256 weightSums) =>
+        GatheredRows<Float256>.ProductAndWeightSums(source, weights, first, classes, lanes, out weightSums);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float256 Spread(ReadOnlySpan<float> source, int row, int column, int divisor)
+    {
+        // (column + i + 0.5) / divisor lies at least 0.5 / divisor from a whole number, far beyond the rounding error.
+        var position = Vector256.ConvertToSingle(Vector256.Create(column) + Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7)) + Vector256.Create(0.5f);
+        var index = Vector256.ConvertToInt32(Vector256.Floor(position * Vector256.Create(1f / divisor)));
+        var values = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)row);
+        return new(Avx2.IsSupported ? Avx2.PermuteVar8x32(values, index) : Vector256.Shuffle(values, index));
+    }
+
     public float Sum() => Vector256.Sum(value);
 
     public float MaxAcross()
@@ -82,4 +105,21 @@ internal readonly struct Float256 : IFloatVector<Float256>
         half = Vector128.Max(half, Vector128.Shuffle(half, Vector128.Create(1, 0, 3, 2)));
         return half.ToScalar();
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Float256 GatherAt(ReadOnlySpan<float> source, Vector256<int> index)
+    {
+        if (!Avx2.IsSupported)
+        {
+            return GatherOneByOne(source, index);
+        }
+
+        // The callers' memory is pinned or on the stack (the interface's contract), so its address is stable.
+        var start = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(source));
+        return new(Avx2.GatherVector256(start, index, 4));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Float256 GatherOneByOne(ReadOnlySpan<float> source, Vector256<int> index) =>
+        Load(ScalarGather.Lanes(source, MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<Vector256<int>, int>(ref index), Count), stackalloc float[Count]), 0);
 }

@@ -1,10 +1,9 @@
 using System;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-#if !NET9_0_OR_GREATER
 using System.Runtime.Intrinsics.X86;
-#endif
 
 namespace LossGuard.Internal.Simd;
 
@@ -20,6 +19,10 @@ internal readonly struct Float512 : IFloatVector<Float512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512 Load(ReadOnlySpan<float> source, int offset) =>
         new(Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)offset));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512 LoadIntegers(ReadOnlySpan<int> source, int offset) =>
+        new(Vector512.ConvertToSingle(Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)offset)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512 Broadcast(float value) => new(Vector512.Create(value));
@@ -73,6 +76,37 @@ internal readonly struct Float512 : IFloatVector<Float512>
     public static bool AnyInfinite(Float512 value) =>
         Vector512.EqualsAny(Vector512.Abs(value.value), Vector512.Create(float.PositiveInfinity));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512 GatherColumn(ReadOnlySpan<float> source, int first, int stride, int lanes, Float512 columns) =>
+        GatherAt(source, Vector512.Create(first) + (Vector512.Min(Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), Vector512.Create(lanes - 1)) * Vector512.Create(stride))
+            + Vector512.ConvertToInt32(columns.value));
+
+    public static Float512 RowSums(ReadOnlySpan<float> source, int first, int classes, int lanes) =>
+        Foldable(classes, lanes)
+            ? new(FoldedRows.Sum(Block(source, first, classes), default, classes))
+            : GatheredRows<Float512>.Sum(source, first, classes, lanes);
+
+    public static Float512 ProductAndWeightSums(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, int first, int classes, int lanes, out Float512 weightSums)
+    {
+        if (!Foldable(classes, lanes))
+        {
+            return GatheredRows<Float512>.ProductAndWeightSums(source, weights, first, classes, lanes, out weightSums);
+        }
+
+        weightSums = new(FoldedRows.Sum(Block(weights, first, classes), default, classes));
+        return new(FoldedRows.Sum(Block(source, first, classes), Block(weights, first, classes), classes));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512 Spread(ReadOnlySpan<float> source, int row, int column, int divisor)
+    {
+        // (column + i + 0.5) / divisor lies at least 0.5 / divisor from a whole number, far beyond the rounding error.
+        var position = Vector512.ConvertToSingle(Vector512.Create(column) + Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)) + Vector512.Create(0.5f);
+        var index = Vector512.ConvertToInt32(Vector512.Floor(position * Vector512.Create(1f / divisor)));
+        var values = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)row);
+        return new(Avx512F.IsSupported ? Avx512F.PermuteVar16x32(values, index) : Vector512.Shuffle(values, index));
+    }
+
     public float Sum() => Vector512.Sum(value);
 
     public float MaxAcross()
@@ -83,4 +117,27 @@ internal readonly struct Float512 : IFloatVector<Float512>
         half = Vector128.Max(half, Vector128.Shuffle(half, Vector128.Create(1, 0, 3, 2)));
         return half.ToScalar();
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Float512 GatherAt(ReadOnlySpan<float> source, Vector512<int> index)
+    {
+        if (!Avx2.IsSupported)
+        {
+            return GatherOneByOne(source, index);
+        }
+
+        // The callers' memory is pinned or on the stack (the interface's contract), so its address is stable.
+        var start = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(source));
+        return new(Vector512.Create(Avx2.GatherVector256(start, index.GetLower(), 4), Avx2.GatherVector256(start, index.GetUpper(), 4)));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Float512 GatherOneByOne(ReadOnlySpan<float> source, Vector512<int> index) =>
+        Load(ScalarGather.Lanes(source, MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<Vector512<int>, int>(ref index), Count), stackalloc float[Count]), 0);
+
+    /// <summary>Whether a full block of rows of this length folds (<see cref="FoldedRows"/>) rather than being gathered.</summary>
+    private static bool Foldable(int classes, int lanes) =>
+        lanes == Count && classes <= 32 && BitOperations.IsPow2(classes) && Avx512F.IsSupported;
+
+    private static ReadOnlySpan<float> Block(ReadOnlySpan<float> values, int first, int classes) => values.Slice(first * classes, Count * classes);
 }

@@ -15,6 +15,9 @@ internal interface IFloatVector<TSelf>
 
     static abstract TSelf Broadcast(float value);
 
+    /// <summary>Integers, converted to floats (exact below 2^24).</summary>
+    static abstract TSelf LoadIntegers(ReadOnlySpan<int> source, int offset);
+
     void Store(Span<float> destination, int offset);
 
     static abstract TSelf operator +(TSelf left, TSelf right);
@@ -48,6 +51,29 @@ internal interface IFloatVector<TSelf>
 
     /// <summary>Whether any lane is +inf or -inf.</summary>
     static abstract bool AnyInfinite(TSelf value);
+
+    /// <summary>
+    /// Lane i: <c>source[first + min(i, lanes - 1) * stride + columns[i]]</c>, one element per row of a block of rows
+    /// (lanes past the block repeat its last row; every lane's column must be valid). <paramref name="source"/> must be
+    /// pinned or on the stack; indices are not checked.
+    /// </summary>
+    static abstract TSelf GatherColumn(ReadOnlySpan<float> source, int first, int stride, int lanes, TSelf columns);
+
+    /// <summary>
+    /// Lane i: the sum over c of <c>source[(first + i) * classes + c]</c>, for the rows i &lt; <paramref name="lanes"/>
+    /// (the other lanes are finite). Pinned or stack memory.
+    /// </summary>
+    static abstract TSelf RowSums(ReadOnlySpan<float> source, int first, int classes, int lanes);
+
+    /// <summary>Per row as in <see cref="RowSums"/>: the sums of source times weights, and of the weights.</summary>
+    static abstract TSelf ProductAndWeightSums(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, int first, int classes, int lanes, out TSelf weightSums);
+
+    /// <summary>
+    /// Lane i: <c>source[row + (column + i) / divisor]</c>, per-row values spread over the elements of rows of
+    /// <paramref name="divisor"/> elements, from element <paramref name="column"/> of <paramref name="row"/> on
+    /// (column below divisor); reads <c>Count</c> elements from <paramref name="row"/>.
+    /// </summary>
+    static abstract TSelf Spread(ReadOnlySpan<float> source, int row, int column, int divisor);
 
     float Sum();
 

@@ -45,29 +45,36 @@ internal static class RowKernels<TVec>
         return max;
     }
 
-    /// <summary>The largest of the negated values (minus the smallest value), for the spread of a group.</summary>
+    /// <summary>The largest and the smallest value in one pass (for the spread of a group; NaN as in <see cref="Max"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static float MaxOfNegated(ReadOnlySpan<float> row)
+    public static float MaxAndMin(ReadOnlySpan<float> values, out float min)
     {
         var zero = TVec.Broadcast(0f);
         int i = 0;
         float max = float.NegativeInfinity;
-        if (row.Length >= TVec.Count)
+        float maxOfNegated = float.NegativeInfinity;
+        if (values.Length >= TVec.Count)
         {
-            var a = zero - TVec.Load(row, 0);
-            for (i = TVec.Count; i <= row.Length - TVec.Count; i += TVec.Count)
+            var high = TVec.Load(values, 0);
+            var negatedLow = zero - high;
+            for (i = TVec.Count; i <= values.Length - TVec.Count; i += TVec.Count)
             {
-                a = TVec.Max(a, zero - TVec.Load(row, i));
+                var x = TVec.Load(values, i);
+                high = TVec.Max(high, x);
+                negatedLow = TVec.Max(negatedLow, zero - x);
             }
 
-            max = a.MaxAcross();
+            max = high.MaxAcross();
+            maxOfNegated = negatedLow.MaxAcross();
         }
 
-        for (; i < row.Length; i++)
+        for (; i < values.Length; i++)
         {
-            max = MathF.Max(max, -row[i]);
+            max = MathF.Max(max, values[i]);
+            maxOfNegated = MathF.Max(maxOfNegated, -values[i]);
         }
 
+        min = -maxOfNegated;
         return max;
     }
 

@@ -5,8 +5,8 @@ namespace LossGuard.Internal.Simd;
 
 /// <summary>
 /// Softmax cross-entropy for rows too short to fill vectors (a handful of classes): a group of rows is shifted by
-/// the group's maximum, so the max and the exp, the expensive parts, run in full vectors across row boundaries; row
-/// sums and the gradient's scaling are scalar. A group with an ignored label, a non-finite logit or values spread too
+/// the group's maximum, so the max and the exp run in full vectors across row boundaries, and the row sums and losses
+/// run with one row per lane (<see cref="RowBlocks{TVec}"/>). A group with an ignored label, a non-finite logit or values spread too
 /// widely for one shift goes row by row through <see cref="SoftmaxCrossEntropyRows{TVec}"/>.
 /// </summary>
 internal static class ShortRows<TVec>
@@ -32,92 +32,40 @@ internal static class ShortRows<TVec>
         Span<float> rowLosses, in SoftmaxCrossEntropyRows<TVec> kernel, double labelSmoothing, double scale, int ignoreIndex)
     {
         int rows = logits.Length / classes;
-        bool ignored = false;
-        foreach (int label in labels)
-        {
-            ignored |= label == ignoreIndex;
-        }
+        bool ignored = labels.Contains(ignoreIndex);
 
         // One shift for the whole group: e^(z - max of the group). Where the group's values span at most Spread, no row's
         // exponentials underflow (each is at least e^-Spread, a normal float), and softmax does not depend on the shift.
-        float max = RowKernels<TVec>.Max(logits);
-        float min = -RowKernels<TVec>.MaxOfNegated(logits);
+        float max = RowKernels<TVec>.MaxAndMin(logits, out float min);
         if (ignored || !(max - min <= Spread))
         {
             return RowByRow(logits, labels, targets, classes, writeGradient ? exps : default, rowLosses, kernel, ignoreIndex);
         }
 
         // Everything the losses read from the logits is taken before the exponentials go in (they may overwrite them).
-        Span<float> picked = stackalloc float[GroupRows];
-        Span<float> logitSums = stackalloc float[GroupRows];
-        for (int row = 0; row < rows; row++)
+        var blocks = new RowBlocks<TVec>(rows, classes, labels, (float)(labelSmoothing / classes), stackalloc float[RowBlocks<TVec>.Scratch]);
+        if (!targets.IsEmpty || labelSmoothing != 0)
         {
-            var z = logits.Slice(row * classes, classes);
-            picked[row] = labels.IsEmpty ? Dot(z, targets.Slice(row * classes, classes)) : z[labels[row]];
-            logitSums[row] = labelSmoothing == 0 ? 0f : Dot(z, default);
+            blocks.TakeLogitSums(logits, targets);
         }
 
         RowKernels<TVec>.SumExp(logits, max, exps);
 
-        // Dense rows need log(sum); sparse rows need lse - z_label = log1p(rest / e_label), with rest the sum of the other
-        // classes' exponentials, which keeps a confident row's small loss exact (and a one-class row's loss 0).
-        Span<float> sums = stackalloc float[GroupRows];
-        Span<float> logs = stackalloc float[GroupRows];
-        for (int row = 0; row < rows; row++)
+        var keep = (float)(1.0 - labelSmoothing);
+        var losses = labels.IsEmpty
+            ? blocks.Dense(exps, max, keep, (float)scale, writeGradient)
+            : blocks.Sparse(exps, keep, (float)scale, writeGradient);
+        if (writeGradient)
         {
-            var e = exps.Slice(row * classes, classes);
-            int label = labels.IsEmpty ? -1 : labels[row];
-            float chosen = label < 0 ? 0f : e[label];
-            float rest = 0;
-            for (int c = 0; c < classes; c++)
-            {
-                rest += c == label ? 0f : e[c];
-            }
-
-            sums[row] = rest + chosen;
-            logs[row] = labels.IsEmpty ? sums[row] : rest / chosen;
+            blocks.ScaleGradient(exps, targets, (float)(scale * labelSmoothing / classes), (float)(scale * keep));
         }
 
-        if (labels.IsEmpty)
+        if (!rowLosses.IsEmpty)
         {
-            RowKernels<TVec>.LogInPlace(logs.Slice(0, rows));
-        }
-        else
-        {
-            RowKernels<TVec>.LogOnePlusInPlace(logs.Slice(0, rows));
+            losses.CopyTo(rowLosses);
         }
 
-        double keep = 1.0 - labelSmoothing;
-        double spread = labelSmoothing / classes;
-        double total = 0;
-        for (int row = 0; row < rows; row++)
-        {
-            var e = exps.Slice(row * classes, classes);
-            double loss = labels.IsEmpty
-                ? Dense(targets.Slice(row * classes, classes), e, sums[row], max + (double)logs[row], picked[row], logitSums[row], keep, spread, scale, writeGradient)
-                : Sparse(e, sums[row], logs[row], picked[row], logitSums[row], labels[row], keep, spread, scale, writeGradient);
-            if (!rowLosses.IsEmpty)
-            {
-                rowLosses[row] = (float)loss;
-            }
-
-            total += loss;
-        }
-
-        return total;
-    }
-
-    /// <summary>The sum of a short row, or of its products with <paramref name="other"/> when that is given.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float Dot(ReadOnlySpan<float> row, ReadOnlySpan<float> other)
-    {
-        float sum = 0;
-        for (int c = 0; c < row.Length; c++)
-        {
-            sum += other.IsEmpty ? row[c] : row[c] * other[c];
-        }
-
-        return sum;
+        return RowKernels<TVec>.Sum(losses, default);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -149,50 +97,5 @@ internal static class ShortRows<TVec>
     {
         gradient.Clear();
         return 0;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double Sparse(
-        Span<float> e, float sum, double targetLoss, float target, float logitSum, int label, double keep, double spread, double scale, bool writeGradient)
-    {
-        if (writeGradient)
-        {
-            float factor = (float)(scale / sum);
-            float offset = (float)(scale * spread);
-            for (int c = 0; c < e.Length; c++)
-            {
-                e[c] = (e[c] * factor) - offset;
-            }
-
-            e[label] -= (float)(scale * keep);
-        }
-
-        // sum over c of (lse - z_c) = classes (lse - z_label) + (classes z_label - sum of z).
-        return spread == 0 ? targetLoss : (keep * targetLoss) + (spread * ((e.Length * targetLoss) + ((e.Length * (double)target) - logitSum)));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double Dense(
-        ReadOnlySpan<float> t, Span<float> e, float sum, double lse, float targetLogitSum, float logitSum, double keep, double spread, double scale, bool writeGradient)
-    {
-        float targetSum = 0;
-        foreach (float target in t)
-        {
-            targetSum += target;
-        }
-
-        double mass = (keep * targetSum) + (spread * e.Length);
-        if (writeGradient)
-        {
-            float factor = (float)(scale * mass / sum);
-            float offset = (float)(scale * spread);
-            float slope = (float)(scale * keep);
-            for (int c = 0; c < e.Length; c++)
-            {
-                e[c] = (e[c] * factor) - offset - (slope * t[c]);
-            }
-        }
-
-        return (lse * mass) - ((keep * targetLogitSum) + (spread * logitSum));
     }
 }
