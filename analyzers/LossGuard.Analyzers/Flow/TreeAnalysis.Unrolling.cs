@@ -48,9 +48,9 @@ internal sealed partial class TreeAnalysis
     }
 
     /// <summary>
-    /// The state after a <c>for</c> whose counter starts at a known integer, goes up by one, is not written in the body,
-    /// and is compared (<c>&lt;</c>, <c>&lt;=</c>) with a bound known at each run (a constant, a known list's
-    /// <c>Count</c>); <c>null</c> when it is not one, or runs more than <see cref="MaxUnrolled"/> times.
+    /// The state after a <c>for</c> whose counter indexes a list, starts at a known integer, goes up by one, is not
+    /// written in the body, and is compared (<c>&lt;</c>, <c>&lt;=</c>) with a bound known at each run (a constant, a
+    /// known list's <c>Count</c>); <c>null</c> when it is not one, or runs more than <see cref="MaxUnrolled"/> times.
     /// </summary>
     private FlowState? Unrolled(IForLoopOperation loop)
     {
@@ -58,7 +58,7 @@ internal sealed partial class TreeAnalysis
             || loop.Condition is not IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual, LeftOperand: ILocalReferenceOperation { Local: var counter } } condition
             || before.Get(counter)?.IntegerConstant is not int first
             || loop.AtLoopBottom.Length != 1 || !IncrementsByOne(loop.AtLoopBottom[0], counter)
-            || !LeavesOnlyAtEnd(loop.Body) || Writes(loop.Body, counter))
+            || !IndexesList(loop.Body, counter) || !LeavesOnlyAtEnd(loop.Body) || Writes(loop.Body, counter))
         {
             return null;
         }
@@ -92,6 +92,12 @@ internal sealed partial class TreeAnalysis
         (state, calls, returns) = (before, outerCalls, outerReturns);
         return after;
     }
+
+    /// <summary>Whether the body reads a list's element at the counter (<c>layers[i]</c>): other counted loops (epochs, rows) gain nothing from runs one by one.</summary>
+    private static bool IndexesList(IOperation body, ILocalSymbol counter) =>
+        body.Descendants().Any(operation => operation is IPropertyReferenceOperation { Property.IsIndexer: true, Instance.Type: INamedTypeSymbol list } element
+            && Collections.IsList(list) && element.Arguments.Length == 1 && element.Arguments[0].Value is ILocalReferenceOperation index
+            && SymbolEqualityComparer.Default.Equals(index.Local, counter));
 
     private static bool LeavesOnlyAtEnd(IOperation body) =>
         !body.Descendants().Any(operation => operation is IBranchOperation or IReturnOperation or IThrowOperation);
