@@ -82,6 +82,21 @@ public sealed class UseFusedLogCodeFixTests
     }
 
     [Fact]
+    public Task LG0003_no_fix_for_a_torch_softmax_with_a_dtype_the_functional_log_softmax_does_not_take()
+    {
+        const string source = """
+            using TorchSharp;
+            using static TorchSharp.torch;
+
+            static class Step
+            {
+                static Tensor Softmax(Tensor x) => {|#0:torch.log(torch.softmax(x, 1, ScalarType.Float64))|};
+            }
+            """;
+        return Verify.CodeFixAsync(source, source, Verify.Finding(Descriptors.UnstableComposition));
+    }
+
+    [Fact]
     public Task LG0007_TorchSharp_torch_softmax_given_to_nll_loss_becomes_the_functional_log_softmax_under_the_file_alias()
     {
         const string source = """
