@@ -9,10 +9,11 @@ namespace LossGuard.CodeFixes;
 
 /// <summary>
 /// The one code fix of every LossGuard rule: each finding carries the plan its rule made, and the fixer of that plan
-/// edits the syntax; the action is offered only when the edit changes the document and compiles. Fix All (IDE,
-/// <c>dotnet format</c>) applies each finding's own plan, whichever action it was started from, and skips the findings
-/// without one. One provider per rule is what <c>dotnet format</c> needs: it asks every provider of a rule in turn
-/// with the findings it analysed before the first of them changed the code.
+/// edits the syntax; the action is offered only when the edit changes the document and the members it changes bind
+/// as well as before (<see cref="SafeAction"/>). Fix All (IDE, <c>dotnet format</c>) applies each finding's own plan,
+/// whichever action it was started from, and skips the findings without one. One provider per rule is what
+/// <c>dotnet format</c> needs: it asks every provider of a rule in turn with the findings it analysed before the first
+/// of them changed the code.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LossGuardCodeFixProvider)), Shared]
 public sealed class LossGuardCodeFixProvider : CodeFixProvider
@@ -42,6 +43,7 @@ public sealed class LossGuardCodeFixProvider : CodeFixProvider
                 fixer.Title(finding),
                 fixer.EquivalenceKey(finding),
                 context.Document,
+                model,
                 _ => fixer.Rewrite(finding),
                 context.CancellationToken).ConfigureAwait(false);
             if (action is not null)

@@ -30,7 +30,7 @@ internal sealed class UseFusedLogFixer : PlanFixer
     {
         if (finding.Origin is not InvocationExpressionSyntax activation
             || finding.Property(FixPlan.Name) is not { } name
-            || CallSyntax.WithMethodName(activation, name) is not { } fused)
+            || CallSyntax.WithMethod(activation, name, finding.Property(FixPlan.Type), finding.Model, finding.CancellationToken) is not { } fused)
         {
             return null;
         }

@@ -11,18 +11,19 @@ public static class Descriptors
 
     private const string Usage = "Usage";
     private const string Reliability = "Reliability";
+    private const string Configuration = "Configuration";
 
     public static readonly DiagnosticDescriptor SoftmaxIntoLogitsLoss = Create(
         RuleIds.SoftmaxIntoLogitsLoss,
         "Softmax output passed to a loss that expects logits",
-        "'{0}' applies softmax itself, but '{1}' receives the output of '{2}' (line {3}); pass the logits",
+        "'{0}' applies softmax itself, but {1}, the loss's logits input, comes from '{2}' (line {3}); {4}",
         Usage,
         "The loss normalises its input with softmax; giving it probabilities trains on softmax(softmax(z)), which flattens the gradients.");
 
     public static readonly DiagnosticDescriptor SigmoidIntoLogitsLoss = Create(
         RuleIds.SigmoidIntoLogitsLoss,
         "Sigmoid output passed to a loss that expects logits",
-        "'{0}' applies sigmoid itself, but '{1}' receives the output of '{2}' (line {3}); pass the logits",
+        "'{0}' applies sigmoid itself, but {1}, the loss's logits input, comes from '{2}' (line {3}); {4}",
         Usage,
         "The loss applies a sigmoid (or softmax) to its input; giving it sigmoid output squashes the scores twice.");
 
@@ -57,7 +58,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor WrongDomainForLoss = Create(
         RuleIds.WrongDomainForLoss,
         "Value in the wrong domain for the loss",
-        "'{0}' expects {1}, but '{2}' receives {3} from '{4}' (line {5})",
+        "'{0}' expects {1}, but {2} holds {3} from '{4}' (line {5}); {6}",
         Usage,
         "Logits into a probability-space loss, probabilities into a log-probability loss, and log-probabilities into a probability-space loss compute a different function than the one named.");
 
@@ -89,6 +90,15 @@ public static class Descriptors
         Usage,
         "A softmax over values in [-1, 1] stays close to uniform: with 1,000 classes the cross-entropy cannot fall below about log(1 + 999 e^-2) = 4.9, so margin heads (ArcFace, CosFace, normalised softmax) multiply the cosines by a scale s (30 to 64).");
 
+    /// <summary>Reported once per compilation, without a location, when its analysis ends.</summary>
+    public static readonly DiagnosticDescriptor InvalidSetting = Create(
+        RuleIds.InvalidSetting,
+        "LossGuard setting is invalid",
+        "'{0}' is not a valid value of {1} ({2}); LossGuard uses the default, {3}",
+        Configuration,
+        "A lossguard.* option in .editorconfig or .globalconfig has a value LossGuard cannot use; it is ignored and the default applies.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         SoftmaxIntoLogitsLoss,
         SigmoidIntoLogitsLoss,
@@ -100,9 +110,10 @@ public static class Descriptors
         SoftmaxAlongBatchAxis,
         UnrecognisedKerasLossName,
         UnstableTensorPrimitivesSoftMax,
-        UnscaledCosineLogits);
+        UnscaledCosineLogits,
+        InvalidSetting);
 
-    private static DiagnosticDescriptor Create(string id, string title, string message, string category, string description) =>
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, string description, params string[] customTags) =>
         new(
             id,
             title,
@@ -111,5 +122,6 @@ public static class Descriptors
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: description,
-            helpLinkUri: HelpLinkBase + id + ".md");
+            helpLinkUri: HelpLinkBase + id + ".md",
+            customTags: customTags);
 }

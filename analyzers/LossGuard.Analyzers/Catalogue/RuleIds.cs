@@ -14,4 +14,5 @@ public static class RuleIds
     public const string UnrecognisedKerasLossName = "LG0009";
     public const string UnstableTensorPrimitivesSoftMax = "LG0010";
     public const string UnscaledCosineLogits = "LG0011";
+    public const string InvalidSetting = "LG0900";
 }

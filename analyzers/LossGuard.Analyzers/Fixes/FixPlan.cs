@@ -18,6 +18,9 @@ internal static class FixPlan
     /// <summary>Property: the method, class or expression to use instead.</summary>
     public const string Name = "LossGuard.Name";
 
+    /// <summary>Property: metadata name of the type to call <see cref="Name"/> on, when it is not the edited call's own type.</summary>
+    public const string Type = "LossGuard.Type";
+
     /// <summary>Property: the parameter an edit applies to (the activation argument to unwrap, the argument to set).</summary>
     public const string Parameter = "LossGuard.Parameter";
 
@@ -64,13 +67,13 @@ internal static class FixPlan
     public static ImmutableDictionary<string, string?> RenameAt(string method, Microsoft.CodeAnalysis.Text.TextSpan target) =>
         Of(FixKind.Rename).Add(Name, Short(method)).Add(TargetSpan, FormattableString.Invariant($"{target.Start},{target.Length}"));
 
-    /// <summary>Call <paramref name="method"/> instead of the activation that made the argument at the finding.</summary>
-    public static ImmutableDictionary<string, string?> RenameOrigin(string method) =>
-        Made.GetOrAdd((FixKind.RenameOrigin, method, null, null, false), key => Of(key.Kind).Add(Name, Short(key.First)));
+    /// <summary>Call <paramref name="method"/> (of <paramref name="type"/>, if given) instead of the activation that made the argument at the finding.</summary>
+    public static ImmutableDictionary<string, string?> RenameOrigin(string method, string? type) =>
+        Made.GetOrAdd((FixKind.RenameOrigin, method, type, null, false), key => Of(key.Kind).Add(Name, key.First).Add(Type, key.Second));
 
-    /// <summary>Replace the log call at the finding by the activation it takes the log of, calling <paramref name="method"/>.</summary>
-    public static ImmutableDictionary<string, string?> FusedLog(string method) =>
-        Made.GetOrAdd((FixKind.FusedLog, method, null, null, false), key => Of(key.Kind).Add(Name, Short(key.First)));
+    /// <summary>Replace the log call at the finding by the activation it takes the log of, calling <paramref name="method"/> (of <paramref name="type"/>, if given).</summary>
+    public static ImmutableDictionary<string, string?> FusedLog(string method, string? type) =>
+        Made.GetOrAdd((FixKind.FusedLog, method, type, null, false), key => Of(key.Kind).Add(Name, key.First).Add(Type, key.Second));
 
     /// <summary>Set <paramref name="parameter"/> of the call at the finding (or taking the argument at the finding) to <paramref name="value"/>.</summary>
     public static ImmutableDictionary<string, string?> SetArgument(string parameter, string value, bool onArgument = false) =>

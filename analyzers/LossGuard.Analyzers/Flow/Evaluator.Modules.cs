@@ -192,7 +192,7 @@ internal sealed partial class Evaluator
     /// <summary>An activation applied: its output, and a producer fact reported at <paramref name="site"/> (the module, or a layer's activation argument).</summary>
     private AbstractValue Activate(ModuleEntry entry, IOperation site, IOperation origin, int? dim, ArgumentFact input, IInvocationOperation call)
     {
-        var producer = new ProducerEntry(entry.Type, call.TargetMethod.Name, entry.Domain, "input", FusedLog: entry.FusedLog, Axis: entry.Dim);
+        var producer = new ProducerEntry(entry.Type, call.TargetMethod.Name, entry.Domain, "input", FusedLog: entry.FusedLog, Axis: entry.Dim, FusedLogType: entry.FusedLogType);
         var result = new AbstractValue(entry.Domain, origin, ClassesAlong(input.Value, dim, dim is not null), Axis: dim, Rank: input.Value.Rank);
         calls?.Add(new CallFact(call, entry.Name, site, ImmutableArray.Create(input with { Alias = "input" }), producer, null, ImmutableArray<LossInputEntry>.Empty, result));
         return result;

@@ -194,6 +194,11 @@ internal sealed class LibraryKnowledge
     public string DisplayName(IMethodSymbol method) =>
         (lookup.DisplayPrefix(method.ContainingType) ?? method.ContainingType.Name) + "." + method.Name;
 
+    /// <summary>How messages name a table's method of a type given by metadata name, as <see cref="DisplayName(IMethodSymbol)"/> would.</summary>
+    public static string DisplayName(string type, string method) =>
+        (Tables.Select(table => table.DisplayPrefixes.TryGetValue(type, out var prefix) ? prefix : null).FirstOrDefault(prefix => prefix is not null)
+            ?? type.Substring(type.LastIndexOfAny(new[] { '.', '+' }) + 1)) + "." + method;
+
     /// <summary>How messages name the place a value was made: a call by its method, anything else by its text.</summary>
     public string DisplayOrigin(IOperation origin) =>
         origin is IInvocationOperation call ? DisplayName(call.TargetMethod) : origin.Syntax.ToString();

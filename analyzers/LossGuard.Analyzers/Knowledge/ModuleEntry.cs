@@ -36,7 +36,8 @@ internal enum ModuleKind
 /// <param name="LossMethod">For a loss module: the function whose loss inputs apply to its arguments.</param>
 /// <param name="FromLogits">Parameter saying whether the loss takes logits; <see cref="ProbabilityLossMethod"/> applies when it is false.</param>
 /// <param name="ProbabilityLossMethod">The function that applies when the loss takes probabilities.</param>
-/// <param name="FusedLog">For an activation: the fused log form to name in messages.</param>
+/// <param name="FusedLog">For an activation: the fused log form (a module of the same library, or a function of <see cref="FusedLogType"/>).</param>
+/// <param name="FusedLogType">Metadata name of the type declaring <see cref="FusedLog"/>, when it is a function.</param>
 /// <param name="FusedName">For a loss: the fused module to name in messages, when it differs from the function's.</param>
 /// <param name="FactoryType">Metadata name of the type declaring the factory, when the factory returns an interface.</param>
 /// <param name="SigmoidVariant">For a softmax: the sigmoid module of the same library (made without an axis).</param>
@@ -60,7 +61,8 @@ internal sealed record ModuleEntry(
     string? FactoryMethod = null,
     string? SigmoidVariant = null,
     string? Outputs = null,
-    string? Flag = null)
+    string? Flag = null,
+    string? FusedLogType = null)
 {
     private static readonly ImmutableArray<string> TorchLossInputs = ImmutableArray.Create("input", "target");
 

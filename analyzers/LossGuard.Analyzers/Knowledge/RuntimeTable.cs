@@ -13,9 +13,9 @@ internal static class RuntimeTable
         "LossGuard.Runtime",
         ImmutableArray.Create(Activations, Losses),
         ImmutableArray.Create(
-            new ProducerEntry(Activations, "Softmax", ValueDomain.Probabilities, "logits", "destination", "classes", FusedLog: "Activations.LogSoftmax", SigmoidVariant: "Sigmoid"),
+            new ProducerEntry(Activations, "Softmax", ValueDomain.Probabilities, "logits", "destination", "classes", FusedLog: "LogSoftmax", SigmoidVariant: "Sigmoid"),
             new ProducerEntry(Activations, "LogSoftmax", ValueDomain.LogProbabilities, "logits", "destination", "classes"),
-            new ProducerEntry(Activations, "Sigmoid", ValueDomain.IndependentProbabilities, "logits", "destination", FusedLog: "Activations.LogSigmoid"),
+            new ProducerEntry(Activations, "Sigmoid", ValueDomain.IndependentProbabilities, "logits", "destination", FusedLog: "LogSigmoid"),
             new ProducerEntry(Activations, "LogSigmoid", ValueDomain.LogProbabilities, "logits", "destination"),
             new ProducerEntry(Labels, "OneHot", ValueDomain.OneHotLabels, "classIndices", "destination", "classes"),
             new ProducerEntry(Labels, "ArgMax", ValueDomain.ClassIndices, "scores", Classes: "classes")),

@@ -7,7 +7,8 @@ namespace LossGuard.Analyzers.Knowledge;
 /// <param name="Input">The parameter carrying the value it transforms (the logits), if any.</param>
 /// <param name="Destination">The parameter it writes its result into, if any; otherwise the return value.</param>
 /// <param name="Classes">The parameter carrying the class count, if any.</param>
-/// <param name="FusedLog">How the fused, stable log of this activation is called, if there is one.</param>
+/// <param name="FusedLog">The method computing the fused, stable log of this activation, if there is one.</param>
+/// <param name="FusedLogType">Metadata name of the type declaring <see cref="FusedLog"/>, when it is not <see cref="Type"/>.</param>
 /// <param name="NeedsMaxSubtractedInput">The producer overflows unless its input is max-subtracted.</param>
 /// <param name="Axis">The parameter carrying the axis it normalises along, if any.</param>
 /// <param name="Integer">Whether the result's elements are integers, when the producer fixes it.</param>
@@ -33,7 +34,8 @@ internal sealed record ProducerEntry(
     string? SigmoidVariant = null,
     string? Similarity = null,
     int SimilarityAxis = 0,
-    string? Norm = null)
+    string? Norm = null,
+    string? FusedLogType = null)
 {
     /// <summary>The <see cref="Input"/> of an instance method whose input is the object it is called on.</summary>
     public const string Receiver = "this";

@@ -12,8 +12,8 @@ internal static class TensorFlowTable
     private const string KerasLosses = "Tensorflow.Keras.Losses.";
     private const string LossesApi = "Tensorflow.Keras.Losses.ILossesApi";
     private const string LayersApi = "Tensorflow.Keras.Layers.ILayersApi";
-    private const string FusedSoftmax = "tf.nn.softmax_cross_entropy_with_logits";
-    private const string FusedSigmoid = "tf.nn.sigmoid_cross_entropy_with_logits";
+    private const string FusedSoftmax = "softmax_cross_entropy_with_logits";
+    private const string FusedSigmoid = "sigmoid_cross_entropy_with_logits";
     private const string Keras = "global::Tensorflow.KerasApi.keras.";
     private const string SparseSoftmax = "sparse_softmax_cross_entropy_with_logits";
 
@@ -23,7 +23,7 @@ internal static class TensorFlowTable
         ImmutableArray.Create(
             new ProducerEntry(Nn, "softmax", ValueDomain.Probabilities, "logits", FusedLog: FusedSoftmax, SigmoidVariant: "sigmoid"),
             new ProducerEntry(Nn, "sigmoid", ValueDomain.IndependentProbabilities, "x", FusedLog: FusedSigmoid),
-            new ProducerEntry(Tf, "sigmoid", ValueDomain.IndependentProbabilities, "x", FusedLog: FusedSigmoid),
+            new ProducerEntry(Tf, "sigmoid", ValueDomain.IndependentProbabilities, "x", FusedLog: FusedSigmoid, FusedLogType: Nn),
             new ProducerEntry(Tf, "one_hot", ValueDomain.OneHotLabels, "indices", Classes: "depth", Integer: false),
             new ProducerEntry(Tf, "matmul", ValueDomain.Logits, "a"),
             new ProducerEntry("Tensorflow.Keras.Utils.np_utils", "to_categorical", ValueDomain.OneHotLabels, "y", Classes: "num_classes", Integer: false)),
@@ -62,7 +62,7 @@ internal static class TensorFlowTable
         Modules = ImmutableArray.Create(
             new ModuleEntry("Tensorflow.Keras.Layers.Dense", ModuleKind.Linear, ValueDomain.Logits, OutFeatures: "units", Activation: "activation",
                 FactoryType: LayersApi, FactoryMethod: "Dense"),
-            new ModuleEntry("Tensorflow.Keras.Layers.Softmax", ModuleKind.Activation, ValueDomain.Probabilities, Dim: "axis", FusedLog: FusedSoftmax,
+            new ModuleEntry("Tensorflow.Keras.Layers.Softmax", ModuleKind.Activation, ValueDomain.Probabilities, Dim: "axis", FusedLog: FusedSoftmax, FusedLogType: Nn,
                 FactoryType: LayersApi, FactoryMethod: "Softmax"),
             new ModuleEntry("Tensorflow.Keras.Engine.Sequential", ModuleKind.Sequential),
             Functional("Tensorflow.Keras.KerasInterface"),

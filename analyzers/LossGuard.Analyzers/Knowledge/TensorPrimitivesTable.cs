@@ -6,13 +6,14 @@ namespace LossGuard.Analyzers.Knowledge;
 internal static class TensorPrimitivesTable
 {
     private const string Primitives = "System.Numerics.Tensors.TensorPrimitives";
+    private const string RuntimeActivations = "LossGuard.Activations";
 
     public static LibraryTable Create() => new(
         "System.Numerics.Tensors",
         ImmutableArray.Create(Primitives),
         ImmutableArray.Create(
-            new ProducerEntry(Primitives, "SoftMax", ValueDomain.Probabilities, "x", "destination", FusedLog: "Activations.LogSoftmax", NeedsMaxSubtractedInput: true),
-            new ProducerEntry(Primitives, "Sigmoid", ValueDomain.IndependentProbabilities, "x", "destination", FusedLog: "Activations.LogSigmoid")),
+            new ProducerEntry(Primitives, "SoftMax", ValueDomain.Probabilities, "x", "destination", FusedLog: "LogSoftmax", FusedLogType: RuntimeActivations, NeedsMaxSubtractedInput: true),
+            new ProducerEntry(Primitives, "Sigmoid", ValueDomain.IndependentProbabilities, "x", "destination", FusedLog: "LogSigmoid", FusedLogType: RuntimeActivations)),
         ImmutableArray<LossInputEntry>.Empty,
         ImmutableArray.Create(
             new TransformEntry(Primitives, "Log", TransformKind.Log, "x", "destination"),

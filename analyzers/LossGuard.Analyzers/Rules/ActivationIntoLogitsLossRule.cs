@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using LossGuard.Analyzers.Catalogue;
 using LossGuard.Analyzers.Fixes;
+using LossGuard.Analyzers.Flow;
 using LossGuard.Analyzers.Infrastructure;
 using LossGuard.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
@@ -35,12 +36,20 @@ internal sealed class ActivationIntoLogitsLossRule : IDomainRule
                 };
                 if (descriptor is not null)
                 {
-                    // A compiled model keeps its activation (predict returns probabilities): the loss is told so instead.
-                    var fix = context.FromLogitsOf(argument) is { } fromLogits ? FixPlan.SetArgument(fromLogits, "false") : FixPlan.PassInput();
-                    var (activation, line) = context.Describe(origin);
-                    context.Report(descriptor, argument.Location, origin, fix, call.Name, input.Parameter, activation, line);
+                    var (activation, line) = context.Describe(origin, argument.Location);
+                    var (fix, remedy) = Remedy(context, argument, descriptor == Catalogue.Descriptors.SoftmaxIntoLogitsLoss ? "softmax" : "sigmoid");
+                    context.Report(descriptor, argument.Location, origin, fix, call.Name, context.Received(argument), activation, line, remedy);
                 }
             }
         }
     }
+
+    /// <summary>
+    /// Pass the logits; a compiled model keeps its activation (predict returns probabilities): tell the loss so, or
+    /// remove the activation from the model.
+    /// </summary>
+    private static (ImmutableDictionary<string, string?> Fix, string Remedy) Remedy(RuleContext context, ArgumentFact argument, string activation) =>
+        context.FromLogitsOf(argument) is { } fromLogits
+            ? (FixPlan.SetArgument(fromLogits, "false"), $"use {fromLogits}: false, or remove the {activation} from the model")
+            : (FixPlan.PassInput(), "pass the logits");
 }

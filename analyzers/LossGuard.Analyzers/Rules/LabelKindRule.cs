@@ -25,7 +25,7 @@ internal sealed class LabelKindRule : IDomainRule
                 if (call.Argument(input.Parameter) is { IsDefault: false, Value.Origin: { } origin } argument
                     && Mismatch(input, argument.Value) is { } descriptor)
                 {
-                    var (producer, line) = context.Describe(origin);
+                    var (producer, line) = context.Describe(origin, argument.Location);
                     context.Report(descriptor, argument.Location, origin, Fix(call, input, argument, descriptor), call.Name, input.Parameter, producer, line);
                 }
             }

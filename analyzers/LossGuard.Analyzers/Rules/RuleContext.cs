@@ -39,10 +39,18 @@ internal sealed class RuleContext
             arguments));
 
     /// <summary>The fused, stable log of the activation that made a value (a producer call, or an activation module's creation).</summary>
-    public string? FusedLogOf(IOperation origin) =>
+    public FusedLogForm? FusedLogOf(IOperation origin) =>
         origin is IInvocationOperation call && Knowledge.FindProducer(call.TargetMethod) is { } producer
-            ? producer.FusedLog
-            : Knowledge.FindModule(origin.Type)?.FusedLog;
+            ? FusedLogOf(producer)
+            : Knowledge.FindModule(origin.Type) is { FusedLog: { } method } module
+                ? new FusedLogForm(method, module.FusedLogType, module.FusedLogType is { } type ? LibraryKnowledge.DisplayName(type, method) : method)
+                : null;
+
+    /// <summary>The fused, stable log of a producer's output, named with its type (<c>Activations.LogSoftmax</c>).</summary>
+    public FusedLogForm? FusedLogOf(ProducerEntry producer) =>
+        producer.FusedLog is { } method
+            ? new FusedLogForm(method, producer.FusedLogType, LibraryKnowledge.DisplayName(producer.FusedLogType ?? producer.Type, method))
+            : null;
 
     /// <summary>The library module a call or constructor makes (a loss object, an activation layer), if a table knows it.</summary>
     public ModuleEntry? ModuleMadeBy(IOperation operation) => operation switch
@@ -68,9 +76,17 @@ internal sealed class RuleContext
         : call.LossFlag is { } flag && flag.Name == parameter ? flag.Value
         : null;
 
+    /// <summary>
+    /// How messages name what a loss received: the argument as the user wrote it (not the parameter, which may be
+    /// named like another of the user's variables), or, for a compiled model's loss, the model's output.
+    /// </summary>
+    public string Received(ArgumentFact argument) =>
+        FromLogitsOf(argument) is null ? "'" + Display.Argument(argument.Expression.Syntax) + "'" : "the model's output";
+
     /// <summary>Whether the loss call is the library function itself (not a module applied, not a model compiled).</summary>
     public static bool IsDirectCall(CallFact call, LossInputEntry input) => call.Call.TargetMethod.Name == input.Method;
 
-    /// <summary>The message arguments that name the call that made a value, and its line.</summary>
-    public (string Name, string Line) Describe(IOperation origin) => (Knowledge.DisplayOrigin(origin), Display.Line(origin.Syntax));
+    /// <summary>The message arguments that name the call that made a value, and its line (and file, when not the one <paramref name="reportedAt"/> is in).</summary>
+    public (string Name, string Line) Describe(IOperation origin, Location reportedAt) =>
+        (Knowledge.DisplayOrigin(origin), Display.Line(origin.Syntax, reportedAt));
 }

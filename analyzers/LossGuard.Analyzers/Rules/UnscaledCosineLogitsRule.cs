@@ -41,7 +41,7 @@ internal sealed class UnscaledCosineLogitsRule : IDomainRule
     {
         if (argument is { Value: { Domain: ValueDomain.Cosines, Origin: { } origin } })
         {
-            var (similarity, line) = context.Describe(origin);
+            var (similarity, line) = context.Describe(origin, argument.Location);
             context.Report(Catalogue.Descriptors.UnscaledCosineLogits, argument.Location, origin, FixPlan.MultiplyBy(Scale), call.Name, similarity, line, argument.Name ?? "input");
         }
     }

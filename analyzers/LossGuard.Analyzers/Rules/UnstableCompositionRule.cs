@@ -37,7 +37,7 @@ internal sealed class UnstableCompositionRule : IDomainRule
             && value.Domain is ValueDomain.Probabilities or ValueDomain.IndependentProbabilities
             && context.FusedLogOf(origin) is { } fused)
         {
-            Report(context, call, origin, fused, FixPlan.FusedLog(fused));
+            Report(context, call, origin, fused.Display, FixPlan.FusedLog(fused.Method, fused.Type));
         }
     }
 
@@ -54,8 +54,8 @@ internal sealed class UnstableCompositionRule : IDomainRule
 
     private static void Report(RuleContext context, CallFact call, IOperation origin, string fused, ImmutableDictionary<string, string?> fix)
     {
-        var (activation, line) = context.Describe(origin);
-        context.Report(
-            Catalogue.Descriptors.UnstableComposition, call.Call.Syntax.GetLocation(), origin, fix, call.Name, activation, line, fused);
+        var location = call.Call.Syntax.GetLocation();
+        var (activation, line) = context.Describe(origin, location);
+        context.Report(Catalogue.Descriptors.UnstableComposition, location, origin, fix, call.Name, activation, line, fused);
     }
 }

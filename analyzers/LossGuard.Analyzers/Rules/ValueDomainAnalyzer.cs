@@ -29,13 +29,17 @@ public sealed class ValueDomainAnalyzer : LossGuardAnalyzer
         new UnscaledCosineLogitsRule());
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        Rules.SelectMany(rule => rule.Descriptors).ToImmutableArray();
+        Rules.SelectMany(rule => rule.Descriptors).Append(Catalogue.Descriptors.InvalidSetting).ToImmutableArray();
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, LibraryKnowledge knowledge)
     {
         var engine = new DataflowEngine(context.Compilation, knowledge);
         var reported = new ConcurrentDictionary<(string Id, Location Location), bool>();
         context.RegisterOperationBlockAction(block => Analyze(block, engine, reported));
+        if (AnalyzerSettings.InvalidSetting(context.Compilation, context.Options) is { } invalid)
+        {
+            context.RegisterCompilationEndAction(end => end.ReportDiagnostic(invalid));
+        }
     }
 
     /// <summary>

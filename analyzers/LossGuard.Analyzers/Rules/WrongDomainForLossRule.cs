@@ -26,18 +26,20 @@ internal sealed class WrongDomainForLossRule : IDomainRule
                     && Expected(call, input) is var (expects, flag)
                     && IsWrong(expects, value.Domain))
                 {
-                    var (producer, line) = context.Describe(origin);
+                    var (producer, line) = context.Describe(origin, argument.Location);
+                    var (fix, remedy) = flag is { } set ? FlagFix(call, input, argument, set, expects) : Fix(context, call, input, argument, expects);
                     context.Report(
                         Catalogue.Descriptors.WrongDomainForLoss,
                         argument.Location,
                         origin,
-                        flag is { } set ? FlagFix(call, input, argument, set) : Fix(context, call, input, argument),
+                        fix,
                         call.Name,
                         flag is { } known ? Display.Domain(expects) + " with " + input.LogFlag + ": " + (known ? "true" : "false") : Display.Domain(expects),
-                        input.Parameter,
+                        context.Received(argument),
                         Display.Domain(value.Domain),
                         producer,
-                        line);
+                        line,
+                        remedy);
                 }
             }
         }
@@ -62,11 +64,17 @@ internal sealed class WrongDomainForLossRule : IDomainRule
         };
     }
 
-    /// <summary>A target whose form does not match the flag: set the flag to the target's form, where the call is the loss function itself.</summary>
-    private static ImmutableDictionary<string, string?> FlagFix(CallFact call, LossInputEntry input, ArgumentFact argument, bool flag) =>
-        RuleContext.IsDirectCall(call, input) && (argument.Value.Domain, flag) is (ValueDomain.Probabilities, true) or (ValueDomain.LogProbabilities, false)
-            ? FixPlan.SetArgument(input.LogFlag!, flag ? "false" : "true", onArgument: true)
-            : FixPlan.None;
+    /// <summary>A target whose form does not match the flag: set the flag to the target's form (the fix, where the call is the loss function itself).</summary>
+    private static (ImmutableDictionary<string, string?> Fix, string Remedy) FlagFix(CallFact call, LossInputEntry input, ArgumentFact argument, bool flag, ValueDomain expects)
+    {
+        if ((argument.Value.Domain, flag) is not ((ValueDomain.Probabilities, true) or (ValueDomain.LogProbabilities, false)))
+        {
+            return (FixPlan.None, Pass(expects));
+        }
+
+        string value = flag ? "false" : "true";
+        return (RuleContext.IsDirectCall(call, input) ? FixPlan.SetArgument(input.LogFlag!, value, onArgument: true) : FixPlan.None, $"set {input.LogFlag}: {value}");
+    }
 
     private static bool IsWrong(ValueDomain expects, ValueDomain actual) => expects switch
     {
@@ -76,23 +84,30 @@ internal sealed class WrongDomainForLossRule : IDomainRule
     };
 
     /// <summary>
-    /// Logits: the loss that takes them (or, for a loss object, <c>from_logits: true</c>); softmax output into a
-    /// log-probability loss: the fused log-softmax in its place.
+    /// What to do, and the fix that does it where that is safe. Logits: the loss that takes them (or, for a loss object,
+    /// <c>from_logits: true</c>); softmax output into a log-probability loss: the fused log-softmax in its place.
     /// </summary>
-    private static ImmutableDictionary<string, string?> Fix(RuleContext context, CallFact call, LossInputEntry input, ArgumentFact argument)
+    private static (ImmutableDictionary<string, string?> Fix, string Remedy) Fix(
+        RuleContext context, CallFact call, LossInputEntry input, ArgumentFact argument, ValueDomain expects)
     {
         switch (argument.Value.Domain)
         {
             case ValueDomain.Logits when context.FromLogitsOf(argument) is { } fromLogits:
-                return FixPlan.SetArgument(fromLogits, "true");
-            case ValueDomain.Logits when input.LogitsVariant is { } variant && RuleContext.IsDirectCall(call, input):
-                return FixPlan.Rename(variant, onArgument: true);
-            case ValueDomain.Probabilities when input.Expects == ValueDomain.LogProbabilities
-                && argument.Value.Origin is IInvocationOperation activation
-                && context.Knowledge.FindProducer(activation.TargetMethod)?.FusedLog is { } fused:
-                return FixPlan.RenameOrigin(fused);
+                return (FixPlan.SetArgument(fromLogits, "true"), $"use {fromLogits}: true");
+            case ValueDomain.Logits when input.LogitsVariant is { } variant:
+                return (RuleContext.IsDirectCall(call, input) ? FixPlan.Rename(variant, onArgument: true) : FixPlan.None, $"use '{variant}', which takes logits");
+            case ValueDomain.Probabilities when expects == ValueDomain.LogProbabilities
+                && argument.Value.Origin is { } origin
+                && context.FusedLogOf(origin) is { } fused:
+                // A producer call is renamed; a module is not (its output may serve others).
+                var fix = origin is IInvocationOperation activation && context.Knowledge.FindProducer(activation.TargetMethod) is not null
+                    ? FixPlan.RenameOrigin(fused.Method, fused.Type)
+                    : FixPlan.None;
+                return (fix, $"use the fused '{fused.Display}' in its place");
             default:
-                return FixPlan.None;
+                return (FixPlan.None, Pass(expects));
         }
     }
+
+    private static string Pass(ValueDomain expects) => "pass " + Display.Domain(expects);
 }

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
 
 namespace LossGuard.CodeFixes.Infrastructure;
 
@@ -92,6 +93,29 @@ internal static class CallSyntax
             SimpleNameSyntax simple => call.WithExpression(Renamed(simple)!),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The same static call, to <paramref name="name"/> of <paramref name="type"/> (a metadata name; <c>torch.softmax</c>
+    /// → <c>torch.nn.functional.log_softmax</c>), spelled as the file's usings allow; without a type, <see cref="WithMethodName"/>.
+    /// </summary>
+    public static InvocationExpressionSyntax? WithMethod(
+        InvocationExpressionSyntax call, string name, string? type, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (type is null)
+        {
+            return WithMethodName(call, name);
+        }
+
+        if (model.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol { IsStatic: true })
+        {
+            return null;
+        }
+
+        var qualified = SyntaxFactory.ParseExpression("global::" + type.Replace('+', '.') + "." + name)
+            .WithTriviaFrom(call.Expression)
+            .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+        return call.WithExpression(qualified);
     }
 
     public static ExpressionSyntax Unparenthesize(ExpressionSyntax expression)

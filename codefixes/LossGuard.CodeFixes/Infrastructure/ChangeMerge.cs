@@ -36,7 +36,7 @@ internal static class ChangeMerge
 
         var text = await original.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var merged = Apply(original, text, taken);
-        if (!await FixedDocument.AddsErrorsAsync(original, merged, cancellationToken).ConfigureAwait(false))
+        if (!await ErrorCheck.AddsErrorsAsync(original, merged, cancellationToken).ConfigureAwait(false))
         {
             return merged;
         }
@@ -53,7 +53,7 @@ internal static class ChangeMerge
         {
             var fresh = edit.Where(change => !kept.Contains(change)).ToList();
             var candidate = Apply(original, text, kept.Concat(fresh));
-            if (!await FixedDocument.AddsErrorsAsync(original, candidate, cancellationToken).ConfigureAwait(false))
+            if (!await ErrorCheck.AddsErrorsAsync(original, candidate, cancellationToken).ConfigureAwait(false))
             {
                 kept.AddRange(fresh);
                 result = candidate;

@@ -11,11 +11,11 @@ namespace LossGuard.Analyzers.Tests.Catalogue;
 public sealed class DescriptorTests
 {
     [Fact]
-    public void The_catalogue_holds_LG0001_to_LG0011_once_each_as_warnings()
+    public void The_catalogue_holds_LG0001_to_LG0011_and_LG0900_once_each_as_warnings()
     {
         var ids = Descriptors.All.Select(d => d.Id).ToArray();
 
-        Assert.Equal(Enumerable.Range(1, 11).Select(i => $"LG{i:D4}"), ids);
+        Assert.Equal(Enumerable.Range(1, 11).Select(i => $"LG{i:D4}").Append("LG0900"), ids);
         Assert.All(Descriptors.All, d => Assert.Equal(DiagnosticSeverity.Warning, d.DefaultSeverity));
         Assert.All(Descriptors.All, d => Assert.True(d.IsEnabledByDefault));
     }
@@ -24,7 +24,12 @@ public sealed class DescriptorTests
     public void Categories_follow_the_rule_contract()
     {
         Assert.All(Descriptors.All, d => Assert.Equal(
-            d.Id is RuleIds.UnrecognisedKerasLossName or RuleIds.UnstableTensorPrimitivesSoftMax ? "Reliability" : "Usage",
+            d.Id switch
+            {
+                RuleIds.UnrecognisedKerasLossName or RuleIds.UnstableTensorPrimitivesSoftMax => "Reliability",
+                RuleIds.InvalidSetting => "Configuration",
+                _ => "Usage",
+            },
             d.Category));
     }
 

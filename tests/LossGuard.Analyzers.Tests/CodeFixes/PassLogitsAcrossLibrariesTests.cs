@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using LossGuard.Analyzers.Catalogue;
+using LossGuard.Analyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = LossGuard.Analyzers.Tests.Infrastructure.Verify<
@@ -34,7 +35,7 @@ public sealed class PassLogitsAcrossLibrariesTests
                     F.cross_entropy(output, target, label_smoothing: 0.1);
             }
             """;
-        return Verify.CodeFixAsync(source, fixedSource, Lg0001("functional.cross_entropy", "input", "functional.softmax", "7"));
+        return Verify.CodeFixAsync(source, fixedSource, Lg0001("functional.cross_entropy", "F.softmax(output, 1)", "functional.softmax", "7"));
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public sealed class PassLogitsAcrossLibrariesTests
                     tf.nn.sparse_softmax_cross_entropy_with_logits(labels: y, logits: z);
             }
             """;
-        return Verify.CodeFixAsync(source, fixedSource, Lg0001("tf.nn.sparse_softmax_cross_entropy_with_logits", "logits", "tf.nn.softmax", "7"));
+        return Verify.CodeFixAsync(source, fixedSource, Lg0001("tf.nn.sparse_softmax_cross_entropy_with_logits", "tf.nn.softmax(z)", "tf.nn.softmax", "7"));
     }
 
     [Fact]
@@ -89,12 +90,13 @@ public sealed class PassLogitsAcrossLibrariesTests
         var fixedSource = source
             .Replace("""{|#3:keras.layers.Dense(10, activation: "softmax")|}""", """keras.layers.Dense(10, activation: "softmax")""", System.StringComparison.Ordinal)
             .Replace("{|#2:keras.losses.SparseCategoricalCrossentropy(from_logits: true)|}", "keras.losses.SparseCategoricalCrossentropy(from_logits: false)", System.StringComparison.Ordinal);
-        var torch = Lg0001("CrossEntropyLoss.forward", "input", "nn.Softmax", "9");
+        var torch = Lg0001("CrossEntropyLoss.forward", "model.forward(x)", "nn.Softmax", "9");
         var keras = new DiagnosticResult(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(2).WithLocation(3)
-            .WithArguments("SparseCategoricalCrossentropy", "y_pred", "keras.layers.Dense", "15");
+            .WithArguments("SparseCategoricalCrossentropy", "the model's output", "keras.layers.Dense", "15", "use from_logits: false, or remove the softmax from the model");
         return Verify.PartialFixAsync(source, fixedSource, new[] { torch, keras }, torch);
     }
 
-    private static DiagnosticResult Lg0001(string loss, string parameter, string activation, string line) =>
-        new DiagnosticResult(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1).WithArguments(loss, parameter, activation, line);
+    private static DiagnosticResult Lg0001(string loss, string argument, string activation, string line) =>
+        new DiagnosticResult(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1)
+            .WithArguments(loss, Messages.LogitsInput(argument), activation, line, Messages.PassTheLogits);
 }

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using LossGuard.Analyzers.Catalogue;
+using LossGuard.Analyzers.Tests.Infrastructure;
 using Xunit;
 using Verify = LossGuard.Analyzers.Tests.Infrastructure.Verify<
     LossGuard.Analyzers.Rules.ValueDomainAnalyzer,
@@ -38,7 +39,7 @@ public sealed class PassLogitsCodeFixTests
                         reduction: Reduction.Sum);
             }
             """;
-        return Verify.CodeFixAsync(source, fixedSource, Diagnostic(0, 0, "Losses.SparseSoftmaxCrossEntropyWithLogits", "8"));
+        return Verify.CodeFixAsync(source, fixedSource, Diagnostic(0, 0, "Losses.SparseSoftmaxCrossEntropyWithLogits", "8", "Activations.Softmax(z, 3)"));
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public sealed class PassLogitsCodeFixTests
                 }
             }
             """;
-        return Verify.CodeFixAsync(source, fixedSource, Diagnostic(0, 1, "Losses.SoftmaxCrossEntropyWithLogits", "8"));
+        return Verify.CodeFixAsync(source, fixedSource, Diagnostic(0, 1, "Losses.SoftmaxCrossEntropyWithLogits", "8", "p"));
     }
 
     [Fact]
@@ -101,7 +102,7 @@ public sealed class PassLogitsCodeFixTests
                 }
             }
             """;
-        return Verify.CodeFixAsync(source, fixedSource, Diagnostic(0, 1, "Losses.SparseSoftmaxCrossEntropyWithLogits", "7"));
+        return Verify.CodeFixAsync(source, fixedSource, Diagnostic(0, 1, "Losses.SparseSoftmaxCrossEntropyWithLogits", "7", "p"));
     }
 
     [Fact]
@@ -120,7 +121,7 @@ public sealed class PassLogitsCodeFixTests
                 }
             }
             """;
-        return Verify.CodeFixAsync(source, source, Diagnostic(0, 1, "Losses.SparseSoftmaxCrossEntropyWithLogits", "7"));
+        return Verify.CodeFixAsync(source, source, Diagnostic(0, 1, "Losses.SparseSoftmaxCrossEntropyWithLogits", "7", "p"));
     }
 
     [Fact]
@@ -143,7 +144,7 @@ public sealed class PassLogitsCodeFixTests
                 }
             }
             """;
-        return Verify.CodeFixAsync(source, source, Diagnostic(0, 1, "Losses.SparseSoftmaxCrossEntropyWithLogits", "7"));
+        return Verify.CodeFixAsync(source, source, Diagnostic(0, 1, "Losses.SparseSoftmaxCrossEntropyWithLogits", "7", "p"));
     }
 
     [Fact]
@@ -159,7 +160,7 @@ public sealed class PassLogitsCodeFixTests
                 static float Loss(float[] z, int[] y) => Losses.SparseSoftmaxCrossEntropyWithLogits({|#0:Predict(z)|}, y, 2);
             }
             """;
-        return Verify.CodeFixAsync(source, source, Diagnostic(0, 1, "Losses.SparseSoftmaxCrossEntropyWithLogits", "5"));
+        return Verify.CodeFixAsync(source, source, Diagnostic(0, 1, "Losses.SparseSoftmaxCrossEntropyWithLogits", "5", "Predict(z)"));
     }
 
     [Fact]
@@ -189,10 +190,10 @@ public sealed class PassLogitsCodeFixTests
             source,
             fixedSource,
             iterations: 2,
-            Diagnostic(0, 0, "Losses.SparseSoftmaxCrossEntropyWithLogits", "6"),
+            Diagnostic(0, 0, "Losses.SparseSoftmaxCrossEntropyWithLogits", "6", "Activations.Softmax(z, 2)"),
             new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.SigmoidIntoLogitsLoss)
                 .WithLocation(1).WithLocation(1)
-                .WithArguments("Losses.SigmoidCrossEntropyWithLogits", "logits", "Activations.Sigmoid", "7"));
+                .WithArguments("Losses.SigmoidCrossEntropyWithLogits", "'Activations.Sigmoid(z)'", "Activations.Sigmoid", "7", "pass the logits"));
     }
 
     [Fact]
@@ -211,12 +212,12 @@ public sealed class PassLogitsCodeFixTests
                 }
             }
             """;
-        return Verify.CodeFixAsync(source, source, Diagnostic(0, 1, "Losses.SoftmaxCrossEntropyWithLogits", "7"));
+        return Verify.CodeFixAsync(source, source, Diagnostic(0, 1, "Losses.SoftmaxCrossEntropyWithLogits", "7", "p"));
     }
 
-    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Diagnostic(int argument, int softmax, string loss, string line) =>
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Diagnostic(int argument, int softmax, string loss, string line, string written) =>
         new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.SoftmaxIntoLogitsLoss)
             .WithLocation(argument)
             .WithLocation(softmax)
-            .WithArguments(loss, "logits", "Activations.Softmax", line);
+            .WithArguments(loss, Messages.LogitsInput(written), "Activations.Softmax", line, Messages.PassTheLogits);
 }

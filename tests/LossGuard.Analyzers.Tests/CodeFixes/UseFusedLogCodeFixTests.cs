@@ -40,6 +40,87 @@ public sealed class UseFusedLogCodeFixTests
     }
 
     [Fact]
+    public Task LG0003_TorchSharp_torch_and_special_activations_become_the_functional_fused_log_with_fix_all()
+    {
+        const string source = """
+            using TorchSharp;
+            using static TorchSharp.torch;
+
+            static class Step
+            {
+                static Tensor Softmax(Tensor x) => {|#0:torch.log(torch.softmax(x, 1))|};
+
+                static Tensor SoftmaxMethod(Tensor x) => {|#1:torch.softmax(x, 1).log()|};
+
+                static Tensor Sigmoid(Tensor x) => {|#2:torch.log(torch.sigmoid(x))|};
+
+                static Tensor Expit(Tensor x) => {|#3:torch.log(torch.special.expit(x))|};
+            }
+            """;
+        const string fixedSource = """
+            using TorchSharp;
+            using static TorchSharp.torch;
+
+            static class Step
+            {
+                static Tensor Softmax(Tensor x) => nn.functional.log_softmax(x, 1);
+
+                static Tensor SoftmaxMethod(Tensor x) => nn.functional.log_softmax(x, 1);
+
+                static Tensor Sigmoid(Tensor x) => nn.functional.logsigmoid(x);
+
+                static Tensor Expit(Tensor x) => nn.functional.logsigmoid(x);
+            }
+            """;
+        return Verify.CodeFixAsync(
+            source,
+            fixedSource,
+            Verify.Finding(Descriptors.UnstableComposition, 0),
+            Verify.Finding(Descriptors.UnstableComposition, 1),
+            Verify.Finding(Descriptors.UnstableComposition, 2),
+            Verify.Finding(Descriptors.UnstableComposition, 3));
+    }
+
+    [Fact]
+    public Task LG0003_no_fix_for_a_torch_softmax_with_a_dtype_the_functional_log_softmax_does_not_take()
+    {
+        const string source = """
+            using TorchSharp;
+            using static TorchSharp.torch;
+
+            static class Step
+            {
+                static Tensor Softmax(Tensor x) => {|#0:torch.log(torch.softmax(x, 1, ScalarType.Float64))|};
+            }
+            """;
+        return Verify.CodeFixAsync(source, source, Verify.Finding(Descriptors.UnstableComposition));
+    }
+
+    [Fact]
+    public Task LG0007_TorchSharp_torch_softmax_given_to_nll_loss_becomes_the_functional_log_softmax_under_the_file_alias()
+    {
+        const string source = """
+            using TorchSharp;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Step
+            {
+                static torch.Tensor Loss(torch.Tensor x, torch.Tensor y) => F.nll_loss({|#0:torch.softmax(x, 1)|}, y);
+            }
+            """;
+        const string fixedSource = """
+            using TorchSharp;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Step
+            {
+                static torch.Tensor Loss(torch.Tensor x, torch.Tensor y) => F.nll_loss(F.log_softmax(x, 1), y);
+            }
+            """;
+        return Verify.CodeFixAsync(source, fixedSource, Verify.Finding(Descriptors.WrongDomainForLoss));
+    }
+
+    [Fact]
     public Task LG0003_a_softmax_local_read_only_by_the_log_moves_into_it()
     {
         const string source = """

@@ -67,7 +67,7 @@ public sealed class BudgetTests
                 }
             }
             """;
-        return Verify.AnalyzerAsync(source, FlowProbe.SoftmaxReachesLoss(209));
+        return Verify.AnalyzerAsync(source, FlowProbe.SoftmaxReachesLoss(209, "Activations.Softmax(z, 4)"));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class BufferFlowTests
                 }
             }
             """;
-        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(8));
+        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(8, "p"));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class BufferFlowTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SigmoidIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("Losses.SoftmaxCrossEntropyWithLogits", "logits", "Activations.Sigmoid", "9"));
+                .WithArguments("Losses.SoftmaxCrossEntropyWithLogits", "'p'", "Activations.Sigmoid", "9", "pass the logits"));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class BufferFlowTests
                 }
             }
             """;
-        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(8));
+        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(8, "copy"));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class BufferFlowTests
                 }
             }
             """;
-        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(8));
+        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(8, "rows.Slice(0, 8)"));
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class BufferFlowTests
                 }
             }
             """;
-        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(7));
+        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(7, "alias"));
     }
 
     [Fact]
@@ -216,7 +216,7 @@ public sealed class BufferFlowTests
                 }
             }
             """;
-        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(9));
+        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(9, "p"));
     }
 
     [Fact]
@@ -237,7 +237,7 @@ public sealed class BufferFlowTests
                 }
             }
             """;
-        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(8));
+        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(8, "p"));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class CallFlowTests
                 static float Loss(float[] z, float[] y) => Losses.SoftmaxCrossEntropyWithLogits({|#0:Predict(z)|}, y, 4);
             }
             """;
-        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(5));
+        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(5, "Predict(z)"));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class CallFlowTests
                 static float Evaluate(float[] z, float[] y) => Losses.SoftmaxCrossEntropyWithLogits({|#0:Apply(z)|}, y, 4);
             }
             """;
-        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(5));
+        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(5, "Apply(z)"));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class CallFlowTests
                     Losses.SoftmaxCrossEntropyWithLogits(Head(z, 2), y, 4) + Losses.SoftmaxCrossEntropyWithLogits({|#0:Head(z, 1)|}, y, 4);
             }
             """;
-        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(12));
+        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(12, "Head(z, 1)"));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class CallFlowTests
                 }
             }
             """;
-        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(8));
+        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(8, "predict(z)"));
     }
 
     [Fact]
@@ -122,9 +122,9 @@ public sealed class CallFlowTests
             """;
         return Verify.AnalyzerAsync(
             source,
-            SoftmaxReachesLoss(13),
+            SoftmaxReachesLoss(13, "Predict(z)"),
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss)
-                .WithLocation(3).WithLocation(2).WithArguments("Losses.SoftmaxCrossEntropyWithLogits", "logits", "Activations.Softmax", "6"));
+                .WithLocation(3).WithLocation(2).WithArguments("Losses.SoftmaxCrossEntropyWithLogits", "'head(z)'", "Activations.Softmax", "6", "pass the logits"));
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class CallFlowTests
                     (z, y) => Losses.SoftmaxCrossEntropyWithLogits({|#0:{|#1:Activations.Softmax(z, 4)|}|}, y, 4);
             }
             """;
-        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(7));
+        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(7, "Activations.Softmax(z, 4)"));
     }
 
     [Fact]
@@ -152,7 +152,26 @@ public sealed class CallFlowTests
     [Fact]
     public Task The_editorconfig_depth_lets_a_deeper_chain_be_followed()
     {
-        return Verify.AnalyzerWithSettingsAsync(ChainOfFourHelpers, "lossguard.max_call_depth = 4", SoftmaxReachesLoss(5));
+        return Verify.AnalyzerWithSettingsAsync(ChainOfFourHelpers, "lossguard.max_call_depth = 4", SoftmaxReachesLoss(5, "Layer1(z)"));
+    }
+
+    [Theory]
+    [InlineData("banana")]
+    [InlineData("42")]
+    [InlineData("-1")]
+    public Task An_invalid_depth_is_LG0900_once_and_the_default_depth_is_used(string value)
+    {
+        var unmarked = ChainOfFourHelpers.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty);
+        return Verify.AnalyzerWithSettingsAsync(
+            unmarked,
+            "lossguard.max_call_depth = " + value,
+            Verify.Diagnostic(Descriptors.InvalidSetting).WithArguments(value, "lossguard.max_call_depth", "a whole number from 0 to 8", "3"));
+    }
+
+    [Fact]
+    public Task A_valid_depth_is_not_reported()
+    {
+        return Verify.AnalyzerWithSettingsAsync(ChainOfFourHelpers, "lossguard.max_call_depth = 8", SoftmaxReachesLoss(5, "Layer1(z)"));
     }
 
     [Fact]

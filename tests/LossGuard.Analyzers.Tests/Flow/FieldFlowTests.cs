@@ -24,7 +24,7 @@ public sealed class FieldFlowTests
                 }
             }
             """;
-        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(9));
+        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(9, "this.probabilities"));
     }
 
     [Fact]

@@ -28,5 +28,5 @@ public sealed class GeneratedCodeTests
     public Task The_same_code_written_by_hand_is_reported() =>
         Verify.AnalyzerAsync(
             "using LossGuard;\nstatic class Written\n{\n" + Misuse.Replace("Activations.Softmax(z, 3)", "{|#0:Activations.Softmax(z, 3)|}", System.StringComparison.Ordinal) + "\n}\n",
-            Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(0).WithArguments("Losses.SparseSoftmaxCrossEntropyWithLogits", "logits", "Activations.Softmax", "4"));
+            Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(0).WithArguments("Losses.SparseSoftmaxCrossEntropyWithLogits", "'Activations.Softmax(z, 3)'", "Activations.Softmax", "4", "pass the logits"));
 }

@@ -21,13 +21,35 @@ internal static class Verify<TAnalyzer>
 
     /// <summary>Runs with an <c>.editorconfig</c> whose <c>[*.cs]</c> section holds <paramref name="settings"/>.</summary>
     public static Task AnalyzerWithSettingsAsync(string source, string settings, params DiagnosticResult[] expected) =>
-        RunAsync(source, withRuntime: true, "root = true\n\n[*.cs]\n" + settings + "\n", expected);
+        RunAsync(source, withRuntime: true, EditorConfig(settings), expected);
+
+    /// <summary>Runs on several files, each named (<c>Model.cs</c>), with <paramref name="settings"/> as in <see cref="AnalyzerWithSettingsAsync"/>.</summary>
+    public static Task FilesAsync((string Name, string Source)[] files, string settings, params DiagnosticResult[] expected)
+    {
+        var test = Create(string.Empty, withRuntime: true, EditorConfig(settings), outputKind: null);
+        foreach (var file in files)
+        {
+            test.TestState.Sources.Add(file);
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
 
     /// <summary>Runs on a console application (top-level statements allowed), the shape of the default console template.</summary>
     public static Task ProgramAsync(string source, params DiagnosticResult[] expected) =>
         RunAsync(source, withRuntime: true, editorConfig: null, expected, OutputKind.ConsoleApplication);
 
     private static Task RunAsync(string source, bool withRuntime, string? editorConfig, DiagnosticResult[] expected, OutputKind? outputKind = null)
+    {
+        var test = Create(source, withRuntime, editorConfig, outputKind);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private static string EditorConfig(string settings) => "root = true\n\n[*.cs]\n" + settings + "\n";
+
+    private static CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> Create(string source, bool withRuntime, string? editorConfig, OutputKind? outputKind)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         {
@@ -49,8 +71,7 @@ internal static class Verify<TAnalyzer>
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
         }
 
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
+        return test;
     }
 }
 

@@ -50,7 +50,7 @@ public sealed class DelegateLossFlowTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("functional.cross_entropy", "input", "functional.softmax", "11"));
+                .WithArguments("functional.cross_entropy", "'functional.softmax(logits, 1)'", "functional.softmax", "11", "pass the logits"));
     }
 
     [Fact]

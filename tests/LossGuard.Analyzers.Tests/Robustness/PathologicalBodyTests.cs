@@ -26,12 +26,12 @@ public sealed class PathologicalBodyTests
                 }
             }
             """;
-        return Verify.AnalyzerAsync(source, FlowProbe.SoftmaxReachesLoss(10_009));
+        return Verify.AnalyzerAsync(source, FlowProbe.SoftmaxReachesLoss(10_009, "Activations.Softmax(z, 4)"));
     }
 
     [Fact]
     public Task Deeply_nested_branches_keep_what_holds_on_every_path() =>
-        Verify.AnalyzerAsync(NestedBranches(120, "{|#1:Activations.Softmax(z, 4)|}", "{|#0:p|}"), FlowProbe.SoftmaxReachesLoss(7));
+        Verify.AnalyzerAsync(NestedBranches(120, "{|#1:Activations.Softmax(z, 4)|}", "{|#0:p|}"), FlowProbe.SoftmaxReachesLoss(7, "p"));
 
     [Fact]
     public Task A_call_chain_longer_than_the_depth_limit_is_silent()

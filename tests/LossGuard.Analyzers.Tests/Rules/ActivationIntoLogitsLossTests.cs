@@ -25,7 +25,7 @@ public sealed class ActivationIntoLogitsLossTests
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss)
                 .WithLocation(0)
                 .WithLocation(0)
-                .WithArguments("Losses.SparseSoftmaxCrossEntropyWithLogits", "logits", "Activations.Softmax", "6"));
+                .WithArguments("Losses.SparseSoftmaxCrossEntropyWithLogits", "'Activations.Softmax(z, 3)'", "Activations.Softmax", "6", "pass the logits"));
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class ActivationIntoLogitsLossTests
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss)
                 .WithLocation(0)
                 .WithLocation(1)
-                .WithArguments("Losses.SoftmaxCrossEntropyWithLogits", "logits", "Activations.Softmax", "7"));
+                .WithArguments("Losses.SoftmaxCrossEntropyWithLogits", "'p'", "Activations.Softmax", "7", "pass the logits"));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class ActivationIntoLogitsLossTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(7, 29)
-                .WithArguments("Losses.SparseSoftmaxCrossEntropyWithLogits", "logits", "Activations.Softmax", "7"));
+                .WithArguments("Losses.SparseSoftmaxCrossEntropyWithLogits", "'probabilities'", "Activations.Softmax", "7", "pass the logits"));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class ActivationIntoLogitsLossTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SigmoidIntoLogitsLoss).WithLocation(0).WithLocation(7, 17)
-                .WithArguments("Losses.SigmoidCrossEntropyWithLogits", "logits", "Activations.Sigmoid", "7"));
+                .WithArguments("Losses.SigmoidCrossEntropyWithLogits", "'p'", "Activations.Sigmoid", "7", "pass the logits"));
     }
 
     [Fact]

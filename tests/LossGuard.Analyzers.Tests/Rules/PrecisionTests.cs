@@ -24,7 +24,7 @@ public sealed class PrecisionTests
                 }
             }
             """;
-        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(7));
+        return Verify.AnalyzerAsync(source, SoftmaxReachesLoss(7, "logits"));
     }
 
     [Fact]

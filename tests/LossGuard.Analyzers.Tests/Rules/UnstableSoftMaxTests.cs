@@ -96,6 +96,6 @@ public sealed class UnstableSoftMaxTests
             source,
             Verify.Diagnostic(Descriptors.UnstableTensorPrimitivesSoftMax).WithLocation(1),
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("Losses.SoftmaxCrossEntropyWithLogits", "logits", "TensorPrimitives.SoftMax", "9"));
+                .WithArguments("Losses.SoftmaxCrossEntropyWithLogits", "'p'", "TensorPrimitives.SoftMax", "9", "pass the logits"));
     }
 }

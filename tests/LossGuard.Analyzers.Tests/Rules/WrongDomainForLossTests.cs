@@ -25,7 +25,7 @@ public sealed class WrongDomainForLossTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.WrongDomainForLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("Losses.NegativeLogLikelihood", "log-probabilities", "logProbabilities", "probabilities", "Activations.Softmax", "7"));
+                .WithArguments("Losses.NegativeLogLikelihood", "log-probabilities", "'p'", "probabilities", "Activations.Softmax", "7", "use the fused 'Activations.LogSoftmax' in its place"));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class WrongDomainForLossTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.WrongDomainForLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("Losses.BinaryCrossEntropy", "sigmoid probabilities", "probabilities", "log-probabilities", "Activations.LogSigmoid", "6"));
+                .WithArguments("Losses.BinaryCrossEntropy", "sigmoid probabilities", "'Activations.LogSigmoid(z)'", "log-probabilities", "Activations.LogSigmoid", "6", "pass sigmoid probabilities"));
     }
 
     [Fact]

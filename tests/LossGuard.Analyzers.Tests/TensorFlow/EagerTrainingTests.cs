@@ -87,7 +87,7 @@ public sealed class EagerTrainingTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("tf.nn.sparse_softmax_cross_entropy_with_logits", "logits", "tf.nn.softmax", "16"));
+                .WithArguments("tf.nn.sparse_softmax_cross_entropy_with_logits", "'model.Apply(x)'", "tf.nn.softmax", "16", "pass the logits"));
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class EagerTrainingTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("SparseCategoricalCrossentropy", "y_pred", "keras.layers.Dense", "12"));
+                .WithArguments("SparseCategoricalCrossentropy", "the model's output", "keras.layers.Dense", "12", "use from_logits: false, or remove the softmax from the model"));
     }
 
     /// <summary>A subclassed model whose <c>Call</c> applies a linear layer, then <paramref name="body"/> (one line, line 16 of the source).</summary>

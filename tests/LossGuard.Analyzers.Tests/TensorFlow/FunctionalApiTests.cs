@@ -41,7 +41,7 @@ public sealed class FunctionalApiTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("SparseCategoricalCrossentropy", "y_pred", "keras.layers.Dense", "13"));
+                .WithArguments("SparseCategoricalCrossentropy", "the model's output", "keras.layers.Dense", "13", "use from_logits: false, or remove the softmax from the model"));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class FunctionalApiTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("CategoricalCrossentropy", "y_pred", "keras.layers.Softmax", "13"),
+                .WithArguments("CategoricalCrossentropy", "the model's output", "keras.layers.Softmax", "13", "use from_logits: false, or remove the softmax from the model"),
             Verify.Diagnostic(Descriptors.IndicesIntoCategoricalLoss).WithLocation(2).WithLocation(3)
                 .WithArguments("CategoricalCrossentropy", "y_true", "np.array", "16"));
     }
@@ -85,7 +85,7 @@ public sealed class FunctionalApiTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("tf.nn.sparse_softmax_cross_entropy_with_logits", "logits", "keras.layers.Dense", "11"));
+                .WithArguments("tf.nn.sparse_softmax_cross_entropy_with_logits", "'probabilities'", "keras.layers.Dense", "11", "pass the logits"));
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class FunctionalApiTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("tf.nn.sparse_softmax_cross_entropy_with_logits", "logits", "keras.layers.Dense", "12"));
+                .WithArguments("tf.nn.sparse_softmax_cross_entropy_with_logits", "'model.predict(x)'", "keras.layers.Dense", "12", "pass the logits"));
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class FunctionalApiTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SigmoidIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("BinaryCrossentropy", "y_pred", "keras.layers.Dense", "12"),
+                .WithArguments("BinaryCrossentropy", "the model's output", "keras.layers.Dense", "12", "use from_logits: false, or remove the sigmoid from the model"),
             Verify.Diagnostic(Descriptors.SingleClassSoftmax).WithLocation(2).WithArguments("'Dense' over an axis of size 1"));
     }
 

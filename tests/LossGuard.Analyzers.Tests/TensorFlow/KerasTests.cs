@@ -38,7 +38,7 @@ public sealed class KerasTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("SparseCategoricalCrossentropy", "y_pred", "keras.layers.Dense", "15"));
+                .WithArguments("SparseCategoricalCrossentropy", "the model's output", "keras.layers.Dense", "15", "use from_logits: false, or remove the softmax from the model"));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class KerasTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("CategoricalCrossentropy", "y_pred", "keras.layers.Dense", "16"));
+                .WithArguments("CategoricalCrossentropy", "the model's output", "keras.layers.Dense", "16", "use from_logits: false, or remove the softmax from the model"));
     }
 
     [Fact]
@@ -83,9 +83,9 @@ public sealed class KerasTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SigmoidIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("BinaryCrossentropy", "y_pred", "keras.layers.Dense", "13"),
+                .WithArguments("BinaryCrossentropy", "the model's output", "keras.layers.Dense", "13", "use from_logits: false, or remove the sigmoid from the model"),
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(2).WithLocation(3)
-                .WithArguments("CategoricalCrossentropy", "y_pred", "keras.layers.Softmax", "15"));
+                .WithArguments("CategoricalCrossentropy", "the model's output", "keras.layers.Softmax", "15", "use from_logits: false, or remove the softmax from the model"));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class KerasTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.WrongDomainForLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("SparseCategoricalCrossentropy", "probabilities", "y_pred", "raw logits", "keras.layers.Dense", "13"));
+                .WithArguments("SparseCategoricalCrossentropy", "probabilities", "the model's output", "raw logits", "keras.layers.Dense", "13", "use from_logits: true"));
     }
 
     [Fact]

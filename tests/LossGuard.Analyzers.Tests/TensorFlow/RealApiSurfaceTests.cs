@@ -122,7 +122,7 @@ public sealed class RealApiSurfaceTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SigmoidIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("SigmoidFocalCrossEntropy", "y_pred", "keras.layers.Dense", "11"));
+                .WithArguments("SigmoidFocalCrossEntropy", "the model's output", "keras.layers.Dense", "11", "use from_logits: false, or remove the sigmoid from the model"));
     }
 
     [Fact]

@@ -28,9 +28,9 @@ public sealed class TensorFlowNnTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("tf.nn.sparse_softmax_cross_entropy_with_logits", "logits", "tf.nn.softmax", "8"),
+                .WithArguments("tf.nn.sparse_softmax_cross_entropy_with_logits", "'probabilities'", "tf.nn.softmax", "8", "pass the logits"),
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(2).WithLocation(1)
-                .WithArguments("tf.losses.sparse_softmax_cross_entropy", "logits", "tf.nn.softmax", "8"));
+                .WithArguments("tf.losses.sparse_softmax_cross_entropy", "'probabilities'", "tf.nn.softmax", "8", "pass the logits"));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class TensorFlowNnTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SigmoidIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("tf.nn.sigmoid_cross_entropy_with_logits", "logits", "tf.sigmoid", "7"));
+                .WithArguments("tf.nn.sigmoid_cross_entropy_with_logits", "'tf.sigmoid(z)'", "tf.sigmoid", "7", "pass the logits"));
     }
 
     [Fact]

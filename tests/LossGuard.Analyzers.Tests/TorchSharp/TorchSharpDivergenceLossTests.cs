@@ -27,7 +27,7 @@ public sealed class TorchSharpDivergenceLossTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.WrongDomainForLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("functional.kl_div", "log-probabilities", "input", "probabilities", "functional.softmax", "7"));
+                .WithArguments("functional.kl_div", "log-probabilities", "'F.softmax(student, 1)'", "probabilities", "functional.softmax", "7", "use the fused 'functional.log_softmax' in its place"));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class TorchSharpDivergenceLossTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.WrongDomainForLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("functional.kl_div", "log-probabilities with log_target: true", "target", "probabilities", "functional.softmax", "7"));
+                .WithArguments("functional.kl_div", "log-probabilities with log_target: true", "'F.softmax(teacher, 1)'", "probabilities", "functional.softmax", "7", "set log_target: false"));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class TorchSharpDivergenceLossTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.WrongDomainForLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("functional.kl_div", "probabilities with log_target: false", "target", "log-probabilities", "functional.log_softmax", "7"));
+                .WithArguments("functional.kl_div", "probabilities with log_target: false", "'F.log_softmax(teacher, 1)'", "log-probabilities", "functional.log_softmax", "7", "set log_target: true"));
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class TorchSharpDivergenceLossTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.WrongDomainForLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("KLDivLoss.forward", "log-probabilities with log_target: true", "target", "probabilities", "functional.softmax", "11"));
+                .WithArguments("KLDivLoss.forward", "log-probabilities with log_target: true", "'F.softmax(teacher, 1)'", "probabilities", "functional.softmax", "11", "set log_target: false"));
     }
 
     [Fact]
@@ -134,9 +134,9 @@ public sealed class TorchSharpDivergenceLossTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.WrongDomainForLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("functional.ctc_loss", "log-probabilities", "log_probs", "raw logits", "functional.linear", "9"),
+                .WithArguments("functional.ctc_loss", "log-probabilities", "'logits'", "raw logits", "functional.linear", "9", "pass log-probabilities"),
             Verify.Diagnostic(Descriptors.WrongDomainForLoss).WithLocation(2).WithLocation(3)
-                .WithArguments("CTCLoss.forward", "log-probabilities", "log_probs", "probabilities", "functional.softmax", "12"));
+                .WithArguments("CTCLoss.forward", "log-probabilities", "'F.softmax(logits, 2)'", "probabilities", "functional.softmax", "12", "use the fused 'functional.log_softmax' in its place"));
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class TorchSharpDivergenceLossTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SigmoidIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("functional.multilabel_soft_margin_loss", "input", "functional.sigmoid", "8"));
+                .WithArguments("functional.multilabel_soft_margin_loss", "'F.sigmoid(logits)'", "functional.sigmoid", "8", "pass the logits"));
     }
 
     [Fact]

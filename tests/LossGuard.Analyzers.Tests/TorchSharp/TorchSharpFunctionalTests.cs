@@ -24,7 +24,7 @@ public sealed class TorchSharpFunctionalTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("functional.cross_entropy", "input", "functional.softmax", "7"));
+                .WithArguments("functional.cross_entropy", "'F.softmax(output, 1)'", "functional.softmax", "7", "pass the logits"));
     }
 
     [Fact]
@@ -48,9 +48,9 @@ public sealed class TorchSharpFunctionalTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("functional.cross_entropy", "input", "Tensor.softmax", "9"),
+                .WithArguments("functional.cross_entropy", "'probabilities'", "Tensor.softmax", "9", "pass the logits"),
             Verify.Diagnostic(Descriptors.SigmoidIntoLogitsLoss).WithLocation(2).WithLocation(3)
-                .WithArguments("functional.binary_cross_entropy_with_logits", "input", "torch.sigmoid", "10"));
+                .WithArguments("functional.binary_cross_entropy_with_logits", "'scores'", "torch.sigmoid", "10", "pass the logits"));
     }
 
     [Fact]
@@ -69,9 +69,9 @@ public sealed class TorchSharpFunctionalTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.WrongDomainForLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("functional.nll_loss", "log-probabilities", "input", "probabilities", "functional.softmax", "7"),
+                .WithArguments("functional.nll_loss", "log-probabilities", "'F.softmax(x, 1)'", "probabilities", "functional.softmax", "7", "use the fused 'functional.log_softmax' in its place"),
             Verify.Diagnostic(Descriptors.UnstableComposition).WithLocation(2).WithLocation(3)
-                .WithArguments("Tensor.log", "functional.softmax", "7", "log_softmax"));
+                .WithArguments("Tensor.log", "functional.softmax", "7", "functional.log_softmax"));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class TorchSharpModuleTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("CrossEntropyLoss.forward", "input", "nn.Softmax", "8"));
+                .WithArguments("CrossEntropyLoss.forward", "'output'", "nn.Softmax", "8", "pass the logits"));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class TorchSharpModuleTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.WrongDomainForLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("NLLLoss.forward", "log-probabilities", "input", "probabilities", "nn.Softmax", "10"));
+                .WithArguments("NLLLoss.forward", "log-probabilities", "'model.forward(x)'", "probabilities", "nn.Softmax", "10", "use the fused 'LogSoftmax' in its place"));
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class TorchSharpModuleTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("CrossEntropyLoss.forward", "input", "nn.Softmax", "9"));
+                .WithArguments("CrossEntropyLoss.forward", "'model.call(x)'", "nn.Softmax", "9", "pass the logits"));
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public sealed class TorchSharpModuleTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.WrongDomainForLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("NLLLoss.forward", "log-probabilities", "input", "probabilities", "nn.Softmax", "9"));
+                .WithArguments("NLLLoss.forward", "log-probabilities", "'output'", "probabilities", "nn.Softmax", "9", "use the fused 'LogSoftmax' in its place"));
     }
 
     [Fact]
@@ -206,7 +206,7 @@ public sealed class TorchSharpModuleTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.WrongDomainForLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("NLLLoss.forward", "log-probabilities", "input", "probabilities", "nn.Softmax", "10"));
+                .WithArguments("NLLLoss.forward", "log-probabilities", "'model.forward(data)'", "probabilities", "nn.Softmax", "10", "use the fused 'LogSoftmax' in its place"));
     }
 
     [Theory]
@@ -309,7 +309,7 @@ public sealed class TorchSharpModuleTests
             source,
             Verify.Diagnostic(Descriptors.SoftmaxAlongBatchAxis).WithLocation(2).WithArguments("functional.softmax", "0", "a batch-first value", "1 or -1"),
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("CrossEntropyLoss.forward", "input", "Tensor.softmax", "14"));
+                .WithArguments("CrossEntropyLoss.forward", "'pred.softmax(1)'", "Tensor.softmax", "14", "pass the logits"));
     }
 
     [Fact]

@@ -87,9 +87,9 @@ public sealed class TorchSharpRegressionTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.WrongDomainForLoss).WithLocation(0).WithLocation(2)
-                .WithArguments("NLLLoss.call", "log-probabilities", "input", "probabilities", "nn.Softmax", "12"),
+                .WithArguments("NLLLoss.call", "log-probabilities", "'prediction'", "probabilities", "nn.Softmax", "12", "use the fused 'LogSoftmax' in its place"),
             Verify.Diagnostic(Descriptors.WrongDomainForLoss).WithLocation(1).WithLocation(2)
-                .WithArguments("NLLLoss.call", "log-probabilities", "input", "probabilities", "nn.Softmax", "12"));
+                .WithArguments("NLLLoss.call", "log-probabilities", "'prediction'", "probabilities", "nn.Softmax", "12", "use the fused 'LogSoftmax' in its place"));
     }
 
     [Fact]
