@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Editor check: csharp-ls (the tool manifest .config/dotnet-tools.json, restored here) driven over the
 # language-server protocol on a restored consumer of the packed packages (build/EditorCheck): the double softmax's
-# LG0001 must be published for the opened Program.cs and withdrawn after the edit that passes the logits.
+# LG0001 must be published for the opened Program.cs and withdrawn after the edit that passes the logits, and must
+# not come back for the misuse typed again once csharp.analyzersEnabled is turned off.
 # Prints "ok   ..." or "FAIL ..." lines; exits 1 when one failed.
 #   usage: test-editor.sh CONSUMER_DIRECTORY   (its Program.cs is test-packages.sh's double softmax)
 set -uo pipefail

@@ -1,9 +1,12 @@
 using System;
 using System.Text.Json.Nodes;
 
-/// <summary>What the check tells csharp-ls about itself, as a minimal editor would.</summary>
-static class EditorSettings
+/// <summary>What the check tells csharp-ls about itself and its settings, as a minimal editor would.</summary>
+sealed class EditorSettings
 {
+    /// <summary>The csharp.analyzersEnabled value the server is given (workspace/configuration, didChangeConfiguration).</summary>
+    public bool AnalyzersEnabled { get; set; } = true;
+
     /// <summary>Push diagnostics only (no pull capability), and a workspace configuration to ask for.</summary>
     public static JsonObject InitializeParameters(string projectDirectory)
     {
@@ -25,8 +28,12 @@ static class EditorSettings
         };
     }
 
-    /// <summary>workspace/configuration gets csharp.analyzersEnabled = true; every other server request, null.</summary>
-    public static JsonNode? Answer(string method, JsonNode? parameters)
+    /// <summary>The workspace/didChangeConfiguration parameters an editor sends when the setting changes.</summary>
+    public JsonObject ChangeParameters() =>
+        new() { ["settings"] = new JsonObject { ["csharp"] = new JsonObject { ["analyzersEnabled"] = AnalyzersEnabled } } };
+
+    /// <summary>workspace/configuration gets the csharp section; every other server request, null.</summary>
+    public JsonNode? Answer(string method, JsonNode? parameters)
     {
         if (method != "workspace/configuration")
         {
@@ -35,7 +42,7 @@ static class EditorSettings
         var answers = new JsonArray();
         foreach (JsonNode? item in parameters?["items"]?.AsArray() ?? new JsonArray())
         {
-            answers.Add((string?)item?["section"] == "csharp" ? new JsonObject { ["analyzersEnabled"] = true } : null);
+            answers.Add((string?)item?["section"] == "csharp" ? new JsonObject { ["analyzersEnabled"] = AnalyzersEnabled } : null);
         }
         return answers;
     }

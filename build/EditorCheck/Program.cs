@@ -9,7 +9,8 @@ using System.Threading.Tasks;
 // usage: EditorCheck SERVER_DIRECTORY PROJECT_DIRECTORY DOCUMENT RULE OLD NEW
 // Starts csharp-ls (`dotnet tool run csharp-ls` in SERVER_DIRECTORY, where the tool manifest is) on the restored
 // project in PROJECT_DIRECTORY with csharp.analyzersEnabled, opens DOCUMENT as an editor would, waits until RULE is
-// published for it, replaces the first OLD by NEW (textDocument/didChange) and waits until RULE is gone.
+// published for it, replaces the first OLD by NEW (textDocument/didChange) and waits until RULE is gone; then turns
+// the setting off (workspace/didChangeConfiguration), types the original text again and checks RULE stays away.
 // Prints "ok   ..." or "FAIL ..." per step; exits 1 when one failed.
 if (args.Length != 6)
 {
@@ -29,7 +30,8 @@ foreach (string argument in new[] { "tool", "run", "csharp-ls" })
 {
     start.ArgumentList.Add(argument);
 }
-await using var server = new LspConnection(start) { AnswerServerRequest = EditorSettings.Answer };
+var settings = new EditorSettings();
+await using var server = new LspConnection(start) { AnswerServerRequest = settings.Answer };
 
 try
 {
@@ -58,6 +60,21 @@ try
     });
     await WaitForDiagnostics(server, version: 2, d => !d.Any(IsRule), editTimeout);
     Console.WriteLine($"ok   {rule} was withdrawn {clock.Elapsed.TotalSeconds:F2} s after the edit replacing '{oldText}' with '{newText}'");
+
+    // The control: with the setting turned off, the misuse typed again (version 3) is published without the rule.
+    settings.AnalyzersEnabled = false;
+    await server.NotifyAsync("workspace/didChangeConfiguration", settings.ChangeParameters());
+    await server.NotifyAsync("textDocument/didChange", new JsonObject
+    {
+        ["textDocument"] = new JsonObject { ["uri"] = documentUri, ["version"] = 3 },
+        ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text }),
+    });
+    JsonArray withoutAnalyzers = await WaitForDiagnostics(server, version: 3, _ => true, editTimeout);
+    if (withoutAnalyzers.Any(IsRule))
+    {
+        throw new InvalidOperationException($"{rule} was published with csharp.analyzersEnabled turned off");
+    }
+    Console.WriteLine($"ok   with csharp.analyzersEnabled turned off, the misuse typed again is published without {rule}");
 
     await server.RequestAsync("shutdown", null, editTimeout);
     await server.NotifyAsync("exit", null);
