@@ -5,6 +5,8 @@
 #   - both packages, double softmax          -> the build fails with exactly one LG0001 (nothing reported twice)
 #   - runtime package alone, corrected code  -> builds clean and runs
 #   - the packages' contents and metadata (build/check-package-contents.sh)
+#   - in an editor: csharp-ls publishes the LG0001 of the "both" consumer and withdraws it after the fix
+#     (build/test-editor.sh)
 # The packages are packed with a repository URL other than the default, so every place that must follow
 # -p:LossGuardRepositoryUrl (help links, readme links, repository metadata, Source Link) is seen to follow it; no
 # -p:ContinuousIntegrationBuild either: the pack itself must map the paths in the PDBs (build/SourceLink.props).
@@ -84,7 +86,7 @@ else
   failures=$((failures + 1))
 fi
 
-contents=$(bash "$root/build/check-package-contents.sh" "$work/feed" "$repo_url") || true
+contents=$(bash "$root/build/check-package-contents.sh" "$work/feed" "$repo_url"; bash "$root/build/test-editor.sh" "$work/both") || true
 echo "$contents"
 failures=$((failures + $(grep -c '^FAIL' <<<"$contents" || true)))
 total=$((3 + $(grep -cE '^(ok|FAIL) ' <<<"$contents" || true)))

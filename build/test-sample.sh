@@ -21,6 +21,18 @@ for file in "$root"/samples/LossGuard.Samples.Gallery/*/LG*.cs; do
     failures=$((failures + 1))
   fi
 done
+# Every rule (docs/rules) has a gallery file, as the gallery's README says.
+without_file=""
+for page in "$root"/docs/rules/LG*.md; do
+  id=$(basename "$page" .md)
+  compgen -G "$root/samples/LossGuard.Samples.Gallery/*/${id}_*.cs" >/dev/null || without_file="$without_file $id"
+done
+if [ -z "$without_file" ]; then
+  passed=$((passed + 1))
+else
+  echo "FAIL rules without a gallery file:$without_file"
+  failures=$((failures + 1))
+fi
 # Run with TorchSharp, the gallery must print a line for every rule whose file runs (all but TensorFlow's), and
 # every fixed form must stay finite on the large logits that break the misuses.
 gallery="$root/samples/LossGuard.Samples.Gallery"

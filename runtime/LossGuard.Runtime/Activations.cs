@@ -10,6 +10,9 @@ namespace LossGuard;
 public static class Activations
 {
     /// <summary>Row-wise softmax, max-subtracted (never overflows).</summary>
+    /// <param name="logits">Raw scores, <c>[rows, classes]</c>.</param>
+    /// <param name="classes">Classes per row.</param>
+    /// <returns>The probabilities, same shape as the logits.</returns>
     public static float[] Softmax(ReadOnlySpan<float> logits, int classes)
     {
         var result = ActivationKernel.Allocate<float>(logits.Length);
@@ -18,10 +21,16 @@ public static class Activations
     }
 
     /// <summary>Row-wise softmax into <paramref name="destination"/>, which may be the logits buffer.</summary>
+    /// <param name="logits">Raw scores, <c>[rows, classes]</c>.</param>
+    /// <param name="destination">Receives the result, at least as long as <paramref name="logits"/>.</param>
+    /// <param name="classes">Classes per row.</param>
     public static void Softmax(ReadOnlySpan<float> logits, Span<float> destination, int classes) =>
         ActivationKernel.Softmax(logits, destination, classes, logarithm: false);
 
     /// <summary>Row-wise log-softmax, z - logsumexp(z).</summary>
+    /// <param name="logits">Raw scores, <c>[rows, classes]</c>.</param>
+    /// <param name="classes">Classes per row.</param>
+    /// <returns>The log-probabilities, same shape as the logits.</returns>
     public static float[] LogSoftmax(ReadOnlySpan<float> logits, int classes)
     {
         var result = ActivationKernel.Allocate<float>(logits.Length);
@@ -30,10 +39,15 @@ public static class Activations
     }
 
     /// <summary>Row-wise log-softmax into <paramref name="destination"/>, which may be the logits buffer.</summary>
+    /// <param name="logits">Raw scores, <c>[rows, classes]</c>.</param>
+    /// <param name="destination">Receives the result, at least as long as <paramref name="logits"/>.</param>
+    /// <param name="classes">Classes per row.</param>
     public static void LogSoftmax(ReadOnlySpan<float> logits, Span<float> destination, int classes) =>
         ActivationKernel.Softmax(logits, destination, classes, logarithm: true);
 
     /// <summary>Elementwise logistic sigmoid.</summary>
+    /// <param name="logits">Raw scores, any shape.</param>
+    /// <returns>The probabilities, one per logit.</returns>
     public static float[] Sigmoid(ReadOnlySpan<float> logits)
     {
         var result = ActivationKernel.Allocate<float>(logits.Length);
@@ -42,10 +56,14 @@ public static class Activations
     }
 
     /// <summary>Elementwise logistic sigmoid into <paramref name="destination"/>.</summary>
+    /// <param name="logits">Raw scores, any shape.</param>
+    /// <param name="destination">Receives the result, at least as long as <paramref name="logits"/>.</param>
     public static void Sigmoid(ReadOnlySpan<float> logits, Span<float> destination) =>
         ActivationKernel.Sigmoid(logits, destination, logarithm: false);
 
     /// <summary>Elementwise log(sigmoid(x)) = -softplus(-x).</summary>
+    /// <param name="logits">Raw scores, any shape.</param>
+    /// <returns>The log-probabilities, one per logit.</returns>
     public static float[] LogSigmoid(ReadOnlySpan<float> logits)
     {
         var result = ActivationKernel.Allocate<float>(logits.Length);
@@ -54,6 +72,8 @@ public static class Activations
     }
 
     /// <summary>Elementwise log(sigmoid(x)) into <paramref name="destination"/>.</summary>
+    /// <param name="logits">Raw scores, any shape.</param>
+    /// <param name="destination">Receives the result, at least as long as <paramref name="logits"/>.</param>
     public static void LogSigmoid(ReadOnlySpan<float> logits, Span<float> destination) =>
         ActivationKernel.Sigmoid(logits, destination, logarithm: true);
 

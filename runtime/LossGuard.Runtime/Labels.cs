@@ -7,6 +7,9 @@ namespace LossGuard;
 public static class Labels
 {
     /// <summary>One-hot rows <c>[indices, classes]</c> for the given class indices.</summary>
+    /// <param name="classIndices">One class index per row, in [0, classes).</param>
+    /// <param name="classes">Classes per row.</param>
+    /// <returns>A new <c>[indices, classes]</c> array.</returns>
     public static float[] OneHot(ReadOnlySpan<int> classIndices, int classes)
     {
         var result = ActivationKernel.Allocate<float>(checked(classIndices.Length * Math.Max(classes, 0)));
@@ -15,13 +18,12 @@ public static class Labels
     }
 
     /// <summary>One-hot rows into <paramref name="destination"/> (cleared first).</summary>
+    /// <param name="classIndices">One class index per row, in [0, classes).</param>
+    /// <param name="destination">Receives the rows; at least <c>classIndices.Length * classes</c> elements.</param>
+    /// <param name="classes">Classes per row.</param>
     public static void OneHot(ReadOnlySpan<int> classIndices, Span<float> destination, int classes)
     {
-        if (classes <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(classes), classes, "classes must be positive.");
-        }
-
+        Guard.PositiveClasses(classes);
         Guard.ClassIndices(classIndices, classes, ignoreIndex: null, nameof(classIndices));
         int length = checked(classIndices.Length * classes);
         Guard.Destination(length, destination.Length, nameof(destination));
@@ -33,6 +35,9 @@ public static class Labels
     }
 
     /// <summary>The index of each row's largest score (the first one on ties; a row holding NaN gives the NaN's index).</summary>
+    /// <param name="scores">Scores, probabilities or logits, <c>[rows, classes]</c>.</param>
+    /// <param name="classes">Classes per row.</param>
+    /// <returns>One class index per row.</returns>
     public static int[] ArgMax(ReadOnlySpan<float> scores, int classes)
     {
         int rows = Guard.Rows(scores.Length, classes, nameof(scores));

@@ -84,24 +84,43 @@ public static class Losses
         AngularMarginKernel.Compute(cosines, labels, classes, gradient, reduction, margin, scale, easyMargin, ignoreIndex, rowLosses);
 
     /// <summary>Categorical cross-entropy of probabilities (rows renormalised, clipped to [1e-7, 1 - 1e-7] like Keras).</summary>
+    /// <param name="probabilities">Class probabilities, <c>[rows, classes]</c> (softmax output, not logits); each row is divided by its sum.</param>
+    /// <param name="labels">Target distribution per row (one-hot or soft), same shape as the probabilities.</param>
+    /// <param name="classes">Classes per row.</param>
+    /// <param name="reduction">Mean over rows (default), sum, or none.</param>
+    /// <param name="rowLosses">Optional (required for <see cref="Reduction.None"/>): receives each row's loss.</param>
     public static float CategoricalCrossEntropy(
         ReadOnlySpan<float> probabilities, ReadOnlySpan<float> labels, int classes,
         Reduction reduction = Reduction.Mean, Span<float> rowLosses = default) =>
         ProbabilityLossKernel.Categorical(probabilities, labels, classes, reduction, rowLosses);
 
     /// <summary>Cross-entropy of probabilities against class indices (clipped like Keras).</summary>
+    /// <param name="probabilities">Class probabilities, <c>[rows, classes]</c> (softmax output, not logits).</param>
+    /// <param name="labels">The class index of each row, in [0, classes).</param>
+    /// <param name="classes">Classes per row.</param>
+    /// <param name="reduction">Mean over rows (default), sum, or none.</param>
+    /// <param name="rowLosses">Optional (required for <see cref="Reduction.None"/>): receives each row's loss.</param>
     public static float SparseCategoricalCrossEntropy(
         ReadOnlySpan<float> probabilities, ReadOnlySpan<int> labels, int classes,
         Reduction reduction = Reduction.Mean, Span<float> rowLosses = default) =>
         ProbabilityLossKernel.SparseCategorical(probabilities, labels, classes, reduction, rowLosses);
 
     /// <summary>Binary cross-entropy of independent probabilities (clipped like Keras).</summary>
+    /// <param name="probabilities">Probabilities in [0, 1] (sigmoid output, not logits), any shape.</param>
+    /// <param name="targets">Targets in [0, 1], one per probability.</param>
+    /// <param name="reduction">Mean over elements (default), sum, or none.</param>
+    /// <param name="rowLosses">Optional (required for <see cref="Reduction.None"/>): receives each element's loss.</param>
     public static float BinaryCrossEntropy(
         ReadOnlySpan<float> probabilities, ReadOnlySpan<float> targets,
         Reduction reduction = Reduction.Mean, Span<float> rowLosses = default) =>
         ProbabilityLossKernel.Binary(probabilities, targets, reduction, rowLosses);
 
     /// <summary>Negative log-likelihood of log-probabilities (for example <see cref="Activations.LogSoftmax(ReadOnlySpan{float}, int)"/> output).</summary>
+    /// <param name="logProbabilities">Log-probabilities, <c>[rows, classes]</c>; the loss of a row is minus the value at its label.</param>
+    /// <param name="labels">The class index of each row, in [0, classes).</param>
+    /// <param name="classes">Classes per row.</param>
+    /// <param name="reduction">Mean over rows (default), sum, or none.</param>
+    /// <param name="rowLosses">Optional (required for <see cref="Reduction.None"/>): receives each row's loss.</param>
     public static float NegativeLogLikelihood(
         ReadOnlySpan<float> logProbabilities, ReadOnlySpan<int> labels, int classes,
         Reduction reduction = Reduction.Mean, Span<float> rowLosses = default) =>
@@ -177,24 +196,43 @@ public static class Losses
         AngularMarginKernel.Compute(cosines, labels, classes, gradient, reduction, margin, scale, easyMargin, ignoreIndex, rowLosses);
 
     /// <summary>Categorical cross-entropy of probabilities (rows renormalised, clipped to [1e-7, 1 - 1e-7] like Keras).</summary>
+    /// <param name="probabilities">Class probabilities, <c>[rows, classes]</c> (softmax output, not logits); each row is divided by its sum.</param>
+    /// <param name="labels">Target distribution per row (one-hot or soft), same shape as the probabilities.</param>
+    /// <param name="classes">Classes per row.</param>
+    /// <param name="reduction">Mean over rows (default), sum, or none.</param>
+    /// <param name="rowLosses">Optional (required for <see cref="Reduction.None"/>): receives each row's loss.</param>
     public static double CategoricalCrossEntropy(
         ReadOnlySpan<double> probabilities, ReadOnlySpan<double> labels, int classes,
         Reduction reduction = Reduction.Mean, Span<double> rowLosses = default) =>
         ProbabilityLossKernel.Categorical(probabilities, labels, classes, reduction, rowLosses);
 
     /// <summary>Cross-entropy of probabilities against class indices (clipped like Keras).</summary>
+    /// <param name="probabilities">Class probabilities, <c>[rows, classes]</c> (softmax output, not logits).</param>
+    /// <param name="labels">The class index of each row, in [0, classes).</param>
+    /// <param name="classes">Classes per row.</param>
+    /// <param name="reduction">Mean over rows (default), sum, or none.</param>
+    /// <param name="rowLosses">Optional (required for <see cref="Reduction.None"/>): receives each row's loss.</param>
     public static double SparseCategoricalCrossEntropy(
         ReadOnlySpan<double> probabilities, ReadOnlySpan<int> labels, int classes,
         Reduction reduction = Reduction.Mean, Span<double> rowLosses = default) =>
         ProbabilityLossKernel.SparseCategorical(probabilities, labels, classes, reduction, rowLosses);
 
     /// <summary>Binary cross-entropy of independent probabilities (clipped like Keras).</summary>
+    /// <param name="probabilities">Probabilities in [0, 1] (sigmoid output, not logits), any shape.</param>
+    /// <param name="targets">Targets in [0, 1], one per probability.</param>
+    /// <param name="reduction">Mean over elements (default), sum, or none.</param>
+    /// <param name="rowLosses">Optional (required for <see cref="Reduction.None"/>): receives each element's loss.</param>
     public static double BinaryCrossEntropy(
         ReadOnlySpan<double> probabilities, ReadOnlySpan<double> targets,
         Reduction reduction = Reduction.Mean, Span<double> rowLosses = default) =>
         ProbabilityLossKernel.Binary(probabilities, targets, reduction, rowLosses);
 
     /// <summary>Negative log-likelihood of log-probabilities (for example <see cref="Activations.LogSoftmax(ReadOnlySpan{double}, int)"/> output).</summary>
+    /// <param name="logProbabilities">Log-probabilities, <c>[rows, classes]</c>; the loss of a row is minus the value at its label.</param>
+    /// <param name="labels">The class index of each row, in [0, classes).</param>
+    /// <param name="classes">Classes per row.</param>
+    /// <param name="reduction">Mean over rows (default), sum, or none.</param>
+    /// <param name="rowLosses">Optional (required for <see cref="Reduction.None"/>): receives each row's loss.</param>
     public static double NegativeLogLikelihood(
         ReadOnlySpan<double> logProbabilities, ReadOnlySpan<int> labels, int classes,
         Reduction reduction = Reduction.Mean, Span<double> rowLosses = default) =>

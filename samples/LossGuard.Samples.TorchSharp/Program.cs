@@ -13,7 +13,7 @@ const int Epochs = 10;
 const int BatchSize = 64;
 const double LearningRate = 1e-3;
 const int Seed = 7;
-var output = args.Length > 0 ? args[0] : "torchsharp-training.png";
+var output = TrainingCurves.OutputPath(args, "torchsharp-training.png");
 // The matrices are small: one thread runs them fastest (three times faster than two on a 2-core machine).
 torch.set_num_threads(1);
 var train = SegmentDigits.Make(count: 2000, seed: 1);

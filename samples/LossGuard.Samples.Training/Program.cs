@@ -8,7 +8,7 @@ using LossGuard.Samples.TrainingDisplay;
 // fixed. Usage: dotnet run -c Release [output.png]
 const int Epochs = 300;
 const float LearningRate = 0.5f;
-var output = args.Length > 0 ? args[0] : "training-curves.png";
+var output = TrainingCurves.OutputPath(args, "training-curves.png");
 var data = IrisData.Load(Path.Combine(AppContext.BaseDirectory, "data", "iris.csv"), testRows: 30, seed: 42);
 Console.WriteLine($"Iris: {data.TrainLabels.Length} training rows, {data.TestLabels.Length} test rows, {IrisData.Classes} classes");
 

@@ -1,3 +1,5 @@
+using System;
+using System.IO;
 using System.Linq;
 using ScottPlot;
 
@@ -6,6 +8,10 @@ namespace LossGuard.Samples.TrainingDisplay;
 /// <summary>Each run's cross-entropy per epoch, as a PNG.</summary>
 internal static class TrainingCurves
 {
+    /// <summary>The path given on the command line, else FILE_NAME in the sample's output folder (bin/...).</summary>
+    public static string OutputPath(string[] args, string fileName) =>
+        args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, fileName);
+
     public static void Save(string path, string title, string lossLabel, params Curve[] curves)
     {
         var plot = new Plot();

@@ -26,12 +26,12 @@ internal static class AngularMarginKernel
         Guard.RowLossesForReduction(reduction, rows, rowLosses.Length);
         if (!(margin >= 0.0 && margin < Math.PI / 2))
         {
-            throw new ArgumentOutOfRangeException(nameof(margin), margin, "margin must be in [0, pi/2) radians.");
+            throw new ArgumentOutOfRangeException(nameof(margin), margin, "The margin must be in [0, pi/2) radians.");
         }
 
         if (!(scale > 0.0) || double.IsInfinity(scale))
         {
-            throw new ArgumentOutOfRangeException(nameof(scale), scale, "scale must be finite and positive.");
+            throw new ArgumentOutOfRangeException(nameof(scale), scale, "The scale must be finite and positive.");
         }
 
         int counted = 0;

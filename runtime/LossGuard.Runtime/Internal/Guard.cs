@@ -6,17 +6,21 @@ namespace LossGuard.Internal;
 /// <summary>Argument checks shared by every public entry point; each names the offending parameter.</summary>
 internal static class Guard
 {
-    public static int Rows(int length, int classes, string paramName)
+    public static void PositiveClasses(int classes)
     {
         if (classes <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(classes), classes, "classes must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(classes), classes, "The number of classes must be positive.");
         }
+    }
 
+    public static int Rows(int length, int classes, string paramName)
+    {
+        PositiveClasses(classes);
         if (length % classes != 0)
         {
             throw new ArgumentException(
-                Format("{0} has {1} elements, which is not a multiple of classes ({2}).", paramName, length, classes),
+                Format("{0} has {1}, which is not a multiple of the number of classes ({2}).", Span(paramName), Elements(length), classes),
                 paramName);
         }
 
@@ -28,7 +32,7 @@ internal static class Guard
         if (actual != expected)
         {
             throw new ArgumentException(
-                Format("{0} has {1} elements; expected {2} ({3}).", paramName, actual, expected, expectedWhat),
+                Format("{0} has {1}, but {2} expected ({3}).", Span(paramName), Elements(actual), CountIsOrAre(expected), expectedWhat),
                 paramName);
         }
     }
@@ -38,7 +42,7 @@ internal static class Guard
         if (actual < required)
         {
             throw new ArgumentException(
-                Format("{0} has {1} elements; at least {2} are needed.", paramName, actual, required),
+                Format("{0} has {1}, but at least {2} needed.", Span(paramName), Elements(actual), CountIsOrAre(required)),
                 paramName);
         }
     }
@@ -76,7 +80,7 @@ internal static class Guard
         if (reduction == Reduction.None && actual < rows)
         {
             throw new ArgumentException(
-                Format("Reduction.None writes one loss per row: rowLosses has {0} elements, {1} are needed.", actual, rows),
+                Format("Reduction.None writes one loss per row: the span rowLosses has {0}, but {1} needed.", Elements(actual), CountIsOrAre(rows)),
                 "rowLosses");
         }
     }
@@ -85,7 +89,7 @@ internal static class Guard
     {
         if (!(labelSmoothing >= 0.0 && labelSmoothing <= 1.0))
         {
-            throw new ArgumentOutOfRangeException(nameof(labelSmoothing), labelSmoothing, "labelSmoothing must be in [0, 1].");
+            throw new ArgumentOutOfRangeException(nameof(labelSmoothing), labelSmoothing, "Label smoothing must be in [0, 1].");
         }
     }
 
@@ -100,12 +104,18 @@ internal static class Guard
                 throw new ArgumentOutOfRangeException(
                     paramName,
                     label,
-                    Format("{0}[{1}] = {2} is not a class index in [0, {3}){4}.",
+                    Format("The label {0}[{1}] = {2} is not a class index in [0, {3}){4}.",
                         paramName, row, label, classes,
                         ignoreIndex is int ignored ? Format(" nor the ignore index ({0})", ignored) : string.Empty));
             }
         }
     }
+
+    private static string Span(string paramName) => "The span " + paramName;
+
+    private static string Elements(int count) => count == 1 ? "1 element" : Format("{0} elements", count);
+
+    private static string CountIsOrAre(int count) => count == 1 ? "1 is" : Format("{0} are", count);
 
     private static string Format(string format, params object[] args) =>
         string.Format(CultureInfo.InvariantCulture, format, args);

@@ -21,7 +21,7 @@ internal static class SigmoidCrossEntropyKernel
         Guard.RowLossesForReduction(reduction, logits.Length, rowLosses.Length);
         if (!(positiveWeight >= 0.0) || double.IsInfinity(positiveWeight))
         {
-            throw new ArgumentOutOfRangeException(nameof(positiveWeight), positiveWeight, "positiveWeight must be finite and non-negative.");
+            throw new ArgumentOutOfRangeException(nameof(positiveWeight), positiveWeight, "The positive-class weight must be finite and non-negative.");
         }
 
         var reducer = new Reducer(reduction, logits.Length);
