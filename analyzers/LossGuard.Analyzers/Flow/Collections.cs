@@ -61,19 +61,44 @@ internal static class Collections
 
     /// <summary>In a constructor of the class, or in a private method that only its constructors call (on <c>this</c>, as a statement).</summary>
     private static bool IsConstructing(SyntaxNode node, IReadOnlyList<SyntaxNode> declarations, CancellationToken cancellationToken) =>
-        node.FirstAncestorOrSelf<MemberDeclarationSyntax>() switch
+        DirectMember(node) switch
         {
             ConstructorDeclarationSyntax => true,
             MethodDeclarationSyntax method => method.Modifiers.All(modifier => modifier.IsKind(SyntaxKind.PrivateKeyword))
+                && !SourceBodies.IsIterator(method)
                 && declarations.All(declaration => NameText.Find(declaration, method.Identifier.ValueText, cancellationToken).All(use =>
                     Receiver(use) is var called && called.Parent is InvocationExpressionSyntax { Parent: ExpressionStatementSyntax } call && call.Expression == called
-                    && use.FirstAncestorOrSelf<MemberDeclarationSyntax>() is ConstructorDeclarationSyntax)),
+                    && DirectMember(use) is ConstructorDeclarationSyntax)),
             _ => false,
         };
+
+    /// <summary>The member whose own statements hold the node; <c>null</c> inside a lambda or local function, which may run at any time.</summary>
+    private static MemberDeclarationSyntax? DirectMember(SyntaxNode node) =>
+        node.FirstAncestorOrSelf<SyntaxNode>(ancestor => ancestor is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+            as MemberDeclarationSyntax;
 
     /// <summary>The name, or <c>this.name</c>.</summary>
     private static ExpressionSyntax Receiver(SimpleNameSyntax name) =>
         name.Parent is MemberAccessExpressionSyntax access && access.Name == name && access.Expression is ThisExpressionSyntax ? access : name;
+
+    /// <summary>Whether a reference to a list hands it on (to another variable, an array, a tuple, a return, a new object) rather than using it in place.</summary>
+    public static bool Escapes(IOperation reference)
+    {
+        var use = reference;
+        while (use.Parent is IConversionOperation conversion)
+        {
+            use = conversion;
+        }
+
+        return use.Parent switch
+        {
+            IInvocationOperation call => call.Instance != use,
+            IPropertyReferenceOperation property => property.Instance != use,
+            IForEachLoopOperation loop => loop.Collection != use,
+            IArgumentOperation { Parent: IInvocationOperation } => false,
+            _ => true,
+        };
+    }
 
     /// <summary>What reading a list's <c>Count</c>, or its element at a known index, gives when its elements are known.</summary>
     public static AbstractValue? Read(IPropertySymbol property, AbstractValue? list, AbstractValue? index)

@@ -356,7 +356,8 @@ internal sealed partial class Evaluator
     private bool IsOwnHelperInConstruction(IInvocationOperation call, IMethodSymbol method) =>
         budget.KeepsFields
         && call.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
-        && method.DeclaredAccessibility == Accessibility.Private && method.MethodKind == MethodKind.Ordinary && !method.IsStatic;
+        && method.DeclaredAccessibility == Accessibility.Private && method.MethodKind == MethodKind.Ordinary && !method.IsStatic && !method.IsAsync
+        && !SourceBodies.IsIterator(method);
 
     private AbstractValue OwnHelper(IInvocationOperation call, IMethodSymbol method, AbstractValue? instance, ImmutableArray<ArgumentFact> arguments)
     {

@@ -71,9 +71,9 @@ internal sealed partial class Evaluator
 
     private AbstractValue Dispatch(IOperation operation) => operation.Kind switch
     {
-        OperationKind.LocalReference => Read(((ILocalReferenceOperation)operation).Local, null),
-        OperationKind.ParameterReference => Read(((IParameterReferenceOperation)operation).Parameter, ((IParameterReferenceOperation)operation).Parameter),
-        OperationKind.FieldReference => Field((IFieldReferenceOperation)operation),
+        OperationKind.LocalReference => Held(operation, Read(((ILocalReferenceOperation)operation).Local, null)),
+        OperationKind.ParameterReference => Held(operation, Read(((IParameterReferenceOperation)operation).Parameter, ((IParameterReferenceOperation)operation).Parameter)),
+        OperationKind.FieldReference => Held(operation, Field((IFieldReferenceOperation)operation)),
         OperationKind.FlowCaptureReference => state.Get(((IFlowCaptureReferenceOperation)operation).Id) ?? AbstractValue.Unknown,
         OperationKind.FlowCapture => Capture((IFlowCaptureOperation)operation),
         OperationKind.Conversion => Convert((IConversionOperation)operation),
@@ -140,6 +140,23 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>A variable's value; unknown, a local may hold any buffer and a parameter holds the caller's (<paramref name="external"/>).</summary>
+    /// <summary>
+    /// A list's elements are known only while one variable holds it: read anywhere else than in place (its own methods,
+    /// <c>Count</c>, an element, a <c>foreach</c>, a call's argument, which the call forgets), it may be changed
+    /// through another reference, so its holder forgets them.
+    /// </summary>
+    private AbstractValue Held(IOperation reference, AbstractValue value)
+    {
+        if (value.Elements is null || reference.Type is not INamedTypeSymbol type || !Collections.IsList(type) || !Collections.Escapes(reference))
+        {
+            return value;
+        }
+
+        var forgotten = value with { Elements = null };
+        SetHolder(reference, forgotten);
+        return forgotten;
+    }
+
     private AbstractValue Read(ISymbol symbol, IParameterSymbol? external)
     {
         if (untracked.Contains(symbol))
@@ -426,6 +443,10 @@ internal sealed partial class Evaluator
                 if (Symbol(target) is { } symbol)
                 {
                     SetSymbol(symbol, value);
+                }
+                else
+                {
+                    Store(target, AbstractValue.Unknown);
                 }
 
                 break;

@@ -69,6 +69,7 @@ internal sealed partial class TreeAnalysis
         FlowState? after = null;
         for (var index = first; index - first <= MaxUnrolled; index++)
         {
+            Evaluator().Initialize(counter, AbstractValue.OfConstant(index));
             if (Evaluator().Evaluate(condition.RightOperand).IntegerConstant is not int bound)
             {
                 break;
@@ -81,7 +82,6 @@ internal sealed partial class TreeAnalysis
             }
 
             budget.VisitBlock();
-            Evaluator().Initialize(counter, AbstractValue.OfConstant(index));
             Statement(loop.Body);
             if (state is null)
             {
@@ -114,9 +114,10 @@ internal sealed partial class TreeAnalysis
     private static bool Writes(IOperation body, ILocalSymbol local) =>
         body.Descendants().OfType<ILocalReferenceOperation>().Any(reference => SymbolEqualityComparer.Default.Equals(reference.Local, local) && reference.Parent switch
         {
-            IAssignmentOperation assignment => assignment.Target == reference,
+            IAssignmentOperation assignment => assignment.Target == reference || assignment is ISimpleAssignmentOperation { IsRef: true },
             IIncrementOrDecrementOperation => true,
             IArgumentOperation argument => argument.Parameter?.RefKind is not (null or RefKind.None or RefKind.In),
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol.IsRef: true } } => true,
             _ => reference.Parent is ITupleOperation { Parent: IDeconstructionAssignmentOperation },
         });
 }
