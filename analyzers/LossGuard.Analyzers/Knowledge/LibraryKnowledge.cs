@@ -50,9 +50,10 @@ internal sealed class LibraryKnowledge
         var active = ImmutableArray.CreateBuilder<LibraryTable>();
         foreach (var table in Tables)
         {
+            lookup.Enter(table);
             if (!table.MarkerTypes.IsEmpty)
             {
-                if (!lookup.FindsAny(table))
+                if (!lookup.FindsAny(table.MarkerTypes))
                 {
                     continue;
                 }

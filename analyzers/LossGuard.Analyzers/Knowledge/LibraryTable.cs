@@ -14,8 +14,8 @@ internal sealed record LibraryTable(
     ImmutableArray<TransformEntry> Transforms)
 {
     /// <summary>
-    /// The names of the assemblies that hold the library's types: searched first (once found referenced), so that a
-    /// name is not looked for in every reference of the compilation.
+    /// The names of the assemblies that hold the library's types: searched first for the table's names (when
+    /// referenced), so that a name is not looked for in every reference of the compilation.
     /// </summary>
     public ImmutableArray<string> AssemblyNames { get; init; } = ImmutableArray<string>.Empty;
 

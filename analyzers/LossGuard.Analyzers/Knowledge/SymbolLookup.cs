@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
@@ -37,22 +38,27 @@ internal sealed class SymbolLookup
     }
 
     /// <summary>
-    /// Whether the compilation sees any of the table's marker types. The library's referenced assemblies, and those
-    /// that hold its markers, are searched first for every later name: a compilation-wide lookup searches every
-    /// reference of the compilation, for each name.
+    /// Begins a table: its referenced assemblies are searched first for the names it asks for next (a compilation-wide
+    /// lookup searches every reference of the compilation, for each name); another library's are not, so a copy of a
+    /// type one library carries for itself cannot stand for the real one.
     /// </summary>
-    public bool FindsAny(LibraryTable table)
+    public void Enter(LibraryTable table)
     {
+        libraryAssemblies.Clear();
         foreach (var name in table.AssemblyNames)
         {
-            if (Referenced(name) is { } referenced && !libraryAssemblies.Contains(referenced))
+            if (Referenced(name) is { } referenced)
             {
                 libraryAssemblies.Add(referenced);
             }
         }
+    }
 
+    /// <summary>Whether the compilation sees any of the markers; the assemblies that hold them are searched first from now on.</summary>
+    public bool FindsAny(ImmutableArray<string> markers)
+    {
         var found = false;
-        foreach (var marker in table.MarkerTypes)
+        foreach (var marker in markers)
         {
             if (Type(marker) is { ContainingAssembly: { } assembly })
             {
