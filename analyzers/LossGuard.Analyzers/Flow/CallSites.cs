@@ -51,14 +51,17 @@ internal sealed class CallSites
         return sites.Any(site => site is null) ? null : sites.Select(site => site!).ToImmutableArray();
     }
 
-    /// <summary>Only the compilation can call it directly: not virtual, not an override or interface implementation, and not reachable from outside (<see cref="ClosedWorld"/>).</summary>
+    /// <summary>
+    /// Only the compilation can call it directly: not virtual, not an override or interface implementation (implicit
+    /// ones are public), and not reachable from outside (<see cref="ClosedWorld"/>).
+    /// </summary>
     private bool IsClosed(IMethodSymbol method) =>
         method.MethodKind == MethodKind.Ordinary
         && !method.IsVirtual && !method.IsOverride && !method.IsAbstract
         && method.ExplicitInterfaceImplementations.IsEmpty
-        && !method.ContainingType.AllInterfaces.SelectMany(i => i.GetMembers(method.Name)).Any(member =>
-            SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
-        && !closedWorld.IsReachableFromOutside(method);
+        && !closedWorld.IsReachableFromOutside(method)
+        && !(method.DeclaredAccessibility == Accessibility.Public && method.ContainingType.AllInterfaces.SelectMany(i => i.GetMembers(method.Name)).Any(member =>
+            SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method)));
 
     /// <summary>Every use of a name, by the symbol it binds to: the invocation, or <c>null</c> for a use that is not a plain call in a body.</summary>
     private Dictionary<ISymbol, List<InvocationExpressionSyntax?>> Bind(IEnumerable<SimpleNameSyntax> names, CancellationToken cancellationToken)

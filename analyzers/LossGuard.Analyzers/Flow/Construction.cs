@@ -79,12 +79,7 @@ internal static class Construction
 
             foreach (var reference in member.DeclaringSyntaxReferences)
             {
-                var initializer = reference.GetSyntax(cancellationToken) switch
-                {
-                    VariableDeclaratorSyntax declarator => declarator.Initializer,
-                    PropertyDeclarationSyntax property => property.Initializer,
-                    _ => null,
-                };
+                var initializer = SourceBodies.InitializerOf(reference.GetSyntax(cancellationToken));
                 if (initializer is not null && SourceBodies.OfSyntax(engine.Models, initializer, cancellationToken) is { } body)
                 {
                     state = engine.Run(body, ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty, state, 0, budget).Exit;

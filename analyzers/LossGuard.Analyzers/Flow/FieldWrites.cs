@@ -57,6 +57,30 @@ internal static class FieldWrites
         };
     }
 
+    /// <summary>
+    /// Whether the name (or <c>x.name</c>) receives a call that may change its value in place: a layer added to a
+    /// container (<c>append</c>, <c>add</c>, <c>insert</c>, <c>extend</c>, <c>Add</c>...), a model compiled, or a
+    /// TorchSharp in-place operation (<c>log_()</c>, <c>mul_()</c>). By the method's name: a conservative syntactic scan.
+    /// </summary>
+    public static bool ChangesInPlace(SimpleNameSyntax name)
+    {
+        ExpressionSyntax receiver = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+        var method = receiver.Parent switch
+        {
+            MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax } call when call.Expression == receiver => call.Name.Identifier.ValueText,
+            ConditionalAccessExpressionSyntax { WhenNotNull: InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding } } conditional
+                when conditional.Expression == receiver => binding.Name.Identifier.ValueText,
+            _ => null,
+        };
+        return method is not null && (method.EndsWith("_", System.StringComparison.Ordinal) || InPlaceMethods.Contains(method));
+    }
+
+    private static readonly HashSet<string> InPlaceMethods = new()
+    {
+        "append", "add", "insert", "extend", "compile", "add_module", "register_module",
+        "Add", "AddRange", "Insert", "InsertRange", "Clear", "Remove", "RemoveAt", "RemoveAll", "RemoveRange",
+    };
+
     /// <summary>The declarations of the type's constructors (<paramref name="constructors"/>) or of its other members.</summary>
     public static IEnumerable<SyntaxNode> Members(INamedTypeSymbol type, bool constructors, bool isStatic, CancellationToken cancellationToken) =>
         type.GetMembers()

@@ -96,6 +96,11 @@ internal sealed class MemberValues
         var type = member.ContainingType;
         var isStatic = member.IsStatic;
         var hasInitializer = HasInitializer(member, cancellationToken);
+        if (!isStatic && hasInitializer && writers.Count == 0)
+        {
+            return InitializerValue(member, cancellationToken);
+        }
+
         AbstractValue? joined = null;
         void Add(AbstractValue value) => joined = joined is null ? value : AbstractValue.Join(joined, value);
 
@@ -133,6 +138,31 @@ internal sealed class MemberValues
         return joined ?? AbstractValue.Unknown;
     }
 
+    /// <summary>
+    /// An instance member that only its initialiser assigns holds what the initialiser makes, which cannot read the
+    /// object (C# forbids it): computed alone, without constructing the object.
+    /// </summary>
+    private AbstractValue InitializerValue(ISymbol member, CancellationToken cancellationToken)
+    {
+        if (member.DeclaringSyntaxReferences.Length != 1
+            || SourceBodies.InitializerOf(member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken)) is not { } initializer
+            || SourceBodies.OfSyntax(engine.Models, initializer, cancellationToken) is not { } body)
+        {
+            return AbstractValue.Unknown;
+        }
+
+        try
+        {
+            var budget = new EngineBudget(EngineBudget.DefaultMaxCallDepth, cancellationToken) { KeepsFields = true };
+            return engine.Run(body, ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty, null, 0, budget).Exit.Get(member)
+                ?? AbstractValue.Unknown;
+        }
+        catch (BudgetExceededException)
+        {
+            return AbstractValue.Unknown;
+        }
+    }
+
     /// <summary>What a member's body leaves in members (parameters unknown, calls keeping fields), once per member; <c>null</c> past the budget.</summary>
     private MemberRun? WriterRun(SyntaxNode member, CancellationToken cancellationToken) =>
         writerRuns.GetOrAdd(member, syntax =>
@@ -155,12 +185,7 @@ internal sealed class MemberValues
         });
 
     private static bool HasInitializer(ISymbol member, CancellationToken cancellationToken) =>
-        member.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax(cancellationToken) switch
-        {
-            VariableDeclaratorSyntax declarator => declarator.Initializer is not null,
-            PropertyDeclarationSyntax property => property.Initializer is not null,
-            _ => false,
-        });
+        member.DeclaringSyntaxReferences.Any(reference => SourceBodies.InitializerOf(reference.GetSyntax(cancellationToken)) is not null);
 
     /// <summary>What a run of a body leaves in fields and auto-properties, and what they held at calls that may read them.</summary>
     internal sealed record MemberRun(FlowState Exit, FlowState? Observed)
@@ -194,54 +219,54 @@ internal sealed class MemberValues
     }
 
     /// <summary>
-    /// The assignments of the member (found by its name, confirmed by binding); <c>null</c> when one is an assignment
-    /// the engine cannot read (in a lambda or local function, an object initialiser, a <c>ref</c>).
+    /// The assignments of the member (found by its name, confirmed by binding), and the calls that change its value in
+    /// place (<see cref="FieldWrites.ChangesInPlace"/>: a layer appended, a tensor's <c>log_()</c>), which count as
+    /// assignments; <c>null</c> when one is a write the engine cannot read (in a lambda or local function, an object
+    /// initialiser, a <c>ref</c>).
     /// </summary>
     private List<Write>? Writes(ISymbol member, CancellationToken cancellationToken)
     {
-        if (member is IFieldSymbol { IsReadOnly: true } field)
-        {
-            return ConstructorWrites(field, cancellationToken);
-        }
-
         var roots = member.DeclaredAccessibility == Accessibility.Private
             ? member.ContainingType.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax(cancellationToken))
             : engine.Names.TreesSpelling(member.Name, cancellationToken).Select(tree => tree.GetRoot(cancellationToken));
-        var writers = new List<Write>();
-        foreach (var root in roots)
+        var mentions = roots.SelectMany(root => NameText.Find(root, member.Name, cancellationToken)).ToList();
+        if (member is IFieldSymbol { IsReadOnly: true } field && !mentions.Any(FieldWrites.ChangesInPlace))
         {
-            foreach (var name in NameText.Find(root, member.Name, cancellationToken))
+            return ConstructorWrites(field, mentions, cancellationToken);
+        }
+
+        var writers = new List<Write>();
+        foreach (var name in mentions)
+        {
+            if ((FieldWrites.WriteOf(name) ?? (FieldWrites.ChangesInPlace(name) ? true : null)) is not { } write)
             {
-                if (FieldWrites.WriteOf(name) is not { } write)
-                {
-                    continue;
-                }
-
-                var model = engine.Models.Of(name);
-                if (!SymbolEqualityComparer.Default.Equals(model?.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, member))
-                {
-                    continue;
-                }
-
-                if (!write || WriterOf(name) is not { } writer)
-                {
-                    return null;
-                }
-
-                writers.Add(new Write(writer, IsThroughThis(name) && !member.IsStatic ? model!.GetDeclaredSymbol(writer, cancellationToken)?.ContainingType : null));
+                continue;
             }
+
+            var model = engine.Models.Of(name);
+            if (!SymbolEqualityComparer.Default.Equals(model?.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, member))
+            {
+                continue;
+            }
+
+            if (!write || WriterOf(name) is not { } writer)
+            {
+                return null;
+            }
+
+            writers.Add(new Write(writer, IsThroughThis(name) && !member.IsStatic ? model!.GetDeclaredSymbol(writer, cancellationToken)?.ContainingType : null));
         }
 
         return writers;
     }
 
     /// <summary>
-    /// A <c>readonly</c> field is assigned only by its class's constructors (of its kind, static or not): those that
-    /// assign its name (syntactically; a local of that name only makes the answer more cautious).
+    /// A <c>readonly</c> field is assigned only by its class's constructors (of its kind, static or not): those where
+    /// its name is assigned (syntactically; a local of that name only makes the answer more cautious).
     /// </summary>
-    private static List<Write> ConstructorWrites(IFieldSymbol field, CancellationToken cancellationToken) =>
+    private static List<Write> ConstructorWrites(IFieldSymbol field, List<SimpleNameSyntax> mentions, CancellationToken cancellationToken) =>
         FieldWrites.Members(field.ContainingType, constructors: true, field.IsStatic, cancellationToken)
-            .Where(constructor => FieldWrites.AnyAssigns(new[] { constructor }, field.Name, cancellationToken))
+            .Where(constructor => mentions.Any(name => name.SyntaxTree == constructor.SyntaxTree && constructor.Span.Contains(name.Span) && FieldWrites.WriteOf(name) is not null))
             .Select(constructor => new Write(constructor, field.IsStatic ? null : field.ContainingType))
             .ToList();
 

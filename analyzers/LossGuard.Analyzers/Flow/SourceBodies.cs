@@ -65,6 +65,14 @@ internal static class SourceBodies
         return null;
     }
 
+    /// <summary>The initialiser of a field's or property's declaration, if it has one.</summary>
+    public static EqualsValueClauseSyntax? InitializerOf(SyntaxNode declaration) => declaration switch
+    {
+        VariableDeclaratorSyntax declarator => declarator.Initializer,
+        PropertyDeclarationSyntax property => property.Initializer,
+        _ => null,
+    };
+
     /// <summary>A constructor body or field initializer declared in the compilation.</summary>
     public static FlowBody? OfSyntax(SourceModels models, SyntaxNode syntax, CancellationToken cancellationToken) =>
         models.Of(syntax)?.GetOperation(syntax, cancellationToken) switch

@@ -157,4 +157,71 @@ public sealed class MemberSoundnessTests
             """;
         return Verify.AnalyzerAsync(source);
     }
+
+    [Fact]
+    public Task A_sequential_field_initialised_with_a_softmax_that_a_constructor_or_a_method_extends_is_silent()
+    {
+        const string source = """
+            using TorchSharp.Modules;
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            sealed class Extended
+            {
+                private readonly Sequential built = Sequential(Linear(4, 3), Softmax(1));
+                private readonly Sequential extensible = Sequential(Linear(4, 3), Softmax(1));
+
+                public Extended() => built.append(Linear(3, 3));
+
+                public void Extend() => extensible.append(Linear(3, 3));
+
+                public Tensor Scores(Tensor x) => log(built.forward(x)) + log(extensible.forward(x));
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_property_initialised_with_a_softmax_that_a_constructor_replaces_is_silent()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            sealed class Classifier
+            {
+                private Module<Tensor, Tensor> Model { get; } = Sequential(Linear(4, 3), Softmax(1));
+
+                public Classifier(bool logits)
+                {
+                    if (logits)
+                    {
+                        Model = Linear(4, 3);
+                    }
+                }
+
+                public Tensor Scores(Tensor x) => log(Model.forward(x));
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_tensor_field_that_a_method_changes_in_place_is_silent()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            sealed class Scorer
+            {
+                private readonly Tensor scores = F.softmax(randn(4, 3), 1);
+
+                public void ToLogProbabilities() => scores.log_();
+
+                public Tensor Loss(Tensor y) => F.nll_loss(scores, y);
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
 }

@@ -114,4 +114,44 @@ public sealed class ModuleListFlowTests
             """;
         return Verify.AnalyzerAsync(source);
     }
+
+    [Fact]
+    public Task A_module_list_field_filled_by_a_helper_only_the_constructor_calls_is_followed_where_the_class_applies_itself()
+    {
+        const string source = """
+            using TorchSharp.Modules;
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            sealed class Net : Module<Tensor, Tensor>
+            {
+                private readonly ModuleList<Module<Tensor, Tensor>> layers = new();
+
+                public Net() : base("net")
+                {
+                    Build();
+                    RegisterComponents();
+                }
+
+                private void Build()
+                {
+                    layers.append(Linear(4, 3));
+                    layers.append(Softmax(1));
+                }
+
+                public override Tensor forward(Tensor x)
+                {
+                    foreach (var layer in layers)
+                    {
+                        x = layer.forward(x);
+                    }
+
+                    return x;
+                }
+
+                public Tensor LogProbabilities(Tensor x) => {|#0:log(forward(x))|};
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.UnstableComposition));
+    }
 }
