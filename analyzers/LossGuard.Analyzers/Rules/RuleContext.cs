@@ -52,6 +52,24 @@ internal sealed class RuleContext
             ? new FusedLogForm(method, producer.FusedLogType, LibraryKnowledge.DisplayName(producer.FusedLogType ?? producer.Type, method))
             : null;
 
+    /// <summary>
+    /// The named activation a layer applies to its own output (Keras <c>Dense(1, activation: "sigmoid")</c>), when a
+    /// value in <paramref name="domain"/> comes from that layer. The activation is written where the layer is made, so
+    /// no fix rewrites it where its output is used; messages name it and say to make the layer linear.
+    /// </summary>
+    public ActivationNameEntry? LayerActivationOf(IOperation origin, ValueDomain domain) =>
+        domain is ValueDomain.Probabilities or ValueDomain.IndependentProbabilities && ModuleMadeBy(origin) is { Kind: ModuleKind.Linear }
+            ? Knowledge.ActivationFor(domain)
+            : null;
+
+    /// <summary>The fused, stable log of a named activation's output, applied to the layer's logits once the layer is linear.</summary>
+    public static FusedLogForm? FusedLogOf(ActivationNameEntry activation) =>
+        activation is { FusedLog: { } method, FusedLogType: { } type } ? new FusedLogForm(method, type, LibraryKnowledge.DisplayName(type, method)) : null;
+
+    /// <summary>What messages tell to do about a layer's activation whose output is misused.</summary>
+    public static string RemoveActivation(ActivationNameEntry activation) =>
+        "remove the layer's activation \"" + activation.Name + "\" (make the layer linear)";
+
     /// <summary>The library module a call or constructor makes (a loss object, an activation layer), if a table knows it.</summary>
     public ModuleEntry? ModuleMadeBy(IOperation operation) => operation switch
     {

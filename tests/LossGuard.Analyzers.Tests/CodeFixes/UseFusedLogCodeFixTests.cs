@@ -288,4 +288,24 @@ public sealed class UseFusedLogCodeFixTests
             """;
         return Verify.CodeFixAsync(source, source, Verify.Finding(Descriptors.WrongDomainForLoss));
     }
+
+    [Fact]
+    public Task LG0003_no_fix_for_the_log_of_a_Keras_layer_s_own_sigmoid()
+    {
+        const string source = """
+            using Tensorflow;
+            using static Tensorflow.Binding;
+            using static Tensorflow.KerasApi;
+
+            static class Step
+            {
+                static Tensor Loss(Tensor h, Tensor y)
+                {
+                    Tensor p = keras.layers.Dense(1, activation: "sigmoid").Apply(h);
+                    return -tf.reduce_sum(y * {|#0:tf.log(p)|} + (1 - y) * {|#1:tf.log(1 - p)|});
+                }
+            }
+            """;
+        return Verify.CodeFixAsync(source, source, Verify.Finding(Descriptors.UnstableComposition, 0), Verify.Finding(Descriptors.UnstableComposition, 1));
+    }
 }
