@@ -42,9 +42,16 @@ internal sealed class RuleContext
     public FusedLogForm? FusedLogOf(IOperation origin) =>
         origin is IInvocationOperation call && Knowledge.FindProducer(call.TargetMethod) is { } producer
             ? FusedLogOf(producer)
-            : Knowledge.FindModule(origin.Type) is { FusedLog: { } method } module
+            : (ModuleMadeBy(origin) ?? Knowledge.FindModule(origin.Type)) is { FusedLog: { } method } module
                 ? new FusedLogForm(method, module.FusedLogType, module.FusedLogType is { } type ? LibraryKnowledge.DisplayName(type, method) : method)
                 : null;
+
+    /// <summary>
+    /// Whether a value was made by a library producer call (<c>softmax(x)</c>), which a fix may rewrite in place; an
+    /// activation module or layer is never rewritten (its output may serve others).
+    /// </summary>
+    public bool IsProducerCall(IOperation origin) =>
+        origin is IInvocationOperation call && Knowledge.FindProducer(call.TargetMethod) is not null;
 
     /// <summary>The fused, stable log of a producer's output, named with its type (<c>Activations.LogSoftmax</c>).</summary>
     public FusedLogForm? FusedLogOf(ProducerEntry producer) =>

@@ -32,9 +32,10 @@ internal sealed class UnstableCompositionRule : IDomainRule
     }
 
     /// <summary>
-    /// The log of an activation's output: the fused log in its place; for a layer's own activation (Keras
-    /// <c>activation: "sigmoid"</c>), the layer made linear and the fused form on its logits, with no fix (the layer is
-    /// made elsewhere, and its output may serve others).
+    /// The log of an activation's output: the fused log in its place (a fix where a producer call made the output; an
+    /// activation module or layer stays, as for LG0007). For a layer's own activation (Keras <c>activation: "sigmoid"</c>),
+    /// the layer made linear and the fused form on its logits, with no fix (the layer is made elsewhere, and its output
+    /// may serve others).
     /// </summary>
     private static void CheckLog(RuleContext context, CallFact call, TransformEntry log)
     {
@@ -53,7 +54,8 @@ internal sealed class UnstableCompositionRule : IDomainRule
         }
         else if (context.FusedLogOf(origin) is { } fused)
         {
-            Report(context, call, origin, UseFused(fused.Display), FixPlan.FusedLog(fused.Method, fused.Type));
+            var fix = context.IsProducerCall(origin) ? FixPlan.FusedLog(fused.Method, fused.Type) : FixPlan.None;
+            Report(context, call, origin, UseFused(fused.Display), fix);
         }
     }
 

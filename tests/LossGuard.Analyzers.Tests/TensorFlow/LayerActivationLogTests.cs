@@ -10,7 +10,8 @@ namespace LossGuard.Analyzers.Tests.TensorFlow;
 /// <summary>
 /// LG0003 on the log of a Keras layer's own activation (<c>Dense(1, activation: "sigmoid")</c>, applied in a
 /// Sequential, a functional model or through a layer variable): the message names the activation and says to make
-/// the layer linear and use the fused form on its logits. No code fix (the layer is made elsewhere).
+/// the layer linear and use the fused form on its logits. No code fix (the layer is made elsewhere). The log of a
+/// <c>keras.layers.Softmax</c> layer names the fused form.
 /// </summary>
 public sealed class LayerActivationLogTests
 {
@@ -98,6 +99,25 @@ public sealed class LayerActivationLogTests
             Unstable(0, 1, "tf.log", 11, OnSoftmaxLogits),
             Unstable(2, 3, "tf.log", 12, OnSoftmaxLogits),
             Unstable(4, 5, "tf.log", 14, OnSoftmaxLogits));
+    }
+
+    [Fact]
+    public Task The_log_of_a_Keras_Softmax_layer_is_LG0003_with_the_fused_form()
+    {
+        const string source = Usings + """
+            static class Step
+            {
+                static Tensor Loss(Tensor h, Tensor y)
+                {
+                    Tensor p = {|#1:keras.layers.Softmax(-1)|}.Apply(keras.layers.Dense(10).Apply(h));
+                    return -tf.reduce_sum(y * {|#0:tf.log(p)|});
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic(Descriptors.UnstableComposition).WithLocation(0).WithLocation(1)
+                .WithArguments("tf.log", "keras.layers.Softmax", "11", "use the fused 'tf.nn.softmax_cross_entropy_with_logits'"));
     }
 
     [Fact]
