@@ -30,7 +30,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor UnstableComposition = Create(
         RuleIds.UnstableComposition,
         "Numerically unstable composition; use the fused variant",
-        "'{0}' is applied to the output of '{1}' (line {2}); use the fused '{3}'",
+        "'{0}' is applied to the output of '{1}' (line {2}); {3}",
         Usage,
         "log(softmax(z)) and probability-space losses after an activation lose precision and turn into -inf or NaN for large logits; the fused form is exact.");
 

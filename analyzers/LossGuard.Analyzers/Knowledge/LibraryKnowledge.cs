@@ -173,13 +173,12 @@ internal sealed class LibraryKnowledge
 
     /// <summary>The domain an activation name produces; <c>null</c> (no activation) is a linear layer's logits.</summary>
     public ValueDomain ActivationDomain(string? name) =>
-        name is null ? ValueDomain.Logits
-        : tables.Select(table => table.ActivationNames.TryGetValue(name, out var domain) ? domain : (ValueDomain?)null).FirstOrDefault(found => found is not null)
-            ?? ValueDomain.Unknown;
+        name is null ? ValueDomain.Logits : ActivationNames.FirstOrDefault(entry => entry.Name == name)?.Domain ?? ValueDomain.Unknown;
 
-    /// <summary>The activation name that produces <paramref name="domain"/> (<c>"sigmoid"</c>), if a table has one.</summary>
-    public string? ActivationNameFor(ValueDomain domain) =>
-        tables.SelectMany(table => table.ActivationNames).Where(pair => pair.Value == domain).Select(pair => pair.Key).FirstOrDefault();
+    /// <summary>The named activation that produces <paramref name="domain"/> (<c>"sigmoid"</c>), if a table has one.</summary>
+    public ActivationNameEntry? ActivationFor(ValueDomain domain) => ActivationNames.FirstOrDefault(entry => entry.Domain == domain);
+
+    private IEnumerable<ActivationNameEntry> ActivationNames => tables.SelectMany(table => table.ActivationNames);
 
     /// <summary>
     /// A type whose values the engine follows from a call site into a method: modules, models and losses, tensors,

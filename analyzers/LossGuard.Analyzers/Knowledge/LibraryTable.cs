@@ -40,8 +40,8 @@ internal sealed record LibraryTable(
 
     public ImmutableArray<ActivationPropertyEntry> ActivationProperties { get; init; } = ImmutableArray<ActivationPropertyEntry>.Empty;
 
-    /// <summary>Activation names (Keras <c>activation: "softmax"</c>) and the domain of what they produce.</summary>
-    public ImmutableDictionary<string, ValueDomain> ActivationNames { get; init; } = ImmutableDictionary<string, ValueDomain>.Empty;
+    /// <summary>Activation names (Keras <c>activation: "softmax"</c>), the domain of what they produce and its fused log.</summary>
+    public ImmutableArray<ActivationNameEntry> ActivationNames { get; init; } = ImmutableArray<ActivationNameEntry>.Empty;
 
     /// <summary>How messages name a type's members, when the type's own name says little (<c>nn_internal</c> → <c>tf.nn</c>).</summary>
     public ImmutableDictionary<string, string> DisplayPrefixes { get; init; } = ImmutableDictionary<string, string>.Empty;

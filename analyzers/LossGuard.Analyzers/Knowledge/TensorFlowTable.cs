@@ -96,12 +96,10 @@ internal static class TensorFlowTable
             new ActivationPropertyEntry("Tensorflow.Keras.IActivationsApi", "Linear", "linear"),
             new ActivationPropertyEntry("Tensorflow.Keras.IActivationsApi", "Relu", "relu"),
             new ActivationPropertyEntry("Tensorflow.Keras.IActivationsApi", "Tanh", "tanh")),
-        ActivationNames = ImmutableDictionary.CreateRange(new[]
-        {
-            new System.Collections.Generic.KeyValuePair<string, ValueDomain>("softmax", ValueDomain.Probabilities),
-            new System.Collections.Generic.KeyValuePair<string, ValueDomain>("sigmoid", ValueDomain.IndependentProbabilities),
-            new System.Collections.Generic.KeyValuePair<string, ValueDomain>("linear", ValueDomain.Logits),
-        }),
+        ActivationNames = ImmutableArray.Create(
+            new ActivationNameEntry("softmax", ValueDomain.Probabilities, FusedSoftmax, Nn),
+            new ActivationNameEntry("sigmoid", ValueDomain.IndependentProbabilities, FusedSigmoid, Nn),
+            new ActivationNameEntry("linear", ValueDomain.Logits)),
         LabelTensorTypes = ImmutableArray.Create("Tensorflow.Tensor", "Tensorflow.NumPy.NDArray"),
         TensorTypes = ImmutableArray.Create("Tensorflow.Tensor", "Tensorflow.NumPy.NDArray", "Tensorflow.Tensors"),
         DisplayPrefixes = ImmutableDictionary.CreateRange(new[]

@@ -45,3 +45,9 @@ internal sealed record DTypeFieldEntry(string Type, string Field, bool Integer);
 
 /// <summary>A property naming an activation (<c>keras.activations.Softmax</c>): the name it stands for.</summary>
 internal sealed record ActivationPropertyEntry(string Type, string Property, string Name);
+
+/// <summary>
+/// An activation named by a string (Keras <c>activation: "softmax"</c>): the domain of what it produces, and the fused,
+/// stable log of that output (a function of <see cref="FusedLogType"/>) for a message to name.
+/// </summary>
+internal sealed record ActivationNameEntry(string Name, ValueDomain Domain, string? FusedLog = null, string? FusedLogType = null);

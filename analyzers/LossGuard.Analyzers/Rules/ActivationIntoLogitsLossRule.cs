@@ -37,7 +37,7 @@ internal sealed class ActivationIntoLogitsLossRule : IDomainRule
                 if (descriptor is not null)
                 {
                     var (activation, line) = context.Describe(origin, argument.Location);
-                    var (fix, remedy) = Remedy(context, argument, descriptor == Catalogue.Descriptors.SoftmaxIntoLogitsLoss ? "softmax" : "sigmoid");
+                    var (fix, remedy) = Remedy(context, argument, context.LayerActivationOf(origin, argument.Value.Domain), descriptor == Catalogue.Descriptors.SoftmaxIntoLogitsLoss ? "softmax" : "sigmoid");
                     context.Report(descriptor, argument.Location, origin, fix, call.Name, context.Received(argument), activation, line, remedy);
                 }
             }
@@ -46,10 +46,18 @@ internal sealed class ActivationIntoLogitsLossRule : IDomainRule
 
     /// <summary>
     /// Pass the logits; a compiled model keeps its activation (predict returns probabilities): tell the loss so, or
-    /// remove the activation from the model.
+    /// remove the activation from the model. A layer's own activation (Keras <c>activation: "softmax"</c>) is named; its
+    /// logits exist only once the layer is made linear, where the layer is made, so only the loss is fixed.
     /// </summary>
-    private static (ImmutableDictionary<string, string?> Fix, string Remedy) Remedy(RuleContext context, ArgumentFact argument, string activation) =>
-        context.FromLogitsOf(argument) is { } fromLogits
-            ? (FixPlan.SetArgument(fromLogits, "false"), $"use {fromLogits}: false, or remove the {activation} from the model")
-            : (FixPlan.PassInput(), "pass the logits");
+    private static (ImmutableDictionary<string, string?> Fix, string Remedy) Remedy(
+        RuleContext context, ArgumentFact argument, ActivationNameEntry? layer, string activation)
+    {
+        var remove = layer is null ? null : RuleContext.RemoveActivation(layer);
+        if (context.FromLogitsOf(argument) is { } fromLogits)
+        {
+            return (FixPlan.SetArgument(fromLogits, "false"), $"use {fromLogits}: false, or " + (remove ?? $"remove the {activation} from the model"));
+        }
+
+        return remove is null ? (FixPlan.PassInput(), "pass the logits") : (FixPlan.None, "pass the logits: " + remove);
+    }
 }

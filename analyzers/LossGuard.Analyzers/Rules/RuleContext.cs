@@ -42,15 +42,40 @@ internal sealed class RuleContext
     public FusedLogForm? FusedLogOf(IOperation origin) =>
         origin is IInvocationOperation call && Knowledge.FindProducer(call.TargetMethod) is { } producer
             ? FusedLogOf(producer)
-            : Knowledge.FindModule(origin.Type) is { FusedLog: { } method } module
+            : (ModuleMadeBy(origin) ?? Knowledge.FindModule(origin.Type)) is { FusedLog: { } method } module
                 ? new FusedLogForm(method, module.FusedLogType, module.FusedLogType is { } type ? LibraryKnowledge.DisplayName(type, method) : method)
                 : null;
+
+    /// <summary>
+    /// Whether a value was made by a library producer call (<c>softmax(x)</c>), which a fix may rewrite in place; an
+    /// activation module or layer is never rewritten (its output may serve others).
+    /// </summary>
+    public bool IsProducerCall(IOperation origin) =>
+        origin is IInvocationOperation call && Knowledge.FindProducer(call.TargetMethod) is not null;
 
     /// <summary>The fused, stable log of a producer's output, named with its type (<c>Activations.LogSoftmax</c>).</summary>
     public FusedLogForm? FusedLogOf(ProducerEntry producer) =>
         producer.FusedLog is { } method
             ? new FusedLogForm(method, producer.FusedLogType, LibraryKnowledge.DisplayName(producer.FusedLogType ?? producer.Type, method))
             : null;
+
+    /// <summary>
+    /// The named activation a layer applies to its own output (Keras <c>Dense(1, activation: "sigmoid")</c>), when a
+    /// value in <paramref name="domain"/> comes from that layer. The activation is written where the layer is made, so
+    /// no fix rewrites it where its output is used; messages name it and say to make the layer linear.
+    /// </summary>
+    public ActivationNameEntry? LayerActivationOf(IOperation origin, ValueDomain domain) =>
+        domain is ValueDomain.Probabilities or ValueDomain.IndependentProbabilities && ModuleMadeBy(origin) is { Kind: ModuleKind.Linear }
+            ? Knowledge.ActivationFor(domain)
+            : null;
+
+    /// <summary>The fused, stable log of a named activation's output, applied to the layer's logits once the layer is linear.</summary>
+    public static FusedLogForm? FusedLogOf(ActivationNameEntry activation) =>
+        activation is { FusedLog: { } method, FusedLogType: { } type } ? new FusedLogForm(method, type, LibraryKnowledge.DisplayName(type, method)) : null;
+
+    /// <summary>What messages tell to do about a layer's activation whose output is misused.</summary>
+    public static string RemoveActivation(ActivationNameEntry activation) =>
+        "remove the layer's activation \"" + activation.Name + "\" (make the layer linear)";
 
     /// <summary>The library module a call or constructor makes (a loss object, an activation layer), if a table knows it.</summary>
     public ModuleEntry? ModuleMadeBy(IOperation operation) => operation switch

@@ -70,7 +70,7 @@ internal sealed class SingleClassSoftmaxRule : IDomainRule
         }
 
         return softmax.Site.Parent is IArgumentOperation { Parameter: { } parameter }
-            && context.Knowledge.ActivationNameFor(ValueDomain.IndependentProbabilities) is { } name
+            && context.Knowledge.ActivationFor(ValueDomain.IndependentProbabilities) is { Name: var name }
             ? FixPlan.SetArgument(parameter.Name, SymbolDisplay.FormatLiteral(name, quote: true), onArgument: true)
             : FixPlan.None;
     }

@@ -31,13 +31,31 @@ internal sealed class UnstableCompositionRule : IDomainRule
         }
     }
 
+    /// <summary>
+    /// The log of an activation's output: the fused log in its place (a fix where a producer call made the output; an
+    /// activation module or layer stays, as for LG0007). For a layer's own activation (Keras <c>activation: "sigmoid"</c>),
+    /// the layer made linear and the fused form on its logits, with no fix (the layer is made elsewhere, and its output
+    /// may serve others).
+    /// </summary>
     private static void CheckLog(RuleContext context, CallFact call, TransformEntry log)
     {
-        if (call.Argument(log.Input)?.Value is { Origin: { } origin } value
-            && value.Domain is ValueDomain.Probabilities or ValueDomain.IndependentProbabilities
-            && context.FusedLogOf(origin) is { } fused)
+        if (call.Argument(log.Input)?.Value is not { Origin: { } origin } value
+            || value.Domain is not (ValueDomain.Probabilities or ValueDomain.IndependentProbabilities))
         {
-            Report(context, call, origin, fused.Display, FixPlan.FusedLog(fused.Method, fused.Type));
+            return;
+        }
+
+        if (context.LayerActivationOf(origin, value.Domain) is { } activation)
+        {
+            if (RuleContext.FusedLogOf(activation) is { } onLogits)
+            {
+                Report(context, call, origin, RuleContext.RemoveActivation(activation) + " and use the fused '" + onLogits.Display + "' on its logits", FixPlan.None);
+            }
+        }
+        else if (context.FusedLogOf(origin) is { } fused)
+        {
+            var fix = context.IsProducerCall(origin) ? FixPlan.FusedLog(fused.Method, fused.Type) : FixPlan.None;
+            Report(context, call, origin, UseFused(fused.Display), fix);
         }
     }
 
@@ -48,14 +66,16 @@ internal sealed class UnstableCompositionRule : IDomainRule
             && value.Domain == input.Expects)
         {
             var fix = RuleContext.IsDirectCall(call, input) ? FixPlan.Rename(fused, unwrap: input.Parameter) : FixPlan.None;
-            Report(context, call, origin, fused, fix);
+            Report(context, call, origin, UseFused(fused), fix);
         }
     }
 
-    private static void Report(RuleContext context, CallFact call, IOperation origin, string fused, ImmutableDictionary<string, string?> fix)
+    private static string UseFused(string fused) => "use the fused '" + fused + "'";
+
+    private static void Report(RuleContext context, CallFact call, IOperation origin, string remedy, ImmutableDictionary<string, string?> fix)
     {
         var location = call.Call.Syntax.GetLocation();
         var (activation, line) = context.Describe(origin, location);
-        context.Report(Catalogue.Descriptors.UnstableComposition, location, origin, fix, call.Name, activation, line, fused);
+        context.Report(Catalogue.Descriptors.UnstableComposition, location, origin, fix, call.Name, activation, line, remedy);
     }
 }

@@ -4,7 +4,6 @@ using LossGuard.Analyzers.Flow;
 using LossGuard.Analyzers.Infrastructure;
 using LossGuard.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace LossGuard.Analyzers.Rules;
 
@@ -99,10 +98,7 @@ internal sealed class WrongDomainForLossRule : IDomainRule
             case ValueDomain.Probabilities when expects == ValueDomain.LogProbabilities
                 && argument.Value.Origin is { } origin
                 && context.FusedLogOf(origin) is { } fused:
-                // A producer call is renamed; a module is not (its output may serve others).
-                var fix = origin is IInvocationOperation activation && context.Knowledge.FindProducer(activation.TargetMethod) is not null
-                    ? FixPlan.RenameOrigin(fused.Method, fused.Type)
-                    : FixPlan.None;
+                var fix = context.IsProducerCall(origin) ? FixPlan.RenameOrigin(fused.Method, fused.Type) : FixPlan.None;
                 return (fix, $"use the fused '{fused.Display}' in its place");
             default:
                 return (FixPlan.None, Pass(expects));

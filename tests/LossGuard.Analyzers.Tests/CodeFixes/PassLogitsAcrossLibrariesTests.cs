@@ -65,7 +65,7 @@ public sealed class PassLogitsAcrossLibrariesTests
     }
 
     [Fact]
-    public Task No_fix_removes_a_Softmax_module_or_rewrites_a_Keras_model_whose_loss_is_told_from_logits_false()
+    public Task No_fix_removes_a_Softmax_module_or_a_Keras_layer_activation_and_a_Keras_model_s_loss_is_told_from_logits_false()
     {
         const string source = """
             using static TorchSharp.torch;
@@ -85,6 +85,9 @@ public sealed class PassLogitsAcrossLibrariesTests
                     var model = keras.Sequential({|#3:keras.layers.Dense(10, activation: "softmax")|});
                     model.compile(keras.optimizers.Adam(), {|#2:keras.losses.SparseCategoricalCrossentropy(from_logits: true)|});
                 }
+
+                static Tensorflow.Tensor Eager(Tensorflow.Tensor h, Tensorflow.Tensor labels) =>
+                    Tensorflow.Binding.tf.nn.sparse_softmax_cross_entropy_with_logits(labels: labels, logits: {|#4:{|#5:keras.layers.Dense(10, activation: "softmax")|}.Apply(h)|});
             }
             """;
         var fixedSource = source
@@ -92,8 +95,11 @@ public sealed class PassLogitsAcrossLibrariesTests
             .Replace("{|#2:keras.losses.SparseCategoricalCrossentropy(from_logits: true)|}", "keras.losses.SparseCategoricalCrossentropy(from_logits: false)", System.StringComparison.Ordinal);
         var torch = Lg0001("CrossEntropyLoss.forward", "model.forward(x)", "nn.Softmax", "9");
         var keras = new DiagnosticResult(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(2).WithLocation(3)
-            .WithArguments("SparseCategoricalCrossentropy", "the model's output", "keras.layers.Dense", "15", "use from_logits: false, or remove the softmax from the model");
-        return Verify.PartialFixAsync(source, fixedSource, new[] { torch, keras }, torch);
+            .WithArguments("SparseCategoricalCrossentropy", "the model's output", "keras.layers.Dense", "15", "use from_logits: false, or remove the layer's activation \"softmax\" (make the layer linear)");
+        var eager = new DiagnosticResult(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(4).WithLocation(5).WithArguments(
+            "tf.nn.sparse_softmax_cross_entropy_with_logits", Messages.LogitsInput("keras.layers.Dense(10, activation: \"softmax\").Apply(h)"), "keras.layers.Dense", "20",
+            "pass the logits: remove the layer's activation \"softmax\" (make the layer linear)");
+        return Verify.PartialFixAsync(source, fixedSource, new[] { torch, keras, eager }, torch, eager);
     }
 
     private static DiagnosticResult Lg0001(string loss, string argument, string activation, string line) =>

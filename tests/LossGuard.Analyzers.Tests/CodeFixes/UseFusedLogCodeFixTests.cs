@@ -288,4 +288,30 @@ public sealed class UseFusedLogCodeFixTests
             """;
         return Verify.CodeFixAsync(source, source, Verify.Finding(Descriptors.WrongDomainForLoss));
     }
+
+    [Fact]
+    public Task LG0003_no_fix_for_the_log_of_a_Keras_layer_s_own_sigmoid_or_of_a_Softmax_layer()
+    {
+        const string source = """
+            using Tensorflow;
+            using static Tensorflow.Binding;
+            using static Tensorflow.KerasApi;
+
+            static class Step
+            {
+                static Tensor Loss(Tensor h, Tensor y)
+                {
+                    Tensor p = keras.layers.Dense(1, activation: "sigmoid").Apply(h);
+                    Tensor q = keras.layers.Softmax(-1).Apply(h);
+                    return -tf.reduce_sum(y * {|#0:tf.log(p)|} + (1 - y) * {|#1:tf.log(1 - p)|}) - tf.reduce_sum(y * {|#2:tf.log(q)|});
+                }
+            }
+            """;
+        return Verify.CodeFixAsync(
+            source,
+            source,
+            Verify.Finding(Descriptors.UnstableComposition, 0),
+            Verify.Finding(Descriptors.UnstableComposition, 1),
+            Verify.Finding(Descriptors.UnstableComposition, 2));
+    }
 }

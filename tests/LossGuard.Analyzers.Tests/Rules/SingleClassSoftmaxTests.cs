@@ -48,9 +48,9 @@ public sealed class SingleClassSoftmaxTests
             Verify.Diagnostic(Descriptors.SingleClassSoftmax).WithLocation(0).WithArguments("'Activations.Softmax' with classes = 1"),
             Verify.Diagnostic(Descriptors.SingleClassSoftmax).WithLocation(1).WithArguments("'Activations.Softmax' with classes = 1"),
             Verify.Diagnostic(Descriptors.UnstableComposition).WithLocation(2).WithLocation(0)
-                .WithArguments("Losses.SparseCategoricalCrossEntropy", "Activations.Softmax", "10", "Losses.SparseSoftmaxCrossEntropyWithLogits"),
+                .WithArguments("Losses.SparseCategoricalCrossEntropy", "Activations.Softmax", "10", "use the fused 'Losses.SparseSoftmaxCrossEntropyWithLogits'"),
             Verify.Diagnostic(Descriptors.UnstableComposition).WithLocation(3).WithLocation(1)
-                .WithArguments("Losses.SparseCategoricalCrossEntropy", "Activations.Softmax", "12", "Losses.SparseSoftmaxCrossEntropyWithLogits"));
+                .WithArguments("Losses.SparseCategoricalCrossEntropy", "Activations.Softmax", "12", "use the fused 'Losses.SparseSoftmaxCrossEntropyWithLogits'"));
     }
 
     [Fact]

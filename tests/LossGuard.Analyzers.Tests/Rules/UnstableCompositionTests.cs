@@ -10,7 +10,7 @@ public sealed class UnstableCompositionTests
 {
     private static DiagnosticResult Unstable(string applied, string activation, int line, string fused) =>
         Verify.Diagnostic(Descriptors.UnstableComposition).WithLocation(0).WithLocation(1)
-            .WithArguments(applied, activation, line.ToString(System.Globalization.CultureInfo.InvariantCulture), fused);
+            .WithArguments(applied, activation, line.ToString(System.Globalization.CultureInfo.InvariantCulture), "use the fused '" + fused + "'");
 
     [Fact]
     public Task Log_of_softmax_elements_is_LG0003_on_the_log_call()

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using LossGuard.Analyzers.Catalogue;
+using LossGuard.Analyzers.Tests.Infrastructure;
 using Xunit;
 using Verify = LossGuard.Analyzers.Tests.Infrastructure.Verify<LossGuard.Analyzers.Rules.ValueDomainAnalyzer>;
 
@@ -11,15 +12,7 @@ namespace LossGuard.Analyzers.Tests.TensorFlow;
 /// </summary>
 public sealed class EagerTrainingTests
 {
-    private const string Usings = """
-        using Tensorflow;
-        using Tensorflow.Keras;
-        using Tensorflow.Keras.ArgsDefinition;
-        using Tensorflow.Keras.Engine;
-        using static Tensorflow.Binding;
-        using static Tensorflow.KerasApi;
-
-        """;
+    private const string Usings = TensorFlowUsings.Eager;
 
     [Fact]
     public Task A_softmax_returned_by_a_model_method_and_logged_in_a_cross_entropy_helper_is_LG0003()
@@ -124,7 +117,7 @@ public sealed class EagerTrainingTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("SparseCategoricalCrossentropy", "the model's output", "keras.layers.Dense", "12", "use from_logits: false, or remove the softmax from the model"));
+                .WithArguments("SparseCategoricalCrossentropy", "the model's output", "keras.layers.Dense", "12", "use from_logits: false, or remove the layer's activation \"softmax\" (make the layer linear)"));
     }
 
     /// <summary>A subclassed model whose <c>Call</c> applies a linear layer, then <paramref name="body"/> (one line, line 16 of the source).</summary>

@@ -41,7 +41,7 @@ public sealed class FunctionalApiTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("SparseCategoricalCrossentropy", "the model's output", "keras.layers.Dense", "13", "use from_logits: false, or remove the softmax from the model"));
+                .WithArguments("SparseCategoricalCrossentropy", "the model's output", "keras.layers.Dense", "13", "use from_logits: false, or remove the layer's activation \"softmax\" (make the layer linear)"));
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class FunctionalApiTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("tf.nn.sparse_softmax_cross_entropy_with_logits", "'probabilities'", "keras.layers.Dense", "11", "pass the logits"));
+                .WithArguments("tf.nn.sparse_softmax_cross_entropy_with_logits", "'probabilities'", "keras.layers.Dense", "11", "pass the logits: remove the layer's activation \"softmax\" (make the layer linear)"));
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class FunctionalApiTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("tf.nn.sparse_softmax_cross_entropy_with_logits", "'model.predict(x)'", "keras.layers.Dense", "12", "pass the logits"));
+                .WithArguments("tf.nn.sparse_softmax_cross_entropy_with_logits", "'model.predict(x)'", "keras.layers.Dense", "12", "pass the logits: remove the layer's activation \"softmax\" (make the layer linear)"));
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class FunctionalApiTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SigmoidIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("BinaryCrossentropy", "the model's output", "keras.layers.Dense", "12", "use from_logits: false, or remove the sigmoid from the model"),
+                .WithArguments("BinaryCrossentropy", "the model's output", "keras.layers.Dense", "12", "use from_logits: false, or remove the layer's activation \"sigmoid\" (make the layer linear)"),
             Verify.Diagnostic(Descriptors.SingleClassSoftmax).WithLocation(2).WithArguments("'Dense' over an axis of size 1"));
     }
 

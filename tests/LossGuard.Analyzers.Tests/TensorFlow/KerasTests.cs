@@ -38,7 +38,7 @@ public sealed class KerasTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("SparseCategoricalCrossentropy", "the model's output", "keras.layers.Dense", "15", "use from_logits: false, or remove the softmax from the model"));
+                .WithArguments("SparseCategoricalCrossentropy", "the model's output", "keras.layers.Dense", "15", "use from_logits: false, or remove the layer's activation \"softmax\" (make the layer linear)"));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class KerasTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("CategoricalCrossentropy", "the model's output", "keras.layers.Dense", "16", "use from_logits: false, or remove the softmax from the model"));
+                .WithArguments("CategoricalCrossentropy", "the model's output", "keras.layers.Dense", "16", "use from_logits: false, or remove the layer's activation \"softmax\" (make the layer linear)"));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class KerasTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SigmoidIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("BinaryCrossentropy", "the model's output", "keras.layers.Dense", "13", "use from_logits: false, or remove the sigmoid from the model"),
+                .WithArguments("BinaryCrossentropy", "the model's output", "keras.layers.Dense", "13", "use from_logits: false, or remove the layer's activation \"sigmoid\" (make the layer linear)"),
             Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(2).WithLocation(3)
                 .WithArguments("CategoricalCrossentropy", "the model's output", "keras.layers.Softmax", "15", "use from_logits: false, or remove the softmax from the model"));
     }

@@ -79,7 +79,7 @@ public sealed class RealApiSurfaceTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.UnstableComposition).WithLocation(0).WithLocation(1)
-                .WithArguments("tf.math.log", "tf.nn.softmax", "13", "tf.nn.softmax_cross_entropy_with_logits"));
+                .WithArguments("tf.math.log", "tf.nn.softmax", "13", "use the fused 'tf.nn.softmax_cross_entropy_with_logits'"));
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class RealApiSurfaceTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.SigmoidIntoLogitsLoss).WithLocation(0).WithLocation(1)
-                .WithArguments("SigmoidFocalCrossEntropy", "the model's output", "keras.layers.Dense", "11", "use from_logits: false, or remove the sigmoid from the model"));
+                .WithArguments("SigmoidFocalCrossEntropy", "the model's output", "keras.layers.Dense", "11", "use from_logits: false, or remove the layer's activation \"sigmoid\" (make the layer linear)"));
     }
 
     [Fact]

@@ -73,9 +73,9 @@ public sealed class TensorFlowNnTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.UnstableComposition).WithLocation(0).WithLocation(1)
-                .WithArguments("tf.log", "tf.nn.softmax", "8", "tf.nn.softmax_cross_entropy_with_logits"),
+                .WithArguments("tf.log", "tf.nn.softmax", "8", "use the fused 'tf.nn.softmax_cross_entropy_with_logits'"),
             Verify.Diagnostic(Descriptors.UnstableComposition).WithLocation(2).WithLocation(1)
-                .WithArguments("tf.math.log", "tf.nn.softmax", "8", "tf.nn.softmax_cross_entropy_with_logits"));
+                .WithArguments("tf.math.log", "tf.nn.softmax", "8", "use the fused 'tf.nn.softmax_cross_entropy_with_logits'"));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class TensorFlowNnTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.UnstableComposition).WithLocation(0).WithLocation(1)
-                .WithArguments("tf.log", "tf.nn.softmax", "9", "tf.nn.softmax_cross_entropy_with_logits"));
+                .WithArguments("tf.log", "tf.nn.softmax", "9", "use the fused 'tf.nn.softmax_cross_entropy_with_logits'"));
     }
 
     [Fact]

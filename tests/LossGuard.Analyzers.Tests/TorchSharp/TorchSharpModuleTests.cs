@@ -52,7 +52,7 @@ public sealed class TorchSharpModuleTests
         return Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic(Descriptors.UnstableComposition).WithLocation(0).WithLocation(1)
-                .WithArguments("BCELoss.call", "nn.Sigmoid", "8", "BCEWithLogitsLoss"));
+                .WithArguments("BCELoss.call", "nn.Sigmoid", "8", "use the fused 'BCEWithLogitsLoss'"));
     }
 
     [Fact]

@@ -1,0 +1,15 @@
+namespace LossGuard.Analyzers.Tests.Infrastructure;
+
+/// <summary>The usings that open test sources written as eager TensorFlow.NET / Keras code is (six lines and a blank one).</summary>
+internal static class TensorFlowUsings
+{
+    public const string Eager = """
+        using Tensorflow;
+        using Tensorflow.Keras;
+        using Tensorflow.Keras.ArgsDefinition;
+        using Tensorflow.Keras.Engine;
+        using static Tensorflow.Binding;
+        using static Tensorflow.KerasApi;
+
+        """;
+}
