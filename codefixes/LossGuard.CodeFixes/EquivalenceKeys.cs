@@ -9,6 +9,9 @@ public static class EquivalenceKeys
     /// <summary>LG0005: the loss gets the class indices the one-hot labels were made from.</summary>
     public const string PassClassIndices = "LossGuard.PassClassIndices";
 
+    /// <summary>LG0007: a Poisson loss that reads log-rates gets what an <c>exp</c> made its rates from.</summary>
+    public const string PassLogRates = "LossGuard.PassLogRates";
+
     /// <summary>LG0003, LG0004, LG0006, LG0007: the call becomes the library's fused, sigmoid, sparse or with-logits variant.</summary>
     public const string UseVariant = "LossGuard.UseVariant";
 

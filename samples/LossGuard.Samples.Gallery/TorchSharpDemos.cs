@@ -9,7 +9,7 @@ namespace LossGuard.Samples.Gallery;
 /// <summary>
 /// The TorchSharp files run with the real library: each loss with the largest gradient autograd carries back to its
 /// input, on inputs that show the misuse (logits of ±100 wrong by 200 per row, a student equal to its teacher, a
-/// perfect cosine classifier). Every call starts from the same seed, so a misuse and its fix build the same weights.
+/// count model at the true rates, a perfect cosine classifier). Every call starts from the same seed, so a misuse and its fix build the same weights.
 /// </summary>
 internal static class TorchSharpDemos
 {
@@ -41,6 +41,10 @@ internal static class TorchSharpDemos
         var student = randn(4, 5);
         Compare("LG0007 kl_div(log_softmax, softmax) under log_target: true, student = teacher", "KL divergence of a distribution from itself is 0",
             s => LG0007_KlDivTargetUnderDefaultLogTarget.Misuse(s, s.detach()), s => LG0007_KlDivTargetUnderDefaultLogTarget.Fixed(s, s.detach()), student);
+
+        var counts = tensor(new[] { 1f, 2f, 5f, 10f, 20f });
+        Compare("LG0007 poisson_nll_loss(exp(z)) under log_input: true, z = log of the counts", "at the true rates the likelihood is at its optimum; the misuse reads each rate r as a log-rate, exp(r)",
+            z => LG0007_ExpRatesIntoPoissonLoss.Misuse(z, counts), z => LG0007_ExpRatesIntoPoissonLoss.Fixed(z, counts), counts.log());
 
         var prototypes = eye(10);
         Compare("LG0011 cosine logits without a scale, perfect embeddings", "cosines in [-1, 1] cannot separate classes: the floor is log(1 + 9/e)",

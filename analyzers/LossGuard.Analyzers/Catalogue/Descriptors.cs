@@ -60,7 +60,7 @@ public static class Descriptors
         "Value in the wrong domain for the loss",
         "'{0}' expects {1}, but {2} holds {3} from '{4}' (line {5}); {6}",
         Usage,
-        "Logits into a probability-space loss, probabilities into a log-probability loss, and log-probabilities into a probability-space loss compute a different function than the one named.");
+        "Logits into a probability-space loss, probabilities into a log-probability loss, log-probabilities into a probability-space loss, and rates where a Poisson loss reads log-rates (or raw outputs where it reads rates) compute a different function than the one named.");
 
     public static readonly DiagnosticDescriptor SoftmaxAlongBatchAxis = Create(
         RuleIds.SoftmaxAlongBatchAxis,

@@ -160,6 +160,12 @@ internal sealed partial class Evaluator
             return AbstractValue.Unknown;
         }
 
+        if (producer.Exponential && input is { Domain: ValueDomain.LogProbabilities, Axis: { } along })
+        {
+            // exp(log_softmax(x, dim)) is softmax(x, dim): probabilities (and rates, which they are too).
+            return new AbstractValue(ValueDomain.Probabilities, origin, input.Classes, Axis: along, Rank: input.Rank);
+        }
+
         var axis = fact.IntegerArgument(producer.Axis);
         var classes = producer.Classes is not null ? fact.IntegerArgument(producer.Classes) : ClassesAlong(input, axis, producer.Axis is not null);
         return new AbstractValue(producer.Domain, origin, classes, Axis: axis, Rank: input.Rank, Integer: producer.Integer ?? input.Integer);

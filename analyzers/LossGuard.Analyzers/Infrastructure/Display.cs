@@ -40,6 +40,8 @@ internal static class Display
         ValueDomain.MaxSubtracted => "max-subtracted values",
         ValueDomain.UnitVectors => "L2-normalised vectors",
         ValueDomain.Cosines => "cosine similarities",
+        ValueDomain.Rates => "positive rates",
+        ValueDomain.LogRates => "log-rates (a raw output)",
         _ => "values of unknown meaning",
     };
 }

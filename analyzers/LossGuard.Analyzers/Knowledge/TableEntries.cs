@@ -20,6 +20,10 @@ namespace LossGuard.Analyzers.Knowledge;
 /// </param>
 /// <param name="Norm">For a normalisation: the parameter carrying the norm's order; its result is unit vectors only for the L2 norm (2).</param>
 /// <param name="SimilarityAxis">The axis of the second factor that the product contracts (1 for <c>linear</c>'s weights, 0 for <c>mm</c>).</param>
+/// <param name="Exponential">
+/// The output is the exponential of <see cref="Input"/> (<c>exp</c>): its input is the output's logarithm (the log-rates
+/// of rates), and the exponential of log-softmax output along a known axis is probabilities along it.
+/// </param>
 internal sealed record ProducerEntry(
     string Type,
     string Method,
@@ -35,7 +39,8 @@ internal sealed record ProducerEntry(
     string? Similarity = null,
     int SimilarityAxis = 0,
     string? Norm = null,
-    string? FusedLogType = null)
+    string? FusedLogType = null,
+    bool Exponential = false)
 {
     /// <summary>The <see cref="Input"/> of an instance method whose input is the object it is called on.</summary>
     public const string Receiver = "this";
@@ -131,8 +136,9 @@ internal sealed record TransformEntry(
 /// along another axis of a value of that layout's rank is LG0008.
 /// </param>
 /// <param name="LogFlag">
-/// For a probability-space parameter: the boolean parameter of the loss function (or of its module's constructor) that,
-/// when true, makes it expect log-probabilities instead (<c>kl_div</c>'s <c>log_target</c>).
+/// For a probability-space or rate parameter: the boolean parameter of the loss function (or of its module's constructor)
+/// that, when true, makes it expect their logarithm instead (<c>kl_div</c>'s <c>log_target</c>: log-probabilities;
+/// <c>poisson_nll_loss</c>'s <c>log_input</c>: log-rates).
 /// </param>
 internal sealed record LossInputEntry(
     string Type,

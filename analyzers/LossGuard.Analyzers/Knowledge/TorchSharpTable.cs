@@ -38,7 +38,11 @@ internal static class TorchSharpTable
             new ProducerEntry(Tensor, "softmax", ValueDomain.Probabilities, This, FusedLog: "log_softmax", Axis: "dim", SigmoidVariant: "sigmoid"),
             new ProducerEntry(Tensor, "log_softmax", ValueDomain.LogProbabilities, This, Axis: "dim"),
             new ProducerEntry(Tensor, "sigmoid", ValueDomain.IndependentProbabilities, This, FusedLog: "log_sigmoid"),
-            new ProducerEntry(Tensor, "log_sigmoid", ValueDomain.LogProbabilities, This)),
+            new ProducerEntry(Tensor, "log_sigmoid", ValueDomain.LogProbabilities, This),
+            new ProducerEntry(Torch, "exp", ValueDomain.Rates, "input", Exponential: true),
+            new ProducerEntry(Tensor, "exp", ValueDomain.Rates, This, Exponential: true),
+            new ProducerEntry(Functional, "softplus", ValueDomain.Rates, "x"),
+            new ProducerEntry(Tensor, "softplus", ValueDomain.Rates, This)),
         ImmutableArray.Create(
             new LossInputEntry(Functional, "cross_entropy", "input", ValueDomain.Logits, AppliesSoftmax: true),
             new LossInputEntry(Functional, "cross_entropy", "target", ValueDomain.ClassIndices, AcceptsDistribution: true),
@@ -49,7 +53,8 @@ internal static class TorchSharpTable
             new LossInputEntry(Functional, "multilabel_soft_margin_loss", "input", ValueDomain.Logits),
             new LossInputEntry(Functional, "kl_div", "input", ValueDomain.LogProbabilities),
             new LossInputEntry(Functional, "kl_div", "target", ValueDomain.Probabilities, LogFlag: "log_target"),
-            new LossInputEntry(Functional, "ctc_loss", "log_probs", ValueDomain.LogProbabilities, ClassAxis: 2)),
+            new LossInputEntry(Functional, "ctc_loss", "log_probs", ValueDomain.LogProbabilities, ClassAxis: 2),
+            new LossInputEntry(Functional, "poisson_nll_loss", "input", ValueDomain.Rates, LogFlag: "log_input")),
         ImmutableArray.Create(
             new TransformEntry(Torch, "log", TransformKind.Log, "input"),
             new TransformEntry(Tensor, "log", TransformKind.Log, This),
@@ -114,6 +119,7 @@ internal static class TorchSharpTable
             new ModuleEntry(Modules + "LogSoftmax", ModuleKind.Activation, ValueDomain.LogProbabilities, Dim: "dim"),
             new ModuleEntry(Modules + "Sigmoid", ModuleKind.Activation, ValueDomain.IndependentProbabilities, FusedLog: "LogSigmoid"),
             new ModuleEntry(Modules + "LogSigmoid", ModuleKind.Activation, ValueDomain.LogProbabilities),
+            new ModuleEntry(Modules + "Softplus", ModuleKind.Activation, ValueDomain.Rates),
             new ModuleEntry(Modules + "Linear", ModuleKind.Linear, ValueDomain.Logits, OutFeatures: "outputSize"),
             new ModuleEntry(Modules + "Sequential", ModuleKind.Sequential),
             new ModuleEntry(Modules + "Flatten", ModuleKind.Flatten, Dim: "start_dim"),
@@ -123,6 +129,7 @@ internal static class TorchSharpTable
             new ModuleEntry(Modules + "BCEWithLogitsLoss", ModuleKind.Loss, LossType: Functional, LossMethod: "binary_cross_entropy_with_logits"),
             new ModuleEntry(Modules + "MultiLabelSoftMarginLoss", ModuleKind.Loss, LossType: Functional, LossMethod: "multilabel_soft_margin_loss"),
             new ModuleEntry(Modules + "KLDivLoss", ModuleKind.Loss, LossType: Functional, LossMethod: "kl_div", Flag: "log_target"),
+            new ModuleEntry(Modules + "PoissonNLLLoss", ModuleKind.Loss, LossType: Functional, LossMethod: "poisson_nll_loss", Flag: "log_input"),
             new ModuleEntry(Modules + "CTCLoss", ModuleKind.Loss, LossType: Functional, LossMethod: "ctc_loss")
             {
                 LossInputs = ImmutableArray.Create("log_probs", "targets", "input_lengths", "target_lengths"),

@@ -17,4 +17,10 @@ public enum ValueDomain
 
     /// <summary>Cosine similarities in [-1, 1]: unit vectors against unit vectors (<c>linear</c>, <c>mm</c>), or <c>cosine_similarity</c>.</summary>
     Cosines,
+
+    /// <summary>Strictly positive rates (<c>exp</c>, <c>softplus</c> output): what a Poisson loss reads with <c>log_input: false</c>.</summary>
+    Rates,
+
+    /// <summary>Log-rates, any real number: what a Poisson loss reads with <c>log_input: true</c> (a raw linear output fits).</summary>
+    LogRates,
 }

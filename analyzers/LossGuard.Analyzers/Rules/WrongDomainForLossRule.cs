@@ -9,7 +9,8 @@ namespace LossGuard.Analyzers.Rules;
 
 /// <summary>
 /// LG0007: a loss input in the wrong space: probabilities into a log-probability loss, log-probabilities into a
-/// probability-space loss, raw logits into either.
+/// probability-space loss, raw logits into either; positive rates where a Poisson loss reads log-rates, raw outputs where
+/// it reads rates.
 /// </summary>
 internal sealed class WrongDomainForLossRule : IDomainRule
 {
@@ -23,10 +24,10 @@ internal sealed class WrongDomainForLossRule : IDomainRule
             {
                 if (call.Argument(input.Parameter) is { Value: { Origin: { } origin } value } argument
                     && Expected(call, input) is var (expects, flag)
-                    && IsWrong(expects, value.Domain))
+                    && DomainFit.IsWrong(expects, value.Domain))
                 {
                     var (producer, line) = context.Describe(origin, argument.Location);
-                    var (fix, remedy) = flag is { } set ? FlagFix(call, input, argument, set, expects) : Fix(context, call, input, argument, expects);
+                    var (fix, remedy) = flag is { } set ? FlagFix(context, call, input, argument, set, expects) : Fix(context, call, input, argument, expects);
                     context.Report(
                         Catalogue.Descriptors.WrongDomainForLoss,
                         argument.Location,
@@ -45,8 +46,8 @@ internal sealed class WrongDomainForLossRule : IDomainRule
     }
 
     /// <summary>
-    /// What the parameter expects, and the value of the flag that decides it (<c>log_target</c>) if one does; nothing
-    /// when that flag's value is not known.
+    /// What the parameter expects, and the value of the flag that decides it (<c>log_target</c>, <c>log_input</c>) if one
+    /// does; nothing when that flag's value is not known.
     /// </summary>
     private static (ValueDomain Expects, bool? Flag)? Expected(CallFact call, LossInputEntry input)
     {
@@ -57,16 +58,28 @@ internal sealed class WrongDomainForLossRule : IDomainRule
 
         return RuleContext.FlagOf(call, name) switch
         {
-            true => (ValueDomain.LogProbabilities, true),
+            true => (DomainFit.LogOf(input.Expects), true),
             false => (input.Expects, false),
             null => null,
         };
     }
 
-    /// <summary>A target whose form does not match the flag: set the flag to the target's form (the fix, where the call is the loss function itself).</summary>
-    private static (ImmutableDictionary<string, string?> Fix, string Remedy) FlagFix(CallFact call, LossInputEntry input, ArgumentFact argument, bool flag, ValueDomain expects)
+    /// <summary>
+    /// A value whose form does not match the flag: the exponential's input where an <c>exp</c> made rates that should have
+    /// been log-rates (exact, and no <c>eps</c> in a log of the rates); otherwise the flag set to the value's form (the
+    /// fix, where the call is the loss function itself).
+    /// </summary>
+    private static (ImmutableDictionary<string, string?> Fix, string Remedy) FlagFix(
+        RuleContext context, CallFact call, LossInputEntry input, ArgumentFact argument, bool flag, ValueDomain expects)
     {
-        if ((argument.Value.Domain, flag) is not ((ValueDomain.Probabilities, true) or (ValueDomain.LogProbabilities, false)))
+        if (flag && expects == ValueDomain.LogRates && argument.Value.Origin is IInvocationOperation made
+            && context.Knowledge.FindProducer(made.TargetMethod) is { Exponential: true })
+        {
+            return (FixPlan.PassInput(), "pass what '" + context.Knowledge.DisplayOrigin(made) + "' is applied to (the log-rates)");
+        }
+
+        var other = flag ? input.Expects : DomainFit.LogOf(input.Expects);
+        if (!DomainFit.Fits(other, argument.Value.Domain))
         {
             return (FixPlan.None, Pass(expects));
         }
@@ -74,13 +87,6 @@ internal sealed class WrongDomainForLossRule : IDomainRule
         string value = flag ? "false" : "true";
         return (RuleContext.IsDirectCall(call, input) ? FixPlan.SetArgument(input.LogFlag!, value, onArgument: true) : FixPlan.None, $"set {input.LogFlag}: {value}");
     }
-
-    private static bool IsWrong(ValueDomain expects, ValueDomain actual) => expects switch
-    {
-        ValueDomain.LogProbabilities => actual is ValueDomain.Probabilities or ValueDomain.IndependentProbabilities or ValueDomain.Logits,
-        ValueDomain.Probabilities or ValueDomain.IndependentProbabilities => actual is ValueDomain.LogProbabilities or ValueDomain.Logits,
-        _ => false,
-    };
 
     /// <summary>
     /// What to do, and the fix that does it where that is safe. Logits: the loss that takes them (or, for a loss object,
