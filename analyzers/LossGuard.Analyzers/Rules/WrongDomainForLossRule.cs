@@ -4,6 +4,7 @@ using LossGuard.Analyzers.Flow;
 using LossGuard.Analyzers.Infrastructure;
 using LossGuard.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LossGuard.Analyzers.Rules;
 
