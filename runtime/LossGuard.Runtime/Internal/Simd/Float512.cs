@@ -55,7 +55,9 @@ internal readonly struct Float512 : IFloatVector<Float512>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512 ScaleByPowerOfTwo(Float512 value, Float512 exponent) =>
-        new(value.value * Vector512.ShiftLeft(Vector512.ConvertToInt32(exponent.value) + Vector512.Create(127), 23).AsSingle());
+        Avx512F.IsSupported
+            ? new(Avx512F.Scale(value.value, exponent.value))
+            : new(value.value * Vector512.ShiftLeft(Vector512.ConvertToInt32(exponent.value) + Vector512.Create(127), 23).AsSingle());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512 WhereBelow(Float512 test, Float512 bound, Float512 ifBelow, Float512 otherwise) =>

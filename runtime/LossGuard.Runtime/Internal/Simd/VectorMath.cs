@@ -32,7 +32,8 @@ internal static class VectorMath
         p = TVec.MultiplyAdd(p, r, TVec.Broadcast(1.6666665459e-1f));
         p = TVec.MultiplyAdd(p, r, TVec.Broadcast(5.0000001201e-1f));
         p = TVec.MultiplyAdd(p * r, r, r) + TVec.Broadcast(1f);
-        var scaled = TVec.ScaleByPowerOfTwo(p, TVec.Max(n, TVec.Broadcast(-126f)));
+        // n < -126 only where x < Underflow, whose lanes the select below replaces.
+        var scaled = TVec.ScaleByPowerOfTwo(p, n);
         return TVec.WhereBelow(x, TVec.Broadcast(Underflow), TVec.Broadcast(0f), scaled);
     }
 
