@@ -16,6 +16,9 @@ internal readonly struct Float512 : IFloatVector<Float512>
 
     public static int Count => Vector512<float>.Count;
 
+    /// <summary>The lanes, for kernels written in <see cref="Vector512{T}"/> terms.</summary>
+    public Vector512<float> Lanes => value;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512 Load(ReadOnlySpan<float> source, int offset) =>
         new(Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)offset));
@@ -121,7 +124,11 @@ internal readonly struct Float512 : IFloatVector<Float512>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Float512 GatherAt(ReadOnlySpan<float> source, Vector512<int> index)
+    public static Float512 Of(Vector512<float> lanes) => new(lanes);
+
+    /// <summary>Lane i: <c>source[index[i]]</c> (pinned or stack memory, indices not checked).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Float512 GatherAt(ReadOnlySpan<float> source, Vector512<int> index)
     {
         if (!Avx2.IsSupported)
         {

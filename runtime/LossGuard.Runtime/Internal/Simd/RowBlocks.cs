@@ -116,10 +116,7 @@ internal readonly ref struct RowBlocks<TVec>
             var loss = VectorMath.LogOnePlus(rest / mine);
             if (spread != 0)
             {
-                // The sum over c of (lse - z_c) = classes (lse - z_label) + (classes z_label - sum of z).
-                var count = TVec.Broadcast(classes);
-                var spreadLoss = TVec.MultiplyAdd(count, loss, TVec.MultiplyAdd(count, TVec.Load(targetLogits, first), TVec.Load(logitSums, first) * TVec.Broadcast(-1f)));
-                loss = TVec.MultiplyAdd(TVec.Broadcast(keep), loss, TVec.Broadcast(spread) * spreadLoss);
+                loss = Smoothed(loss, TVec.Load(targetLogits, first), TVec.Load(logitSums, first), classes, keep, spread);
             }
 
             loss.Store(losses, first);
@@ -130,6 +127,18 @@ internal readonly ref struct RowBlocks<TVec>
         }
 
         return losses.Slice(0, rows);
+    }
+
+    /// <summary>
+    /// Sparse row losses with label smoothing, from lse - z_label: keep (lse - z_label) + spread times the sum over c of
+    /// (lse - z_c) = classes (lse - z_label) + (classes z_label - sum of z).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVec Smoothed(TVec loss, TVec labelLogit, TVec logitSum, int classes, float keep, float spread)
+    {
+        var count = TVec.Broadcast(classes);
+        var spreadLoss = TVec.MultiplyAdd(count, loss, TVec.MultiplyAdd(count, labelLogit, logitSum * TVec.Broadcast(-1f)));
+        return TVec.MultiplyAdd(TVec.Broadcast(keep), loss, TVec.Broadcast(spread) * spreadLoss);
     }
 
     /// <summary>Row losses against target distributions: (max + log sum) mass - sum of z times the smoothed targets.</summary>

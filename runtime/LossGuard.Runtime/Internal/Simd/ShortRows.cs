@@ -42,6 +42,11 @@ internal static class ShortRows<TVec>
             return RowByRow(logits, labels, targets, classes, writeGradient ? exps : default, rowLosses, kernel, ignoreIndex);
         }
 
+        if (typeof(TVec) == typeof(Float512) && !labels.IsEmpty && FoldedSparseRows.Handles(classes))
+        {
+            return Folded(logits, labels, classes, exps, writeGradient, rowLosses, kernel, labelSmoothing, scale, ignoreIndex, max);
+        }
+
         // Everything the losses read from the logits is taken before the exponentials go in (they may overwrite them).
         var blocks = new RowBlocks<TVec>(rows, classes, labels, (float)(labelSmoothing / classes), stackalloc float[RowBlocks<TVec>.Scratch]);
         if (!targets.IsEmpty || labelSmoothing != 0)
@@ -66,6 +71,28 @@ internal static class ShortRows<TVec>
         }
 
         return RowKernels<TVec>.Sum(losses, default);
+    }
+
+    /// <summary>Sparse rows in whole blocks of <see cref="FoldedSparseRows"/>; the last few rows one by one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double Folded(
+        ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, int classes, Span<float> exps, bool writeGradient, Span<float> rowLosses,
+        in SoftmaxCrossEntropyRows<TVec> kernel, double labelSmoothing, double scale, int ignoreIndex, float max)
+    {
+        int rows = labels.Length - (labels.Length % FoldedSparseRows.BlockRows);
+        int length = rows * classes;
+        Span<float> losses = stackalloc float[GroupRows];
+        FoldedSparseRows.Run(
+            logits.Slice(0, length), labels.Slice(0, rows), classes, max, exps.Slice(0, length), writeGradient, losses.Slice(0, rows),
+            stackalloc float[3 * GroupRows], (float)(1.0 - labelSmoothing), (float)(labelSmoothing / classes), (float)scale);
+        if (!rowLosses.IsEmpty)
+        {
+            losses.Slice(0, rows).CopyTo(rowLosses);
+        }
+
+        return RowKernels<TVec>.Sum(losses.Slice(0, rows), default)
+            + RowByRow(logits.Slice(length), labels.Slice(rows), default, classes, writeGradient ? exps.Slice(length) : default,
+                rowLosses.IsEmpty ? default : rowLosses.Slice(rows), kernel, ignoreIndex);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -1,0 +1,28 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace LossGuard.Internal.Simd;
+
+/// <summary>
+/// Where the labels of a block of 16 rows of 2^k classes lie in the block's vectors (AVX-512): vector i holds elements
+/// 16 i to 16 i + 15, element n belongs to row n >> k, column n &amp; (2^k - 1).
+/// </summary>
+internal static class LabelMask
+{
+    public static Vector512<int> Lane
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    }
+
+    /// <summary>All bits set in the lanes of vector <paramref name="index"/> that hold their row's label; each lane's row in <paramref name="row"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Of(Vector512<int> labels, int index, int log2, out Vector512<int> row)
+    {
+        var element = Lane + Vector512.Create(16 * index);
+        row = Vector512.ShiftRightLogical(element, log2);
+        var column = element & Vector512.Create((1 << log2) - 1);
+        return Vector512.Equals(Avx512F.PermuteVar16x32(labels, row), column).AsSingle();
+    }
+}
