@@ -33,6 +33,12 @@ internal interface IFloatVector<TSelf>
 
     static abstract TSelf Max(TSelf left, TSelf right);
 
+    /// <summary>The larger lane, or <paramref name="right"/> where either is NaN (the hardware's max, one instruction).</summary>
+    static abstract TSelf MaxOrRight(TSelf left, TSelf right);
+
+    /// <summary>The smaller lane, or <paramref name="right"/> where either is NaN (the hardware's min, one instruction).</summary>
+    static abstract TSelf MinOrRight(TSelf left, TSelf right);
+
     static abstract TSelf Abs(TSelf value);
 
     static abstract TSelf Floor(TSelf value);

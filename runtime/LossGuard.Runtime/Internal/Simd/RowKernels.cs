@@ -45,37 +45,59 @@ internal static class RowKernels<TVec>
         return max;
     }
 
-    /// <summary>The largest and the smallest value in one pass (for the spread of a group; NaN as in <see cref="Max"/>).</summary>
+    /// <summary>
+    /// The largest and the smallest value in one pass (for the spread of a group); NaN when any value is NaN or
+    /// infinite (x - x is then NaN, and NaN survives the sum of those).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float MaxAndMin(ReadOnlySpan<float> values, out float min)
     {
-        var zero = TVec.Broadcast(0f);
         int i = 0;
         float max = float.NegativeInfinity;
-        float maxOfNegated = float.NegativeInfinity;
+        min = float.PositiveInfinity;
+        float check = 0;
         if (values.Length >= TVec.Count)
         {
             var high = TVec.Load(values, 0);
-            var negatedLow = zero - high;
-            for (i = TVec.Count; i <= values.Length - TVec.Count; i += TVec.Count)
+            var low = high;
+            var finite = high - high;
+            var high2 = high;
+            var low2 = high;
+            var finite2 = finite;
+            for (i = TVec.Count; i <= values.Length - (2 * TVec.Count); i += 2 * TVec.Count)
             {
                 var x = TVec.Load(values, i);
-                high = TVec.Max(high, x);
-                negatedLow = TVec.Max(negatedLow, zero - x);
+                var y = TVec.Load(values, i + TVec.Count);
+                high = TVec.MaxOrRight(x, high);
+                low = TVec.MinOrRight(x, low);
+                finite += x - x;
+                high2 = TVec.MaxOrRight(y, high2);
+                low2 = TVec.MinOrRight(y, low2);
+                finite2 += y - y;
             }
 
-            max = high.MaxAcross();
-            maxOfNegated = negatedLow.MaxAcross();
+            if (i <= values.Length - TVec.Count)
+            {
+                var x = TVec.Load(values, i);
+                high = TVec.MaxOrRight(x, high);
+                low = TVec.MinOrRight(x, low);
+                finite += x - x;
+                i += TVec.Count;
+            }
+
+            max = TVec.MaxOrRight(high, high2).MaxAcross();
+            min = -(TVec.Broadcast(0f) - TVec.MinOrRight(low, low2)).MaxAcross();
+            check = (finite + finite2).Sum();
         }
 
         for (; i < values.Length; i++)
         {
             max = MathF.Max(max, values[i]);
-            maxOfNegated = MathF.Max(maxOfNegated, -values[i]);
+            min = MathF.Min(min, values[i]);
+            check += values[i] - values[i];
         }
 
-        min = -maxOfNegated;
-        return max;
+        return check == 0 ? max : float.NaN;
     }
 
     /// <summary>
