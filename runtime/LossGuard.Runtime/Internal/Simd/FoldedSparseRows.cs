@@ -38,7 +38,7 @@ internal static unsafe class FoldedSparseRows
             TakeLogits(logits, labels, classes, labelLogits, logitSums);
         }
 
-        RowKernels<Float512>.SumExp(logits, shift, exps);
+        RowKernels<Float512>.Exp(logits, shift, exps);
         Losses(exps, labels, classes, losses, factors, labelLogits, logitSums, keep, spread, scale);
         if (writeGradient)
         {

@@ -159,6 +159,35 @@ internal static class RowKernels<TVec>
         return total;
     }
 
+    /// <summary>destination = e^(x - max), four vectors at a time (no sum; the destination may be the row itself).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Exp(ReadOnlySpan<float> row, float max, Span<float> destination)
+    {
+        var shift = TVec.Broadcast(max);
+        int i = 0;
+        for (; i <= row.Length - (4 * TVec.Count); i += 4 * TVec.Count)
+        {
+            var e0 = VectorMath.ExpNonPositive(TVec.Load(row, i) - shift);
+            var e1 = VectorMath.ExpNonPositive(TVec.Load(row, i + TVec.Count) - shift);
+            var e2 = VectorMath.ExpNonPositive(TVec.Load(row, i + (2 * TVec.Count)) - shift);
+            var e3 = VectorMath.ExpNonPositive(TVec.Load(row, i + (3 * TVec.Count)) - shift);
+            e0.Store(destination, i);
+            e1.Store(destination, i + TVec.Count);
+            e2.Store(destination, i + (2 * TVec.Count));
+            e3.Store(destination, i + (3 * TVec.Count));
+        }
+
+        for (; i <= row.Length - TVec.Count; i += TVec.Count)
+        {
+            VectorMath.ExpNonPositive(TVec.Load(row, i) - shift).Store(destination, i);
+        }
+
+        for (; i < row.Length; i++)
+        {
+            destination[i] = MathF.Exp(row[i] - max);
+        }
+    }
+
     /// <summary>values = log(values), for positive normal floats.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LogInPlace(Span<float> values)
