@@ -54,7 +54,7 @@ internal static class ShortRows<TVec>
             blocks.TakeLogitSums(logits, targets);
         }
 
-        RowKernels<TVec>.SumExp(logits, max, exps);
+        RowKernels<TVec>.Exp(logits, max, exps);
 
         var keep = (float)(1.0 - labelSmoothing);
         var losses = labels.IsEmpty
