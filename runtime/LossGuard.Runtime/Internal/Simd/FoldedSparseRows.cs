@@ -18,6 +18,7 @@ internal static unsafe class FoldedSparseRows
 {
     public const int BlockRows = 16;
 
+    /// <summary>Whether rows of this many classes take this path (and <see cref="FoldedDenseRows"/>).</summary>
     public static bool Handles(int classes) => Avx512F.IsSupported && classes >= 2 && classes <= 32 && BitOperations.IsPow2(classes);
 
     /// <summary>
@@ -42,7 +43,7 @@ internal static unsafe class FoldedSparseRows
         Losses(exps, labels, classes, losses, factors, labelLogits, logitSums, keep, spread, scale);
         if (writeGradient)
         {
-            Gradient(exps, labels, classes, factors, scale * spread, scale * keep);
+            FoldedGradient.Write(exps, labels, default, classes, factors, scale * spread, scale * keep);
         }
     }
 
@@ -88,32 +89,6 @@ internal static unsafe class FoldedSparseRows
 
                 loss.Store(losses, first);
                 (Float512.Broadcast(scale) / (rest + chosen)).Store(factors, first);
-            }
-        }
-    }
-
-    /// <summary>Turns the exponentials into the gradient: e * factor - offset, minus slope at the label.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Gradient(Span<float> exps, ReadOnlySpan<int> labels, int classes, ReadOnlySpan<float> factors, float offset, float slope)
-    {
-        int log2 = BitOperations.Log2((uint)classes);
-        var minusOffset = Float512.Broadcast(-offset);
-        var slopeLanes = Vector512.Create(slope);
-        fixed (float* e = exps)
-        fixed (int* y = labels)
-        fixed (float* f = factors)
-        {
-            for (int first = 0; first < labels.Length; first += BlockRows)
-            {
-                var label = Vector512.Load(y + first);
-                var factor = Vector512.Load(f + first);
-                var block = e + (first * classes);
-                for (int index = 0; index < classes; index++)
-                {
-                    var atLabel = LabelMask.Of(label, index, log2, out var row);
-                    var scaled = Float512.MultiplyAdd(Float512.Of(Vector512.Load(block + (16 * index))), Float512.Of(Avx512F.PermuteVar16x32(factor, row)), minusOffset);
-                    (scaled.Lanes - (atLabel & slopeLanes)).Store(block + (16 * index));
-                }
             }
         }
     }

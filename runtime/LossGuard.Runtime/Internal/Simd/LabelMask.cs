@@ -20,9 +20,12 @@ internal static class LabelMask
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Of(Vector512<int> labels, int index, int log2, out Vector512<int> row)
     {
-        var element = Lane + Vector512.Create(16 * index);
-        row = Vector512.ShiftRightLogical(element, log2);
-        var column = element & Vector512.Create((1 << log2) - 1);
+        row = Row(index, log2);
+        var column = (Lane + Vector512.Create(16 * index)) & Vector512.Create((1 << log2) - 1);
         return Vector512.Equals(Avx512F.PermuteVar16x32(labels, row), column).AsSingle();
     }
+
+    /// <summary>The row (within the block) of each lane of vector <paramref name="index"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<int> Row(int index, int log2) => Vector512.ShiftRightLogical(Lane + Vector512.Create(16 * index), log2);
 }

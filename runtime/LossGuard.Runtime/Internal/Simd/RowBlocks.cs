@@ -145,23 +145,36 @@ internal readonly ref struct RowBlocks<TVec>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<float> Dense(ReadOnlySpan<float> exps, float max, float keep, float scale, bool writeGradient)
     {
-        var keepVector = TVec.Broadcast(keep);
-        var spreadVector = TVec.Broadcast(spread);
         for (int first = 0; first < rows; first += TVec.Count)
         {
             var sum = TVec.RowSums(exps, first, classes, Math.Min(TVec.Count, rows - first));
-            var lse = TVec.Broadcast(max) + VectorMath.LogPositive(sum);
-            var mass = TVec.MultiplyAdd(keepVector, TVec.Load(targetSums, first), TVec.Broadcast(spread * classes));
-            var weighted = keepVector * TVec.Load(targetLogits, first);
-            weighted = spread == 0 ? weighted : TVec.MultiplyAdd(spreadVector, TVec.Load(logitSums, first), weighted);
-            (lse * mass - weighted).Store(losses, first);
+            var logitSum = spread == 0 ? default : TVec.Load(logitSums, first);
+            DenseLoss(sum, max, TVec.Load(targetSums, first), TVec.Load(targetLogits, first), logitSum, classes, keep, spread, scale, out var factor)
+                .Store(losses, first);
             if (writeGradient)
             {
-                (TVec.Broadcast(scale) * mass / sum).Store(factors, first);
+                factor.Store(factors, first);
             }
         }
 
         return losses.Slice(0, rows);
+    }
+
+    /// <summary>
+    /// Dense row losses from the row sums of the exponentials: (max + log sum) mass - sum of z times the smoothed targets,
+    /// with mass the smoothed targets' sum; <paramref name="factor"/> = scale * mass / sum, the gradient's factor.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVec DenseLoss(
+        TVec sum, float max, TVec targetSum, TVec targetLogit, TVec logitSum, int classes, float keep, float spread, float scale, out TVec factor)
+    {
+        var keepVector = TVec.Broadcast(keep);
+        var lse = TVec.Broadcast(max) + VectorMath.LogPositive(sum);
+        var mass = TVec.MultiplyAdd(keepVector, targetSum, TVec.Broadcast(spread * classes));
+        var weighted = keepVector * targetLogit;
+        weighted = spread == 0 ? weighted : TVec.MultiplyAdd(TVec.Broadcast(spread), logitSum, weighted);
+        factor = TVec.Broadcast(scale) * mass / sum;
+        return (lse * mass) - weighted;
     }
 
     /// <summary>

@@ -42,9 +42,9 @@ internal static class ShortRows<TVec>
             return RowByRow(logits, labels, targets, classes, writeGradient ? exps : default, rowLosses, kernel, ignoreIndex);
         }
 
-        if (typeof(TVec) == typeof(Float512) && !labels.IsEmpty && FoldedSparseRows.Handles(classes))
+        if (typeof(TVec) == typeof(Float512) && FoldedSparseRows.Handles(classes))
         {
-            return Folded(logits, labels, classes, exps, writeGradient, rowLosses, kernel, labelSmoothing, scale, ignoreIndex, max);
+            return Folded(logits, labels, targets, classes, exps, writeGradient, rowLosses, kernel, labelSmoothing, scale, ignoreIndex, max);
         }
 
         // Everything the losses read from the logits is taken before the exponentials go in (they may overwrite them).
@@ -73,26 +73,43 @@ internal static class ShortRows<TVec>
         return RowKernels<TVec>.Sum(losses, default);
     }
 
-    /// <summary>Sparse rows in whole blocks of <see cref="FoldedSparseRows"/>; the last few rows one by one.</summary>
+    /// <summary>
+    /// Whole blocks of 16 rows through <see cref="FoldedSparseRows"/> (labels given) or <see cref="FoldedDenseRows"/>
+    /// (targets given); the last few rows one by one.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Folded(
-        ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, int classes, Span<float> exps, bool writeGradient, Span<float> rowLosses,
-        in SoftmaxCrossEntropyRows<TVec> kernel, double labelSmoothing, double scale, int ignoreIndex, float max)
+        ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, ReadOnlySpan<float> targets, int classes, Span<float> exps, bool writeGradient,
+        Span<float> rowLosses, in SoftmaxCrossEntropyRows<TVec> kernel, double labelSmoothing, double scale, int ignoreIndex, float max)
     {
-        int rows = labels.Length - (labels.Length % FoldedSparseRows.BlockRows);
+        int allRows = logits.Length / classes;
+        int rows = allRows - (allRows % FoldedSparseRows.BlockRows);
         int length = rows * classes;
         Span<float> losses = stackalloc float[GroupRows];
-        FoldedSparseRows.Run(
-            logits.Slice(0, length), labels.Slice(0, rows), classes, max, exps.Slice(0, length), writeGradient, losses.Slice(0, rows),
-            stackalloc float[3 * GroupRows], (float)(1.0 - labelSmoothing), (float)(labelSmoothing / classes), (float)scale);
+        Span<float> scratch = stackalloc float[4 * GroupRows];
+        var keep = (float)(1.0 - labelSmoothing);
+        var spread = (float)(labelSmoothing / classes);
+        if (labels.IsEmpty)
+        {
+            FoldedDenseRows.Run(
+                logits.Slice(0, length), targets.Slice(0, length), classes, max, exps.Slice(0, length), writeGradient, losses.Slice(0, rows),
+                scratch, keep, spread, (float)scale);
+        }
+        else
+        {
+            FoldedSparseRows.Run(
+                logits.Slice(0, length), labels.Slice(0, rows), classes, max, exps.Slice(0, length), writeGradient, losses.Slice(0, rows),
+                scratch, keep, spread, (float)scale);
+        }
+
         if (!rowLosses.IsEmpty)
         {
             losses.Slice(0, rows).CopyTo(rowLosses);
         }
 
         return RowKernels<TVec>.Sum(losses.Slice(0, rows), default)
-            + RowByRow(logits.Slice(length), labels.Slice(rows), default, classes, writeGradient ? exps.Slice(length) : default,
-                rowLosses.IsEmpty ? default : rowLosses.Slice(rows), kernel, ignoreIndex);
+            + RowByRow(logits.Slice(length), labels.IsEmpty ? default : labels.Slice(rows), targets.IsEmpty ? default : targets.Slice(length), classes,
+                writeGradient ? exps.Slice(length) : default, rowLosses.IsEmpty ? default : rowLosses.Slice(rows), kernel, ignoreIndex);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
