@@ -44,8 +44,19 @@ internal static class ShortRows<TVec>
 
         if (typeof(TVec) == typeof(Float512) && FoldedSparseRows.Handles(classes))
         {
-            return Folded(logits, labels, targets, classes, exps, writeGradient, rowLosses, kernel, labelSmoothing, scale, ignoreIndex, max);
+            return Folded(logits, labels, targets, classes, exps, writeGradient, rowLosses, labelSmoothing, scale, max);
         }
+
+        return InBlocks(logits, labels, targets, classes, exps, writeGradient, rowLosses, labelSmoothing, scale, max);
+    }
+
+    /// <summary>The group in blocks of <c>TVec.Count</c> rows, one row per lane (<see cref="RowBlocks{TVec}"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double InBlocks(
+        ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, ReadOnlySpan<float> targets, int classes, Span<float> exps, bool writeGradient,
+        Span<float> rowLosses, double labelSmoothing, double scale, float max)
+    {
+        int rows = logits.Length / classes;
 
         // Everything the losses read from the logits is taken before the exponentials go in (they may overwrite them).
         var blocks = new RowBlocks<TVec>(rows, classes, labels, (float)(labelSmoothing / classes), stackalloc float[RowBlocks<TVec>.Scratch]);
@@ -75,12 +86,12 @@ internal static class ShortRows<TVec>
 
     /// <summary>
     /// Whole blocks of 16 rows through <see cref="FoldedSparseRows"/> (labels given) or <see cref="FoldedDenseRows"/>
-    /// (targets given); the last few rows one by one.
+    /// (targets given); the last few rows in <see cref="InBlocks"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Folded(
         ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, ReadOnlySpan<float> targets, int classes, Span<float> exps, bool writeGradient,
-        Span<float> rowLosses, in SoftmaxCrossEntropyRows<TVec> kernel, double labelSmoothing, double scale, int ignoreIndex, float max)
+        Span<float> rowLosses, double labelSmoothing, double scale, float max)
     {
         int allRows = logits.Length / classes;
         int rows = allRows - (allRows % FoldedSparseRows.BlockRows);
@@ -107,9 +118,10 @@ internal static class ShortRows<TVec>
             losses.Slice(0, rows).CopyTo(rowLosses);
         }
 
-        return RowKernels<TVec>.Sum(losses.Slice(0, rows), default)
-            + RowByRow(logits.Slice(length), labels.IsEmpty ? default : labels.Slice(rows), targets.IsEmpty ? default : targets.Slice(length), classes,
-                writeGradient ? exps.Slice(length) : default, rowLosses.IsEmpty ? default : rowLosses.Slice(rows), kernel, ignoreIndex);
+        double sum = RowKernels<TVec>.Sum(losses.Slice(0, rows), default);
+        return rows == allRows ? sum : sum + InBlocks(
+            logits.Slice(length), labels.IsEmpty ? default : labels.Slice(rows), targets.IsEmpty ? default : targets.Slice(length), classes,
+            exps.Slice(length), writeGradient, rowLosses.IsEmpty ? default : rowLosses.Slice(rows), labelSmoothing, scale, max);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
