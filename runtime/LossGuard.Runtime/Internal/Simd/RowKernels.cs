@@ -1,5 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace LossGuard.Internal.Simd;
 
@@ -102,12 +104,15 @@ internal static class RowKernels<TVec>
 
     /// <summary>
     /// The sum of e^(x - max) over the row; with a destination, each e^(x - max) is also written there (the
-    /// destination may be the row itself).
+    /// destination may be the row itself). With <paramref name="next"/> (the next row, pinned), each cache line of it
+    /// is prefetched as the same line of this row is done, so that its first pass finds it in cache while this one
+    /// computes.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static double SumExp(ReadOnlySpan<float> row, float max, Span<float> destination)
+    public static unsafe double SumExp(ReadOnlySpan<float> row, float max, Span<float> destination, ReadOnlySpan<float> next = default)
     {
         bool write = !destination.IsEmpty;
+        float* ahead = Sse.IsSupported && next.Length >= row.Length ? (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(next)) : null;
         var shift = TVec.Broadcast(max);
         double total = 0;
         int i = 0;
@@ -117,6 +122,13 @@ internal static class RowKernels<TVec>
             var b = TVec.Broadcast(0f);
             for (; i <= blockEnd - (2 * TVec.Count); i += 2 * TVec.Count)
             {
+                if (ahead != null)
+                {
+                    // One prefetch per 64-byte line: two of them per step at 512 bits, one at 256.
+                    Sse.Prefetch0(ahead + i);
+                    Sse.Prefetch0(ahead + i + TVec.Count);
+                }
+
                 var e0 = VectorMath.ExpNonPositive(TVec.Load(row, i) - shift);
                 var e1 = VectorMath.ExpNonPositive(TVec.Load(row, i + TVec.Count) - shift);
                 if (write)
