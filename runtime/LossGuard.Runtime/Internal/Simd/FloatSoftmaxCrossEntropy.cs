@@ -124,9 +124,10 @@ internal static unsafe class FloatSoftmaxCrossEntropy
             {
                 double loss;
                 var next = row + 1 < p.Rows ? p.Row(p.Logits, row + 1) : default;
+                var nextGradient = row + 1 < p.Rows ? p.Row(p.Gradient, row + 1) : default;
                 if (p.Labels == null)
                 {
-                    loss = kernel.Dense(p.Row(p.Logits, row), p.Row(p.Targets, row), p.Row(p.Gradient, row), next);
+                    loss = kernel.Dense(p.Row(p.Logits, row), p.Row(p.Targets, row), p.Row(p.Gradient, row), next, nextGradient);
                 }
                 else if (p.Labels[row] == p.IgnoreIndex)
                 {
@@ -135,7 +136,7 @@ internal static unsafe class FloatSoftmaxCrossEntropy
                 }
                 else
                 {
-                    loss = kernel.Sparse(p.Row(p.Logits, row), p.Labels[row], p.Row(p.Gradient, row), next);
+                    loss = kernel.Sparse(p.Row(p.Logits, row), p.Labels[row], p.Row(p.Gradient, row), next, nextGradient);
                 }
 
                 if (p.RowLosses != null)

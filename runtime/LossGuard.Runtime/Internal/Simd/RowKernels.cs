@@ -106,13 +106,15 @@ internal static class RowKernels<TVec>
     /// The sum of e^(x - max) over the row; with a destination, each e^(x - max) is also written there (the
     /// destination may be the row itself). With <paramref name="next"/> (the next row, pinned), each cache line of it
     /// is prefetched as the same line of this row is done, so that its first pass finds it in cache while this one
-    /// computes.
+    /// computes; <paramref name="nextDestination"/> likewise (the next row's gradient, which the next exp pass writes).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static unsafe double SumExp(ReadOnlySpan<float> row, float max, Span<float> destination, ReadOnlySpan<float> next = default)
+    public static unsafe double SumExp(
+        ReadOnlySpan<float> row, float max, Span<float> destination, ReadOnlySpan<float> next = default, ReadOnlySpan<float> nextDestination = default)
     {
         bool write = !destination.IsEmpty;
         float* ahead = Sse.IsSupported && next.Length >= row.Length ? (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(next)) : null;
+        float* aheadOut = ahead != null && nextDestination.Length >= row.Length ? (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(nextDestination)) : null;
         var shift = TVec.Broadcast(max);
         double total = 0;
         int i = 0;
@@ -127,6 +129,11 @@ internal static class RowKernels<TVec>
                     // One prefetch per 64-byte line: two of them per step at 512 bits, one at 256.
                     Sse.Prefetch0(ahead + i);
                     Sse.Prefetch0(ahead + i + TVec.Count);
+                    if (aheadOut != null)
+                    {
+                        Sse.Prefetch0(aheadOut + i);
+                        Sse.Prefetch0(aheadOut + i + TVec.Count);
+                    }
                 }
 
                 var e0 = VectorMath.ExpNonPositive(TVec.Load(row, i) - shift);
