@@ -92,11 +92,7 @@ public sealed class ShortRowKernelTests
     [InlineData(10)]
     public void The_gradient_may_overwrite_the_logits(int classes)
     {
-        const int rows = 300;
-        var random = new Random(classes);
-        float[] logits = Reference.RandomLogits(random, rows * classes, 6);
-        int[] labels = Enumerable.Range(0, rows).Select(_ => random.Next(classes)).ToArray();
-        float[] targets = Enumerable.Range(0, rows).SelectMany(_ => Distribution(random, classes)).ToArray();
+        var (logits, labels, targets) = Batch(300, classes, 6);
 
         var sparseGradient = new float[logits.Length];
         float sparse = Losses.SparseSoftmaxCrossEntropyWithLogits(logits, labels, classes, sparseGradient);
@@ -143,9 +139,7 @@ public sealed class ShortRowKernelTests
     public void Logits_of_1e4_give_the_reference_losses(int classes)
     {
         const int rows = 65;
-        var random = new Random(classes);
-        float[] logits = Reference.RandomLogits(random, rows * classes, 1e4);
-        int[] labels = Enumerable.Range(0, rows).Select(_ => random.Next(classes)).ToArray();
+        var (logits, labels, _) = Batch(rows, classes, 1e4);
         var gradient = new float[logits.Length];
         var rowLosses = new float[rows];
         Losses.SparseSoftmaxCrossEntropyWithLogits(logits, labels, classes, gradient, Reduction.Sum, rowLosses: rowLosses);
@@ -161,11 +155,7 @@ public sealed class ShortRowKernelTests
     [InlineData(12)]
     public void Threads_change_no_bit_of_short_rows(int classes)
     {
-        const int rows = 40_003;
-        var random = new Random(classes);
-        float[] logits = Reference.RandomLogits(random, rows * classes, 5);
-        int[] labels = Enumerable.Range(0, rows).Select(_ => random.Next(classes)).ToArray();
-        float[] targets = Enumerable.Range(0, rows).SelectMany(_ => Distribution(random, classes)).ToArray();
+        var (logits, labels, targets) = Batch(40_003, classes, 5);
 
         (float Sparse, float Dense, float[] SparseGradient, float[] DenseGradient) Run()
         {
@@ -210,6 +200,15 @@ public sealed class ShortRowKernelTests
         double max = z.Max();
         double lse = max + Math.Log(z.Sum(v => Math.Exp(v - max)));
         return z.Select((v, c) => t[c] * (lse - v)).Sum();
+    }
+
+    /// <summary>Random logits of +-<paramref name="scale"/>, a label and a target distribution per row, from a seed of the class count.</summary>
+    private static (float[] Logits, int[] Labels, float[] Targets) Batch(int rows, int classes, double scale)
+    {
+        var random = new Random(classes);
+        float[] logits = Reference.RandomLogits(random, rows * classes, scale);
+        int[] labels = Enumerable.Range(0, rows).Select(_ => random.Next(classes)).ToArray();
+        return (logits, labels, Enumerable.Range(0, rows).SelectMany(_ => Distribution(random, classes)).ToArray());
     }
 
     private static float[] Distribution(Random random, int classes)

@@ -52,10 +52,6 @@ internal readonly struct Float256 : IFloatVector<Float256>
     public static Float256 MaxOrRight(Float256 left, Float256 right) =>
         Avx.IsSupported ? new(Avx.Max(left.value, right.value)) : new(Vector256.ConditionalSelect(Vector256.GreaterThan(left.value, right.value), left.value, right.value));
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Float256 MinOrRight(Float256 left, Float256 right) =>
-        Avx.IsSupported ? new(Avx.Min(left.value, right.value)) : new(Vector256.ConditionalSelect(Vector256.LessThan(left.value, right.value), left.value, right.value));
-
     public static Float256 Abs(Float256 value) => new(Vector256.Abs(value.value));
 
     public static Float256 Floor(Float256 value) => new(Vector256.Floor(value.value));

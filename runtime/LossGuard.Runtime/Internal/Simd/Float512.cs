@@ -56,10 +56,6 @@ internal readonly struct Float512 : IFloatVector<Float512>
     public static Float512 MaxOrRight(Float512 left, Float512 right) =>
         Avx512F.IsSupported ? new(Avx512F.Max(left.value, right.value)) : new(Vector512.ConditionalSelect(Vector512.GreaterThan(left.value, right.value), left.value, right.value));
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Float512 MinOrRight(Float512 left, Float512 right) =>
-        Avx512F.IsSupported ? new(Avx512F.Min(left.value, right.value)) : new(Vector512.ConditionalSelect(Vector512.LessThan(left.value, right.value), left.value, right.value));
-
     public static Float512 Abs(Float512 value) => new(Vector512.Abs(value.value));
 
     public static Float512 Floor(Float512 value) => new(Vector512.Floor(value.value));

@@ -44,8 +44,8 @@ internal static class FoldedDenseRows
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RowSums(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, int classes, Span<float> sums)
     {
-        int blockElements = FoldedSparseRows.BlockRows * classes;
-        for (int first = 0; first < sums.Length; first += FoldedSparseRows.BlockRows)
+        int blockElements = LabelMask.BlockRows * classes;
+        for (int first = 0; first < sums.Length; first += LabelMask.BlockRows)
         {
             var block = source.Slice(first * classes, blockElements);
             var weightBlock = weights.IsEmpty ? default : weights.Slice(first * classes, blockElements);
@@ -58,8 +58,8 @@ internal static class FoldedDenseRows
         ReadOnlySpan<float> exps, float shift, int classes, ReadOnlySpan<float> targetSums, ReadOnlySpan<float> products,
         ReadOnlySpan<float> logitSums, Span<float> losses, Span<float> factors, float keep, float spread, float scale)
     {
-        int blockElements = FoldedSparseRows.BlockRows * classes;
-        for (int first = 0; first < losses.Length; first += FoldedSparseRows.BlockRows)
+        int blockElements = LabelMask.BlockRows * classes;
+        for (int first = 0; first < losses.Length; first += LabelMask.BlockRows)
         {
             var sum = Float512.Of(FoldedRows.Sum(exps.Slice(first * classes, blockElements), default, classes));
             var logitSum = spread == 0 ? default : Float512.Load(logitSums, first);

@@ -19,7 +19,6 @@ internal static unsafe class FoldedGradient
         Span<float> exps, ReadOnlySpan<int> labels, ReadOnlySpan<float> targets, int classes, ReadOnlySpan<float> factors, float offset, float slope)
     {
         int log2 = BitOperations.Log2((uint)classes);
-        int blockElements = FoldedSparseRows.BlockRows * classes;
         var minusOffset = Float512.Broadcast(-offset);
         var slopeLanes = Vector512.Create(slope);
         var minusSlope = Float512.Broadcast(-slope);
@@ -29,7 +28,7 @@ internal static unsafe class FoldedGradient
         fixed (float* t = targets)
         fixed (float* f = factors)
         {
-            for (int first = 0; first < factors.Length; first += FoldedSparseRows.BlockRows)
+            for (int first = 0; first < factors.Length; first += LabelMask.BlockRows)
             {
                 var factor = Vector512.Load(f + first);
                 var block = e + (first * classes);

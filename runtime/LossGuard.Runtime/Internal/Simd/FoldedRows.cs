@@ -6,12 +6,6 @@ using System.Runtime.Intrinsics.X86;
 
 namespace LossGuard.Internal.Simd;
 
-/// <summary>The vectors of a block of 16 rows, one at a time in order (each asked for once).</summary>
-internal interface IBlockVectors
-{
-    Vector512<float> Vector(int index);
-}
-
 /// <summary>
 /// Row sums of 16 consecutive rows whose length is a power of two up to 32 (AVX-512): the rows' vectors are folded
 /// pairwise, each fold adding the even lanes of two vectors to their odd lanes, which halves every row's length and
@@ -21,40 +15,29 @@ internal interface IBlockVectors
 /// </summary>
 internal static class FoldedRows
 {
-    /// <param name="source">16 rows of <paramref name="classes"/> elements, pinned or on the stack.</param>
+    /// <param name="source">16 rows of <paramref name="classes"/> elements.</param>
     /// <param name="weights">Empty, or the elements to multiply the source by before summing.</param>
     /// <param name="classes">The row length: 1, 2, 4, 8, 16 or 32.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe Vector512<float> Sum(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, int classes) =>
-        Sum(new Rows(Address(source), weights.IsEmpty ? null : Address(weights)), classes);
-
-    /// <summary>The row sums of the block <paramref name="rows"/> gives, its vectors asked for in order.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Sum<TRows>(TRows rows, int classes)
-        where TRows : struct, IBlockVectors
+    public static Vector512<float> Sum(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, int classes)
     {
+        var rows = new Rows(source, weights);
         return classes switch
         {
-            1 => rows.Vector(0),
-            2 => Fold(rows.Vector(0), rows.Vector(1)),
-            4 => Four(ref rows, 0),
-            8 => Eight(ref rows, 0),
-            16 => Fold(Eight(ref rows, 0), Eight(ref rows, 8)),
-            _ => Fold(Fold(Eight(ref rows, 0), Eight(ref rows, 8)), Fold(Eight(ref rows, 16), Eight(ref rows, 24))),
+            1 => rows[0],
+            2 => Fold(rows[0], rows[1]),
+            4 => Four(rows, 0),
+            8 => Eight(rows, 0),
+            16 => Fold(Eight(rows, 0), Eight(rows, 8)),
+            _ => Fold(Fold(Eight(rows, 0), Eight(rows, 8)), Fold(Eight(rows, 16), Eight(rows, 24))),
         };
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Eight<TRows>(ref TRows rows, int at)
-        where TRows : struct, IBlockVectors => Fold(Four(ref rows, at), Four(ref rows, at + 4));
+    private static Vector512<float> Eight(Rows rows, int at) => Fold(Four(rows, at), Four(rows, at + 4));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Four<TRows>(ref TRows rows, int at)
-        where TRows : struct, IBlockVectors
-    {
-        var first = Fold(rows.Vector(at), rows.Vector(at + 1));
-        return Fold(first, Fold(rows.Vector(at + 2), rows.Vector(at + 3)));
-    }
+    private static Vector512<float> Four(Rows rows, int at) => Fold(Fold(rows[at], rows[at + 1]), Fold(rows[at + 2], rows[at + 3]));
 
     /// <summary>The even lanes of a then b, plus their odd lanes: each run of 2k lanes becomes a run of k sums.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -64,25 +47,26 @@ internal static class FoldedRows
         return Avx512F.PermuteVar16x32x2(a, evens, b) + Avx512F.PermuteVar16x32x2(a, evens + Vector512<int>.One, b);
     }
 
-    private static unsafe float* Address(ReadOnlySpan<float> values) => (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(values));
-
     /// <summary>The vectors of a block: source, or source times weights.</summary>
-    private readonly unsafe struct Rows : IBlockVectors
+    private readonly ref struct Rows
     {
-        private readonly float* source;
-        private readonly float* weights;
+        private readonly ReadOnlySpan<float> source;
+        private readonly ReadOnlySpan<float> weights;
 
-        public Rows(float* source, float* weights)
+        public Rows(ReadOnlySpan<float> source, ReadOnlySpan<float> weights)
         {
             this.source = source;
             this.weights = weights;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector512<float> Vector(int index)
+        public Vector512<float> this[int vector]
         {
-            var value = Vector512.Load(source + (16 * index));
-            return weights == null ? value : value * Vector512.Load(weights + (16 * index));
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                var value = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)(16 * vector));
+                return weights.IsEmpty ? value : value * Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(weights), (nuint)(16 * vector));
+            }
         }
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace LossGuard.Internal.Simd;
 
@@ -16,11 +15,6 @@ namespace LossGuard.Internal.Simd;
 /// </summary>
 internal static unsafe class FoldedSparseRows
 {
-    public const int BlockRows = 16;
-
-    /// <summary>Whether rows of this many classes take this path (and <see cref="FoldedDenseRows"/>).</summary>
-    public static bool Handles(int classes) => Avx512F.IsSupported && classes >= 2 && classes <= 32 && BitOperations.IsPow2(classes);
-
     /// <summary>
     /// Whole blocks of rows (<paramref name="labels"/> a multiple of 16 long, none ignored): each row's loss into
     /// <paramref name="losses"/>; <paramref name="exps"/> (the gradient, which may be the logits, or scratch) gets the
@@ -51,9 +45,9 @@ internal static unsafe class FoldedSparseRows
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void TakeLogits(ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, int classes, Span<float> labelLogits, Span<float> logitSums)
     {
-        for (int first = 0; first < labels.Length; first += BlockRows)
+        for (int first = 0; first < labels.Length; first += LabelMask.BlockRows)
         {
-            var block = logits.Slice(first * classes, BlockRows * classes);
+            var block = logits.Slice(first * classes, LabelMask.BlockRows * classes);
             Float512.GatherAt(block, LabelIndices(labels, first, classes)).Store(labelLogits, first);
             Float512.Of(FoldedRows.Sum(block, default, classes)).Store(logitSums, first);
         }
@@ -66,11 +60,11 @@ internal static unsafe class FoldedSparseRows
         ReadOnlySpan<float> labelLogits, ReadOnlySpan<float> logitSums, float keep, float spread, float scale)
     {
         int log2 = BitOperations.Log2((uint)classes);
-        float* others = stackalloc float[BlockRows * 32];
+        float* others = stackalloc float[LabelMask.BlockRows * 32];
         fixed (float* e = exps)
         fixed (int* y = labels)
         {
-            for (int first = 0; first < labels.Length; first += BlockRows)
+            for (int first = 0; first < labels.Length; first += LabelMask.BlockRows)
             {
                 var label = Vector512.Load(y + first);
                 var block = e + (first * classes);
@@ -79,8 +73,8 @@ internal static unsafe class FoldedSparseRows
                     Vector512.AndNot(Vector512.Load(block + (16 * index)), LabelMask.Of(label, index, log2, out _)).Store(others + (16 * index));
                 }
 
-                var rest = Float512.Of(FoldedRows.Sum(new ReadOnlySpan<float>(others, BlockRows * classes), default, classes));
-                var chosen = Float512.GatherAt(new ReadOnlySpan<float>(block, BlockRows * classes), LabelIndices(labels, first, classes));
+                var rest = Float512.Of(FoldedRows.Sum(new ReadOnlySpan<float>(others, LabelMask.BlockRows * classes), default, classes));
+                var chosen = Float512.GatherAt(new ReadOnlySpan<float>(block, LabelMask.BlockRows * classes), LabelIndices(labels, first, classes));
                 var loss = VectorMath.LogOnePlus(rest / chosen);
                 if (spread != 0)
                 {
@@ -96,6 +90,6 @@ internal static unsafe class FoldedSparseRows
     /// <summary>Lane i: the index of row i's label element in a block.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<int> LabelIndices(ReadOnlySpan<int> labels, int first, int classes) =>
-        (LabelMask.Lane * Vector512.Create(classes)) + Vector512.Create(labels.Slice(first, BlockRows));
+        (LabelMask.Lane * Vector512.Create(classes)) + Vector512.Create(labels.Slice(first, LabelMask.BlockRows));
 
 }

@@ -36,9 +36,6 @@ internal interface IFloatVector<TSelf>
     /// <summary>The larger lane, or <paramref name="right"/> where either is NaN (the hardware's max, one instruction).</summary>
     static abstract TSelf MaxOrRight(TSelf left, TSelf right);
 
-    /// <summary>The smaller lane, or <paramref name="right"/> where either is NaN (the hardware's min, one instruction).</summary>
-    static abstract TSelf MinOrRight(TSelf left, TSelf right);
-
     static abstract TSelf Abs(TSelf value);
 
     static abstract TSelf Floor(TSelf value);

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -10,6 +11,12 @@ namespace LossGuard.Internal.Simd;
 /// </summary>
 internal static class LabelMask
 {
+    /// <summary>Rows per block: one per lane.</summary>
+    public const int BlockRows = 16;
+
+    /// <summary>Whether rows of this many classes go in such blocks (<see cref="FoldedSparseRows"/>, <see cref="FoldedDenseRows"/>).</summary>
+    public static bool Handles(int classes) => Avx512F.IsSupported && classes >= 2 && classes <= 32 && BitOperations.IsPow2(classes);
+
     public static Vector512<int> Lane
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

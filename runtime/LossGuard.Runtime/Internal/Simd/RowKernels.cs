@@ -60,21 +60,22 @@ internal static class RowKernels<TVec>
         float check = 0;
         if (values.Length >= TVec.Count)
         {
+            var zero = TVec.Broadcast(0f);
             var high = TVec.Load(values, 0);
-            var low = high;
+            var negatedLow = zero - high;
             var finite = high - high;
             var high2 = high;
-            var low2 = high;
+            var negatedLow2 = negatedLow;
             var finite2 = finite;
             for (i = TVec.Count; i <= values.Length - (2 * TVec.Count); i += 2 * TVec.Count)
             {
                 var x = TVec.Load(values, i);
                 var y = TVec.Load(values, i + TVec.Count);
                 high = TVec.MaxOrRight(x, high);
-                low = TVec.MinOrRight(x, low);
+                negatedLow = TVec.MaxOrRight(zero - x, negatedLow);
                 finite += x - x;
                 high2 = TVec.MaxOrRight(y, high2);
-                low2 = TVec.MinOrRight(y, low2);
+                negatedLow2 = TVec.MaxOrRight(zero - y, negatedLow2);
                 finite2 += y - y;
             }
 
@@ -82,13 +83,13 @@ internal static class RowKernels<TVec>
             {
                 var x = TVec.Load(values, i);
                 high = TVec.MaxOrRight(x, high);
-                low = TVec.MinOrRight(x, low);
+                negatedLow = TVec.MaxOrRight(zero - x, negatedLow);
                 finite += x - x;
                 i += TVec.Count;
             }
 
             max = TVec.MaxOrRight(high, high2).MaxAcross();
-            min = -(TVec.Broadcast(0f) - TVec.MinOrRight(low, low2)).MaxAcross();
+            min = -TVec.MaxOrRight(negatedLow, negatedLow2).MaxAcross();
             check = (finite + finite2).Sum();
         }
 
