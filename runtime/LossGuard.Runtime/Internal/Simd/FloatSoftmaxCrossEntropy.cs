@@ -127,7 +127,7 @@ internal static unsafe class FloatSoftmaxCrossEntropy
                 var nextGradient = row + 1 < p.Rows ? p.Row(p.Gradient, row + 1) : default;
                 if (p.Labels == null)
                 {
-                    loss = kernel.Dense(p.Row(p.Logits, row), p.Row(p.Targets, row), p.Row(p.Gradient, row), next, nextGradient);
+                    loss = kernel.Dense(p.Row(p.Logits, row), p.Row(p.Targets, row), p.Row(p.Gradient, row), next, nextGradient, row + 1 < p.Rows ? p.Row(p.Targets, row + 1) : default);
                 }
                 else if (p.Labels[row] == p.IgnoreIndex)
                 {
