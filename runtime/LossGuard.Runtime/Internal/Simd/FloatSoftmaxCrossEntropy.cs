@@ -15,12 +15,6 @@ internal static unsafe class FloatSoftmaxCrossEntropy
     /// </summary>
     private const int PrefetchClasses = 256;
 
-    /// <summary>
-    /// Dense rows up to this long also prefetch the next row's targets: beyond it the third stream of 128 KiB rows
-    /// cost more than it saved (256x32768 dense forward+gradient 0.92x with it).
-    /// </summary>
-    private const int PrefetchTargetClasses = 16 * 1024;
-
     public static double Sparse(
         ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, int classes, Span<float> gradient, Span<float> rowLosses,
         double scale, double labelSmoothing, int ignoreIndex)
@@ -140,7 +134,7 @@ internal static unsafe class FloatSoftmaxCrossEntropy
                 var nextGradient = ahead ? p.Row(p.Gradient, row + 1) : default;
                 if (p.Labels == null)
                 {
-                    loss = kernel.Dense(p.Row(p.Logits, row), p.Row(p.Targets, row), p.Row(p.Gradient, row), next, nextGradient, ahead && p.Classes <= PrefetchTargetClasses ? p.Row(p.Targets, row + 1) : default);
+                    loss = kernel.Dense(p.Row(p.Logits, row), p.Row(p.Targets, row), p.Row(p.Gradient, row), next, nextGradient, ahead ? p.Row(p.Targets, row + 1) : default);
                 }
                 else if (p.Labels[row] == p.IgnoreIndex)
                 {
