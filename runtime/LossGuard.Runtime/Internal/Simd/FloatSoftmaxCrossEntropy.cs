@@ -134,7 +134,7 @@ internal static unsafe class FloatSoftmaxCrossEntropy
                 var nextGradient = ahead ? p.Row(p.Gradient, row + 1) : default;
                 if (p.Labels == null)
                 {
-                    loss = kernel.Dense(p.Row(p.Logits, row), p.Row(p.Targets, row), p.Row(p.Gradient, row), next, nextGradient, ahead ? p.Row(p.Targets, row + 1) : default);
+                    loss = kernel.Dense(p.Row(p.Logits, row), p.Row(p.Targets, row), p.Row(p.Gradient, row), next, nextGradient);
                 }
                 else if (p.Labels[row] == p.IgnoreIndex)
                 {

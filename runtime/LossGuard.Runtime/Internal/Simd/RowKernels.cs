@@ -240,15 +240,11 @@ internal static class RowKernels<TVec>
         }
     }
 
-    /// <summary>
-    /// The sum of the row, or of its products with <paramref name="other"/> when that is given; with
-    /// <paramref name="next"/> (pinned), its cache lines are prefetched as in <see cref="SumExp"/>.
-    /// </summary>
+    /// <summary>The sum of the row, or of its products with <paramref name="other"/> when that is given.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static unsafe double Sum(ReadOnlySpan<float> row, ReadOnlySpan<float> other, ReadOnlySpan<float> next = default)
+    public static double Sum(ReadOnlySpan<float> row, ReadOnlySpan<float> other)
     {
         bool product = !other.IsEmpty;
-        float* ahead = Sse.IsSupported && next.Length >= row.Length ? (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(next)) : null;
         double total = 0;
         int i = 0;
         for (int blockEnd = Math.Min(Block, row.Length); i < row.Length; blockEnd = Math.Min(blockEnd + Block, row.Length))
@@ -256,11 +252,6 @@ internal static class RowKernels<TVec>
             var a = TVec.Broadcast(0f);
             for (; i <= blockEnd - TVec.Count; i += TVec.Count)
             {
-                if (ahead != null && i % 16 == 0)
-                {
-                    Sse.Prefetch0(ahead + i);
-                }
-
                 var x = TVec.Load(row, i);
                 a = product ? TVec.MultiplyAdd(x, TVec.Load(other, i), a) : a + x;
             }

@@ -46,11 +46,9 @@ internal readonly ref struct SoftmaxCrossEntropyRows<TVec>
         return (keep * (lse - target)) + (spread * ((z.Length * lse) - sum));
     }
 
-    /// <summary>One row against a target distribution <paramref name="t"/>; returns its loss. <paramref name="next"/>, <paramref name="nextGradient"/>: as in <see cref="Sparse"/>; <paramref name="nextTargets"/>: the next row's targets, to prefetch.</summary>
+    /// <summary>One row against a target distribution <paramref name="t"/>; returns its loss. <paramref name="next"/>, <paramref name="nextGradient"/>: as in <see cref="Sparse"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public double Dense(
-        ReadOnlySpan<float> z, ReadOnlySpan<float> t, Span<float> gradient, ReadOnlySpan<float> next = default, ReadOnlySpan<float> nextGradient = default,
-        ReadOnlySpan<float> nextTargets = default)
+    public double Dense(ReadOnlySpan<float> z, ReadOnlySpan<float> t, Span<float> gradient, ReadOnlySpan<float> next = default, ReadOnlySpan<float> nextGradient = default)
     {
         float max = RowKernels<TVec>.Max(z);
         if (float.IsInfinity(max))
@@ -60,7 +58,7 @@ internal readonly ref struct SoftmaxCrossEntropyRows<TVec>
         }
 
         double mass = (keep * RowKernels<TVec>.Sum(t, default)) + (spread * z.Length);
-        double weighted = (keep * RowKernels<TVec>.Sum(z, t, nextTargets)) + (spread != 0 ? spread * RowKernels<TVec>.Sum(z, default) : 0);
+        double weighted = (keep * RowKernels<TVec>.Sum(z, t)) + (spread != 0 ? spread * RowKernels<TVec>.Sum(z, default) : 0);
         double total = RowKernels<TVec>.SumExp(z, max, gradient, next, nextGradient);
         if (!gradient.IsEmpty)
         {
