@@ -48,6 +48,10 @@ internal readonly struct Float256 : IFloatVector<Float256>
 
     public static Float256 Max(Float256 left, Float256 right) => new(Vector256.Max(left.value, right.value));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float256 MaxOrRight(Float256 left, Float256 right) =>
+        Avx.IsSupported ? new(Avx.Max(left.value, right.value)) : new(Vector256.ConditionalSelect(Vector256.GreaterThan(left.value, right.value), left.value, right.value));
+
     public static Float256 Abs(Float256 value) => new(Vector256.Abs(value.value));
 
     public static Float256 Floor(Float256 value) => new(Vector256.Floor(value.value));

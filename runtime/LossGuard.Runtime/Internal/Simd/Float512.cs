@@ -16,6 +16,9 @@ internal readonly struct Float512 : IFloatVector<Float512>
 
     public static int Count => Vector512<float>.Count;
 
+    /// <summary>The lanes, for kernels written in <see cref="Vector512{T}"/> terms.</summary>
+    public Vector512<float> Lanes => value;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512 Load(ReadOnlySpan<float> source, int offset) =>
         new(Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)offset));
@@ -49,13 +52,19 @@ internal readonly struct Float512 : IFloatVector<Float512>
 
     public static Float512 Max(Float512 left, Float512 right) => new(Vector512.Max(left.value, right.value));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512 MaxOrRight(Float512 left, Float512 right) =>
+        Avx512F.IsSupported ? new(Avx512F.Max(left.value, right.value)) : new(Vector512.ConditionalSelect(Vector512.GreaterThan(left.value, right.value), left.value, right.value));
+
     public static Float512 Abs(Float512 value) => new(Vector512.Abs(value.value));
 
     public static Float512 Floor(Float512 value) => new(Vector512.Floor(value.value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512 ScaleByPowerOfTwo(Float512 value, Float512 exponent) =>
-        new(value.value * Vector512.ShiftLeft(Vector512.ConvertToInt32(exponent.value) + Vector512.Create(127), 23).AsSingle());
+        Avx512F.IsSupported
+            ? new(Avx512F.Scale(value.value, exponent.value))
+            : new(value.value * Vector512.ShiftLeft(Vector512.ConvertToInt32(exponent.value) + Vector512.Create(127), 23).AsSingle());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512 WhereBelow(Float512 test, Float512 bound, Float512 ifBelow, Float512 otherwise) =>
@@ -119,7 +128,11 @@ internal readonly struct Float512 : IFloatVector<Float512>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Float512 GatherAt(ReadOnlySpan<float> source, Vector512<int> index)
+    public static Float512 Of(Vector512<float> lanes) => new(lanes);
+
+    /// <summary>Lane i: <c>source[index[i]]</c> (pinned or stack memory, indices not checked).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Float512 GatherAt(ReadOnlySpan<float> source, Vector512<int> index)
     {
         if (!Avx2.IsSupported)
         {

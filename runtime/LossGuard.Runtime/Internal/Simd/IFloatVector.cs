@@ -33,11 +33,14 @@ internal interface IFloatVector<TSelf>
 
     static abstract TSelf Max(TSelf left, TSelf right);
 
+    /// <summary>The larger lane, or <paramref name="right"/> where either is NaN (the hardware's max, one instruction).</summary>
+    static abstract TSelf MaxOrRight(TSelf left, TSelf right);
+
     static abstract TSelf Abs(TSelf value);
 
     static abstract TSelf Floor(TSelf value);
 
-    /// <summary>value * 2^exponent for whole-number exponents in [-126, 127] (2^exponent built in the exponent field).</summary>
+    /// <summary>value * 2^exponent for whole-number exponents in [-126, 127]; other exponents give unspecified lanes.</summary>
     static abstract TSelf ScaleByPowerOfTwo(TSelf value, TSelf exponent);
 
     /// <summary>Per lane: <paramref name="ifBelow"/> where <paramref name="test"/> &lt; <paramref name="bound"/>, else <paramref name="otherwise"/> (NaN is not below).</summary>

@@ -116,10 +116,7 @@ internal readonly ref struct RowBlocks<TVec>
             var loss = VectorMath.LogOnePlus(rest / mine);
             if (spread != 0)
             {
-                // The sum over c of (lse - z_c) = classes (lse - z_label) + (classes z_label - sum of z).
-                var count = TVec.Broadcast(classes);
-                var spreadLoss = TVec.MultiplyAdd(count, loss, TVec.MultiplyAdd(count, TVec.Load(targetLogits, first), TVec.Load(logitSums, first) * TVec.Broadcast(-1f)));
-                loss = TVec.MultiplyAdd(TVec.Broadcast(keep), loss, TVec.Broadcast(spread) * spreadLoss);
+                loss = Smoothed(loss, TVec.Load(targetLogits, first), TVec.Load(logitSums, first), classes, keep, spread);
             }
 
             loss.Store(losses, first);
@@ -132,27 +129,52 @@ internal readonly ref struct RowBlocks<TVec>
         return losses.Slice(0, rows);
     }
 
+    /// <summary>
+    /// Sparse row losses with label smoothing, from lse - z_label: keep (lse - z_label) + spread times the sum over c of
+    /// (lse - z_c) = classes (lse - z_label) + (classes z_label - sum of z).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVec Smoothed(TVec loss, TVec labelLogit, TVec logitSum, int classes, float keep, float spread)
+    {
+        var count = TVec.Broadcast(classes);
+        var spreadLoss = TVec.MultiplyAdd(count, loss, TVec.MultiplyAdd(count, labelLogit, logitSum * TVec.Broadcast(-1f)));
+        return TVec.MultiplyAdd(TVec.Broadcast(keep), loss, TVec.Broadcast(spread) * spreadLoss);
+    }
+
     /// <summary>Row losses against target distributions: (max + log sum) mass - sum of z times the smoothed targets.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<float> Dense(ReadOnlySpan<float> exps, float max, float keep, float scale, bool writeGradient)
     {
-        var keepVector = TVec.Broadcast(keep);
-        var spreadVector = TVec.Broadcast(spread);
         for (int first = 0; first < rows; first += TVec.Count)
         {
             var sum = TVec.RowSums(exps, first, classes, Math.Min(TVec.Count, rows - first));
-            var lse = TVec.Broadcast(max) + VectorMath.LogPositive(sum);
-            var mass = TVec.MultiplyAdd(keepVector, TVec.Load(targetSums, first), TVec.Broadcast(spread * classes));
-            var weighted = keepVector * TVec.Load(targetLogits, first);
-            weighted = spread == 0 ? weighted : TVec.MultiplyAdd(spreadVector, TVec.Load(logitSums, first), weighted);
-            (lse * mass - weighted).Store(losses, first);
+            var logitSum = spread == 0 ? default : TVec.Load(logitSums, first);
+            DenseLoss(sum, max, TVec.Load(targetSums, first), TVec.Load(targetLogits, first), logitSum, classes, keep, spread, scale, out var factor)
+                .Store(losses, first);
             if (writeGradient)
             {
-                (TVec.Broadcast(scale) * mass / sum).Store(factors, first);
+                factor.Store(factors, first);
             }
         }
 
         return losses.Slice(0, rows);
+    }
+
+    /// <summary>
+    /// Dense row losses from the row sums of the exponentials: (max + log sum) mass - sum of z times the smoothed targets,
+    /// with mass the smoothed targets' sum; <paramref name="factor"/> = scale * mass / sum, the gradient's factor.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVec DenseLoss(
+        TVec sum, float max, TVec targetSum, TVec targetLogit, TVec logitSum, int classes, float keep, float spread, float scale, out TVec factor)
+    {
+        var keepVector = TVec.Broadcast(keep);
+        var lse = TVec.Broadcast(max) + VectorMath.LogPositive(sum);
+        var mass = TVec.MultiplyAdd(keepVector, targetSum, TVec.Broadcast(spread * classes));
+        var weighted = keepVector * targetLogit;
+        weighted = spread == 0 ? weighted : TVec.MultiplyAdd(TVec.Broadcast(spread), logitSum, weighted);
+        factor = TVec.Broadcast(scale) * mass / sum;
+        return (lse * mass) - weighted;
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace LossGuard.Internal.Simd;
 
@@ -45,47 +47,75 @@ internal static class RowKernels<TVec>
         return max;
     }
 
-    /// <summary>The largest and the smallest value in one pass (for the spread of a group; NaN as in <see cref="Max"/>).</summary>
+    /// <summary>
+    /// The largest and the smallest value in one pass (for the spread of a group); NaN when any value is NaN or
+    /// infinite (x - x is then NaN, and NaN survives the sum of those).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float MaxAndMin(ReadOnlySpan<float> values, out float min)
     {
-        var zero = TVec.Broadcast(0f);
         int i = 0;
         float max = float.NegativeInfinity;
-        float maxOfNegated = float.NegativeInfinity;
+        min = float.PositiveInfinity;
+        float check = 0;
         if (values.Length >= TVec.Count)
         {
+            var zero = TVec.Broadcast(0f);
             var high = TVec.Load(values, 0);
             var negatedLow = zero - high;
-            for (i = TVec.Count; i <= values.Length - TVec.Count; i += TVec.Count)
+            var finite = high - high;
+            var high2 = high;
+            var negatedLow2 = negatedLow;
+            var finite2 = finite;
+            for (i = TVec.Count; i <= values.Length - (2 * TVec.Count); i += 2 * TVec.Count)
             {
                 var x = TVec.Load(values, i);
-                high = TVec.Max(high, x);
-                negatedLow = TVec.Max(negatedLow, zero - x);
+                var y = TVec.Load(values, i + TVec.Count);
+                high = TVec.MaxOrRight(x, high);
+                negatedLow = TVec.MaxOrRight(zero - x, negatedLow);
+                finite += x - x;
+                high2 = TVec.MaxOrRight(y, high2);
+                negatedLow2 = TVec.MaxOrRight(zero - y, negatedLow2);
+                finite2 += y - y;
             }
 
-            max = high.MaxAcross();
-            maxOfNegated = negatedLow.MaxAcross();
+            if (i <= values.Length - TVec.Count)
+            {
+                var x = TVec.Load(values, i);
+                high = TVec.MaxOrRight(x, high);
+                negatedLow = TVec.MaxOrRight(zero - x, negatedLow);
+                finite += x - x;
+                i += TVec.Count;
+            }
+
+            max = TVec.MaxOrRight(high, high2).MaxAcross();
+            min = -TVec.MaxOrRight(negatedLow, negatedLow2).MaxAcross();
+            check = (finite + finite2).Sum();
         }
 
         for (; i < values.Length; i++)
         {
             max = MathF.Max(max, values[i]);
-            maxOfNegated = MathF.Max(maxOfNegated, -values[i]);
+            min = MathF.Min(min, values[i]);
+            check += values[i] - values[i];
         }
 
-        min = -maxOfNegated;
-        return max;
+        return check == 0 ? max : float.NaN;
     }
 
     /// <summary>
     /// The sum of e^(x - max) over the row; with a destination, each e^(x - max) is also written there (the
-    /// destination may be the row itself).
+    /// destination may be the row itself). With <paramref name="next"/> (the next row, pinned), each cache line of it
+    /// is prefetched as the same line of this row is done, so that its first pass finds it in cache while this one
+    /// computes; <paramref name="nextDestination"/> likewise (the next row's gradient, which the next exp pass writes).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static double SumExp(ReadOnlySpan<float> row, float max, Span<float> destination)
+    public static unsafe double SumExp(
+        ReadOnlySpan<float> row, float max, Span<float> destination, ReadOnlySpan<float> next = default, ReadOnlySpan<float> nextDestination = default)
     {
         bool write = !destination.IsEmpty;
+        float* ahead = Sse.IsSupported && next.Length >= row.Length ? (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(next)) : null;
+        float* aheadOut = ahead != null && nextDestination.Length >= row.Length ? (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(nextDestination)) : null;
         var shift = TVec.Broadcast(max);
         double total = 0;
         int i = 0;
@@ -95,6 +125,18 @@ internal static class RowKernels<TVec>
             var b = TVec.Broadcast(0f);
             for (; i <= blockEnd - (2 * TVec.Count); i += 2 * TVec.Count)
             {
+                if (ahead != null)
+                {
+                    // One prefetch per 64-byte line: two of them per step at 512 bits, one at 256.
+                    Sse.Prefetch0(ahead + i);
+                    Sse.Prefetch0(ahead + i + TVec.Count);
+                    if (aheadOut != null)
+                    {
+                        Sse.Prefetch0(aheadOut + i);
+                        Sse.Prefetch0(aheadOut + i + TVec.Count);
+                    }
+                }
+
                 var e0 = VectorMath.ExpNonPositive(TVec.Load(row, i) - shift);
                 var e1 = VectorMath.ExpNonPositive(TVec.Load(row, i + TVec.Count) - shift);
                 if (write)
@@ -135,6 +177,35 @@ internal static class RowKernels<TVec>
         }
 
         return total;
+    }
+
+    /// <summary>destination = e^(x - max), four vectors at a time (no sum; the destination may be the row itself).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Exp(ReadOnlySpan<float> row, float max, Span<float> destination)
+    {
+        var shift = TVec.Broadcast(max);
+        int i = 0;
+        for (; i <= row.Length - (4 * TVec.Count); i += 4 * TVec.Count)
+        {
+            var e0 = VectorMath.ExpNonPositive(TVec.Load(row, i) - shift);
+            var e1 = VectorMath.ExpNonPositive(TVec.Load(row, i + TVec.Count) - shift);
+            var e2 = VectorMath.ExpNonPositive(TVec.Load(row, i + (2 * TVec.Count)) - shift);
+            var e3 = VectorMath.ExpNonPositive(TVec.Load(row, i + (3 * TVec.Count)) - shift);
+            e0.Store(destination, i);
+            e1.Store(destination, i + TVec.Count);
+            e2.Store(destination, i + (2 * TVec.Count));
+            e3.Store(destination, i + (3 * TVec.Count));
+        }
+
+        for (; i <= row.Length - TVec.Count; i += TVec.Count)
+        {
+            VectorMath.ExpNonPositive(TVec.Load(row, i) - shift).Store(destination, i);
+        }
+
+        for (; i < row.Length; i++)
+        {
+            destination[i] = MathF.Exp(row[i] - max);
+        }
     }
 
     /// <summary>values = log(values), for positive normal floats.</summary>

@@ -42,6 +42,22 @@ internal static class ShortRows<TVec>
             return RowByRow(logits, labels, targets, classes, writeGradient ? exps : default, rowLosses, kernel, ignoreIndex);
         }
 
+        if (typeof(TVec) == typeof(Float512) && LabelMask.Handles(classes))
+        {
+            return Folded(logits, labels, targets, classes, exps, writeGradient, rowLosses, labelSmoothing, scale, max);
+        }
+
+        return InBlocks(logits, labels, targets, classes, exps, writeGradient, rowLosses, labelSmoothing, scale, max);
+    }
+
+    /// <summary>The group in blocks of <c>TVec.Count</c> rows, one row per lane (<see cref="RowBlocks{TVec}"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double InBlocks(
+        ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, ReadOnlySpan<float> targets, int classes, Span<float> exps, bool writeGradient,
+        Span<float> rowLosses, double labelSmoothing, double scale, float max)
+    {
+        int rows = logits.Length / classes;
+
         // Everything the losses read from the logits is taken before the exponentials go in (they may overwrite them).
         var blocks = new RowBlocks<TVec>(rows, classes, labels, (float)(labelSmoothing / classes), stackalloc float[RowBlocks<TVec>.Scratch]);
         if (!targets.IsEmpty || labelSmoothing != 0)
@@ -49,7 +65,7 @@ internal static class ShortRows<TVec>
             blocks.TakeLogitSums(logits, targets);
         }
 
-        RowKernels<TVec>.SumExp(logits, max, exps);
+        RowKernels<TVec>.Exp(logits, max, exps);
 
         var keep = (float)(1.0 - labelSmoothing);
         var losses = labels.IsEmpty
@@ -66,6 +82,46 @@ internal static class ShortRows<TVec>
         }
 
         return RowKernels<TVec>.Sum(losses, default);
+    }
+
+    /// <summary>
+    /// Whole blocks of 16 rows through <see cref="FoldedSparseRows"/> (labels given) or <see cref="FoldedDenseRows"/>
+    /// (targets given); the last few rows in <see cref="InBlocks"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double Folded(
+        ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, ReadOnlySpan<float> targets, int classes, Span<float> exps, bool writeGradient,
+        Span<float> rowLosses, double labelSmoothing, double scale, float max)
+    {
+        int allRows = logits.Length / classes;
+        int rows = allRows - (allRows % LabelMask.BlockRows);
+        int length = rows * classes;
+        Span<float> losses = stackalloc float[GroupRows];
+        Span<float> scratch = stackalloc float[4 * GroupRows];
+        var keep = (float)(1.0 - labelSmoothing);
+        var spread = (float)(labelSmoothing / classes);
+        if (labels.IsEmpty)
+        {
+            FoldedDenseRows.Run(
+                logits.Slice(0, length), targets.Slice(0, length), classes, max, exps.Slice(0, length), writeGradient, losses.Slice(0, rows),
+                scratch, keep, spread, (float)scale);
+        }
+        else
+        {
+            FoldedSparseRows.Run(
+                logits.Slice(0, length), labels.Slice(0, rows), classes, max, exps.Slice(0, length), writeGradient, losses.Slice(0, rows),
+                scratch, keep, spread, (float)scale);
+        }
+
+        if (!rowLosses.IsEmpty)
+        {
+            losses.Slice(0, rows).CopyTo(rowLosses);
+        }
+
+        double sum = RowKernels<TVec>.Sum(losses.Slice(0, rows), default);
+        return rows == allRows ? sum : sum + InBlocks(
+            logits.Slice(length), labels.IsEmpty ? default : labels.Slice(rows), targets.IsEmpty ? default : targets.Slice(length), classes,
+            exps.Slice(length), writeGradient, rowLosses.IsEmpty ? default : rowLosses.Slice(rows), labelSmoothing, scale, max);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

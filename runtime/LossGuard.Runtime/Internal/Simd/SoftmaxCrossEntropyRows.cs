@@ -22,9 +22,9 @@ internal readonly ref struct SoftmaxCrossEntropyRows<TVec>
         this.scale = scale;
     }
 
-    /// <summary>One row against class <paramref name="label"/>; returns its loss.</summary>
+    /// <summary>One row against class <paramref name="label"/>; returns its loss. <paramref name="next"/>, <paramref name="nextGradient"/>: the next row and its gradient, to prefetch (<see cref="RowKernels{TVec}.SumExp"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public double Sparse(ReadOnlySpan<float> z, int label, Span<float> gradient)
+    public double Sparse(ReadOnlySpan<float> z, int label, Span<float> gradient, ReadOnlySpan<float> next = default, ReadOnlySpan<float> nextGradient = default)
     {
         float max = RowKernels<TVec>.Max(z);
         if (float.IsInfinity(max))
@@ -35,7 +35,7 @@ internal readonly ref struct SoftmaxCrossEntropyRows<TVec>
 
         double target = z[label];
         double sum = spread != 0 ? RowKernels<TVec>.Sum(z, default) : 0;
-        double total = RowKernels<TVec>.SumExp(z, max, gradient);
+        double total = RowKernels<TVec>.SumExp(z, max, gradient, next, nextGradient);
         double lse = max + Math.Log(total);
         if (!gradient.IsEmpty)
         {
@@ -46,9 +46,9 @@ internal readonly ref struct SoftmaxCrossEntropyRows<TVec>
         return (keep * (lse - target)) + (spread * ((z.Length * lse) - sum));
     }
 
-    /// <summary>One row against a target distribution <paramref name="t"/>; returns its loss.</summary>
+    /// <summary>One row against a target distribution <paramref name="t"/>; returns its loss. <paramref name="next"/>, <paramref name="nextGradient"/>: as in <see cref="Sparse"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public double Dense(ReadOnlySpan<float> z, ReadOnlySpan<float> t, Span<float> gradient)
+    public double Dense(ReadOnlySpan<float> z, ReadOnlySpan<float> t, Span<float> gradient, ReadOnlySpan<float> next = default, ReadOnlySpan<float> nextGradient = default)
     {
         float max = RowKernels<TVec>.Max(z);
         if (float.IsInfinity(max))
@@ -59,7 +59,7 @@ internal readonly ref struct SoftmaxCrossEntropyRows<TVec>
 
         double mass = (keep * RowKernels<TVec>.Sum(t, default)) + (spread * z.Length);
         double weighted = (keep * RowKernels<TVec>.Sum(z, t)) + (spread != 0 ? spread * RowKernels<TVec>.Sum(z, default) : 0);
-        double total = RowKernels<TVec>.SumExp(z, max, gradient);
+        double total = RowKernels<TVec>.SumExp(z, max, gradient, next, nextGradient);
         if (!gradient.IsEmpty)
         {
             RowKernels<TVec>.ScaleAndShift(gradient, (float)(scale * mass / total), (float)(scale * spread), t, (float)(scale * keep));

@@ -32,7 +32,8 @@ internal static class VectorMath
         p = TVec.MultiplyAdd(p, r, TVec.Broadcast(1.6666665459e-1f));
         p = TVec.MultiplyAdd(p, r, TVec.Broadcast(5.0000001201e-1f));
         p = TVec.MultiplyAdd(p * r, r, r) + TVec.Broadcast(1f);
-        var scaled = TVec.ScaleByPowerOfTwo(p, TVec.Max(n, TVec.Broadcast(-126f)));
+        // n < -126 only where x < Underflow, whose lanes the select below replaces.
+        var scaled = TVec.ScaleByPowerOfTwo(p, n);
         return TVec.WhereBelow(x, TVec.Broadcast(Underflow), TVec.Broadcast(0f), scaled);
     }
 
@@ -65,12 +66,18 @@ internal static class VectorMath
         return TVec.MultiplyAdd(exponent, TVec.Broadcast(0.693147180559945309f), LogOnePlusUnit(mantissa - TVec.Broadcast(1f)));
     }
 
-    /// <summary>log(1 + x) for x &gt;= 0: the series below 1, where 1 + x would lose x's digits; log(1 + x) above.</summary>
+    /// <summary>
+    /// log(1 + x) for x &gt;= 0: the series below 1, where 1 + x would lose x's digits; log(1 + x) above, as
+    /// <see cref="LogPositive"/> takes it. Each lane's series argument is chosen first, so the series runs once.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TVec LogOnePlus<TVec>(TVec x)
         where TVec : struct, IFloatVector<TVec>
     {
         var one = TVec.Broadcast(1f);
-        return TVec.WhereBelow(x, one, LogOnePlusUnit(x), LogPositive(one + x));
+        var mantissa = TVec.SplitExponent(one + x, out var exponent);
+        var zero = TVec.Broadcast(0f);
+        var argument = TVec.WhereBelow(x, one, x, mantissa - one);
+        return TVec.MultiplyAdd(TVec.WhereBelow(x, one, zero, exponent), TVec.Broadcast(0.693147180559945309f), LogOnePlusUnit(argument));
     }
 }

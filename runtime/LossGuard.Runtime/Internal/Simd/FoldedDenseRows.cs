@@ -1,0 +1,71 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace LossGuard.Internal.Simd;
+
+/// <summary>
+/// Dense softmax cross-entropy for whole blocks of 16 rows of 2 to 32 classes, a power of two (AVX-512), each per-row
+/// quantity one lane (<see cref="FoldedRows"/>): the targets' and the logits-times-targets' row sums, the exp pass
+/// (shifted by the group's maximum), the losses as <see cref="RowBlocks{TVec}.DenseLoss"/> takes them, then the
+/// gradient (<see cref="FoldedGradient"/>). Each pass is its own loop with one fold, which the JIT inlines whole.
+/// </summary>
+internal static class FoldedDenseRows
+{
+    /// <summary>
+    /// Whole blocks of rows (a multiple of 16): each row's loss into <paramref name="losses"/>; <paramref name="exps"/>
+    /// (the gradient, which may be the logits, or scratch) gets the gradient when <paramref name="writeGradient"/>.
+    /// <paramref name="scratch"/>: 4 floats per row. Memory pinned or on the stack.
+    /// </summary>
+    public static void Run(
+        ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, int classes, float shift, Span<float> exps, bool writeGradient,
+        Span<float> losses, Span<float> scratch, float keep, float spread, float scale)
+    {
+        int rows = logits.Length / classes;
+        var targetSums = scratch.Slice(0, rows);
+        var products = scratch.Slice(rows, rows);
+        var logitSums = scratch.Slice(2 * rows, rows);
+        var factors = scratch.Slice(3 * rows, rows);
+        RowSums(targets, default, classes, targetSums);
+        RowSums(logits, targets, classes, products);
+        if (spread != 0)
+        {
+            RowSums(logits, default, classes, logitSums);
+        }
+
+        RowKernels<Float512>.Exp(logits, shift, exps);
+        Losses(exps, shift, classes, targetSums, products, logitSums, losses, factors, keep, spread, scale);
+        if (writeGradient)
+        {
+            FoldedGradient.Write(exps, default, targets, classes, factors, scale * spread, scale * keep);
+        }
+    }
+
+    /// <summary>Per row: the sum of source, or of source times weights when they are given.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RowSums(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, int classes, Span<float> sums)
+    {
+        int blockElements = LabelMask.BlockRows * classes;
+        for (int first = 0; first < sums.Length; first += LabelMask.BlockRows)
+        {
+            var block = source.Slice(first * classes, blockElements);
+            var weightBlock = weights.IsEmpty ? default : weights.Slice(first * classes, blockElements);
+            Float512.Of(FoldedRows.Sum(block, weightBlock, classes)).Store(sums, first);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Losses(
+        ReadOnlySpan<float> exps, float shift, int classes, ReadOnlySpan<float> targetSums, ReadOnlySpan<float> products,
+        ReadOnlySpan<float> logitSums, Span<float> losses, Span<float> factors, float keep, float spread, float scale)
+    {
+        int blockElements = LabelMask.BlockRows * classes;
+        for (int first = 0; first < losses.Length; first += LabelMask.BlockRows)
+        {
+            var sum = Float512.Of(FoldedRows.Sum(exps.Slice(first * classes, blockElements), default, classes));
+            var logitSum = spread == 0 ? default : Float512.Load(logitSums, first);
+            RowBlocks<Float512>.DenseLoss(sum, shift, Float512.Load(targetSums, first), Float512.Load(products, first), logitSum, classes, keep, spread, scale, out var factor)
+                .Store(losses, first);
+            factor.Store(factors, first);
+        }
+    }
+}
