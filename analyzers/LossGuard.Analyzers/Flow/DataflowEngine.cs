@@ -55,6 +55,7 @@ internal sealed class DataflowEngine
         callSites = new CallSites(Models, ClosedWorld, Names);
         implementations = new Implementations(compilation, ClosedWorld);
         ParameterDependence = new ParameterDependence(Models);
+        ValueChanges = new ValueChanges(Models);
         memberValues = new MemberValues(this);
     }
 
@@ -76,6 +77,8 @@ internal sealed class DataflowEngine
 
     /// <summary>Which values a caller computes may depend on its own parameters (<see cref="Flow.CallSiteAgreement"/>).</summary>
     public ParameterDependence ParameterDependence { get; }
+
+    public ValueChanges ValueChanges { get; }
 
     /// <summary>The semantic models of the compilation's trees, shared by everything that reads outside the analysed body.</summary>
     public SourceModels Models { get; }

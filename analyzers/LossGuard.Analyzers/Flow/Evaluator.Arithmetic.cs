@@ -20,10 +20,9 @@ internal sealed partial class Evaluator
 
         return binary.OperatorKind switch
         {
-            BinaryOperatorKind.Add when right.Constant is not null && IsProbability(left) => Scalar(left),
-            BinaryOperatorKind.Add when left.Constant is not null && IsProbability(right) => Scalar(right),
-            BinaryOperatorKind.Subtract when right.Constant is not null && IsProbability(left) => Scalar(left),
-            BinaryOperatorKind.Subtract when left.Constant is not null && right.Domain == ValueDomain.IndependentProbabilities => Scalar(right),
+            BinaryOperatorKind.Add or BinaryOperatorKind.Subtract when IsEpsilon(right.Constant) && IsProbability(left) => Scalar(left),
+            BinaryOperatorKind.Add when IsEpsilon(left.Constant) && IsProbability(right) => Scalar(right),
+            BinaryOperatorKind.Subtract when IsNumber(left.Constant, 1) && right.Domain == ValueDomain.IndependentProbabilities => Scalar(right),
             BinaryOperatorKind.Add or BinaryOperatorKind.Subtract when right.Constant is not null && left.Domain == ValueDomain.Cosines => Scalar(left),
             BinaryOperatorKind.Subtract when right.MaxOf is not null && Equals(right.MaxOf, left.ElementOf) => new AbstractValue(ValueDomain.MaxSubtracted),
             _ => AbstractValue.Unknown,
@@ -37,6 +36,24 @@ internal sealed partial class Evaluator
             ? AbstractValue.OfConstant(!value)
             : AbstractValue.Unknown;
     }
+
+    /// <summary>
+    /// A small constant kept off zero (<c>p + 1e-7</c>), which leaves a probability near zero where it was: a larger
+    /// one (<c>1 + p</c>) bounds the log away from zero.
+    /// </summary>
+    private static bool IsEpsilon(object? constant) => AsDouble(constant) is { } value && System.Math.Abs(value) < 0.5;
+
+    private static bool IsNumber(object? constant, double number) => AsDouble(constant) == number;
+
+    private static double? AsDouble(object? constant) => constant switch
+    {
+        float value => value,
+        double value => value,
+        int value => value,
+        long value => value,
+        decimal value => (double)value,
+        _ => null,
+    };
 
     private static bool IsProbability(AbstractValue value) =>
         value.Domain is ValueDomain.Probabilities or ValueDomain.IndependentProbabilities;

@@ -210,7 +210,7 @@ internal sealed partial class Evaluator
             case TransformKind.Log when IsProbability(value):
                 return new AbstractValue(ValueDomain.LogProbabilities, value.Origin, value.Classes, Rank: value.Rank);
             case TransformKind.Clip when OthersAreConstant(fact, input, transform):
-                return Meaning(value);
+                return value.Domain == ValueDomain.Logits && RaisesFloor(fact, input) ? AbstractValue.Unknown : Meaning(value);
             case TransformKind.Preserve:
                 return IsIntegerArray(input.Expression) ? Labels(fact.Call) : Meaning(value);
             case TransformKind.DType:
@@ -257,6 +257,15 @@ internal sealed partial class Evaluator
 
     private static bool OthersAreConstant(CallFact fact, ArgumentFact input, TransformEntry transform) =>
         fact.Arguments.All(argument => argument == input || argument.IsDefault || IsOther(argument, transform) || argument.Value.Constant is not null);
+
+    /// <summary>
+    /// A clip whose lower bound is zero or more (<c>clamp(min: 1e-6)</c>, <c>Math.Max(x, 0)</c>): of logits, it leaves
+    /// non-negative values (rates, a ReLU), which are no longer logits.
+    /// </summary>
+    private static bool RaisesFloor(CallFact fact, ArgumentFact input) =>
+        fact.Arguments.Any(argument => argument != input
+            && (argument.Name is "min" or "clip_value_min" || fact.Call.TargetMethod.Name == "Max")
+            && AsDouble(argument.Value.Constant) >= 0);
 
     /// <summary>The destination, or the object the method is called on when it is not the transformed input (<c>tf.clip_by_value</c>).</summary>
     private static bool IsOther(ArgumentFact argument, TransformEntry transform) =>
@@ -445,7 +454,10 @@ internal sealed partial class Evaluator
     private static AbstractValue Unknown(IInvocationOperation call) =>
         BufferViews.IsBuffer(call.Type) ? new AbstractValue(ValueDomain.Unknown, Storage: new ExternalStorage(call)) : AbstractValue.Unknown;
 
-    /// <summary>What a callee may change: buffers passed where it can write them, and variables passed by reference.</summary>
+    /// <summary>
+    /// What a callee may change: buffers passed where it can write them, variables passed by reference, and modules or
+    /// tensors it changes in place (<see cref="ValueChanges"/>).
+    /// </summary>
     private void ForgetWritableArguments(ImmutableArray<ArgumentFact> arguments, ArgumentFact? except)
     {
         foreach (var argument in arguments)
@@ -465,6 +477,10 @@ internal sealed partial class Evaluator
             else if (BufferViews.IsWritable(parameter.Type) && BufferViews.IsBuffer(Unconverted(argument.Expression).Type))
             {
                 WriteBuffer(argument.Expression, argument.Value, null);
+            }
+            else if ((argument.Value.Module is not null || argument.Value.IsKnownDomain) && engine.ValueChanges.MayChange(parameter, budget.CancellationToken))
+            {
+                SetHolder(argument.Expression, AbstractValue.Unknown);
             }
         }
     }

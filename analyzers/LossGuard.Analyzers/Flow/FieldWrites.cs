@@ -62,9 +62,12 @@ internal static class FieldWrites
     /// container (<c>append</c>, <c>add</c>, <c>insert</c>, <c>extend</c>, <c>Add</c>...), a model compiled, or a
     /// TorchSharp in-place operation (<c>log_()</c>, <c>mul_()</c>). By the method's name: a conservative syntactic scan.
     /// </summary>
-    public static bool ChangesInPlace(SimpleNameSyntax name)
+    public static bool ChangesInPlace(SimpleNameSyntax name) =>
+        ReceivesInPlaceCall(name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name);
+
+    /// <summary>Whether the value of <paramref name="receiver"/> receives a call that may change it in place (<see cref="ChangesInPlace"/>).</summary>
+    public static bool ReceivesInPlaceCall(ExpressionSyntax receiver)
     {
-        ExpressionSyntax receiver = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
         var method = receiver.Parent switch
         {
             MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax } call when call.Expression == receiver => call.Name.Identifier.ValueText,

@@ -222,7 +222,7 @@ internal sealed class MemberValues
     /// The assignments of the member (found by its name, confirmed by binding), and the calls that change its value in
     /// place (<see cref="FieldWrites.ChangesInPlace"/>: a layer appended, a tensor's <c>log_()</c>), which count as
     /// assignments; <c>null</c> when one is a write the engine cannot read (in a lambda or local function, an object
-    /// initialiser, a <c>ref</c>).
+    /// initialiser, a <c>ref</c>), or the value escapes where it may be changed unseen (<see cref="ValueChanges"/>).
     /// </summary>
     private List<Write>? Writes(ISymbol member, CancellationToken cancellationToken)
     {
@@ -230,7 +230,8 @@ internal sealed class MemberValues
             ? member.ContainingType.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax(cancellationToken))
             : engine.Names.TreesSpelling(member.Name, cancellationToken).Select(tree => tree.GetRoot(cancellationToken));
         var mentions = roots.SelectMany(root => NameText.Find(root, member.Name, cancellationToken)).ToList();
-        if (member is IFieldSymbol { IsReadOnly: true } field && !mentions.Any(FieldWrites.ChangesInPlace))
+        if (member is IFieldSymbol { IsReadOnly: true } field
+            && !mentions.Any(name => FieldWrites.ChangesInPlace(name) || engine.ValueChanges.Escapes(name, cancellationToken)))
         {
             return ConstructorWrites(field, mentions, cancellationToken);
         }
@@ -238,7 +239,9 @@ internal sealed class MemberValues
         var writers = new List<Write>();
         foreach (var name in mentions)
         {
-            if ((FieldWrites.WriteOf(name) ?? (FieldWrites.ChangesInPlace(name) ? true : null)) is not { } write)
+            var write = FieldWrites.WriteOf(name) ?? (FieldWrites.ChangesInPlace(name) ? true : null);
+            var escapes = write is null && engine.ValueChanges.Escapes(name, cancellationToken);
+            if (write is null && !escapes)
             {
                 continue;
             }
@@ -249,7 +252,7 @@ internal sealed class MemberValues
                 continue;
             }
 
-            if (!write || WriterOf(name) is not { } writer)
+            if (escapes || write == false || WriterOf(name) is not { } writer)
             {
                 return null;
             }

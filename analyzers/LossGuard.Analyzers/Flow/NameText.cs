@@ -20,6 +20,12 @@ internal static class NameText
 
     public static IEnumerable<SimpleNameSyntax> Find(SyntaxNode root, string name, CancellationToken cancellationToken)
     {
+        if (name.Length == 0)
+        {
+            // A declaration the parser recovered without a name: nothing can name it.
+            return System.Array.Empty<SimpleNameSyntax>();
+        }
+
         var span = root.Span;
         var chars = buffer is { } reused && reused.Length >= span.Length ? reused : buffer = new char[Math.Max(span.Length, 4096)];
         root.SyntaxTree.GetText(cancellationToken).CopyTo(span.Start, chars, 0, span.Length);

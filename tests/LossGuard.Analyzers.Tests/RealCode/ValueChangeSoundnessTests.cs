@@ -1,0 +1,179 @@
+using System.Threading.Tasks;
+using LossGuard.Analyzers.Catalogue;
+using LossGuard.Analyzers.Tests.Infrastructure;
+using Xunit;
+using Verify = LossGuard.Analyzers.Tests.Infrastructure.Verify<LossGuard.Analyzers.Rules.ValueDomainAnalyzer>;
+
+namespace LossGuard.Analyzers.Tests.RealCode;
+
+/// <summary>
+/// A module or tensor changed where the engine does not follow the change (through a helper's parameter, an alias, a
+/// property, a fluent chain): what it holds is no longer known, and each case must stay silent.
+/// </summary>
+public sealed class ValueChangeSoundnessTests
+{
+    [Fact]
+    public Task A_sequential_field_whose_hidden_sigmoid_gets_a_linear_head_through_a_helper_an_alias_a_property_or_a_fluent_call_is_silent()
+    {
+        // Correct: each model ends in a linear head added after its initialiser, and trains with cross_entropy on logits;
+        // each was wrongly LG0002 (only changes through the field's own name were seen).
+        const string source = """
+            using TorchSharp;
+            using TorchSharp.Modules;
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+            using F = TorchSharp.torch.nn.functional;
+
+            sealed class BuiltByHelper
+            {
+                private readonly Sequential layers = Sequential(Linear(784, 128), Sigmoid());
+
+                public BuiltByHelper() => AddHead(layers, 10);
+
+                private static void AddHead(Sequential body, long classes) => body.append(Linear(128, classes));
+
+                public Tensor Loss(Tensor x, Tensor y) => F.cross_entropy(layers.forward(x), y);
+            }
+
+            sealed class BuiltThroughAlias
+            {
+                private readonly Sequential layers = Sequential(Linear(784, 128), Sigmoid());
+
+                public BuiltThroughAlias()
+                {
+                    var body = layers;
+                    body.append(Linear(128, 10));
+                }
+
+                public Tensor Loss(Tensor x, Tensor y) => F.cross_entropy(layers.forward(x), y);
+            }
+
+            sealed class BuiltByCaller
+            {
+                private readonly Sequential layers = Sequential(Linear(784, 128), Sigmoid());
+
+                public Sequential Layers => layers;
+
+                public Tensor Loss(Tensor x, Tensor y) => F.cross_entropy(layers.forward(x), y);
+
+                static Tensor Run(Tensor x, Tensor y)
+                {
+                    var model = new BuiltByCaller();
+                    model.Layers.append(Linear(128, 10));
+                    return model.Loss(x, y);
+                }
+            }
+
+            sealed class BuiltOnDevice
+            {
+                private readonly Sequential layers = Sequential(Linear(784, 128), Sigmoid());
+
+                public BuiltOnDevice(Device device) => layers.to(device).append(Linear(128, 10));
+
+                public Tensor Loss(Tensor x, Tensor y) => F.cross_entropy(layers.forward(x), y);
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_static_sequential_field_that_the_static_constructor_extends_through_a_helper_is_silent()
+    {
+        // Correct: the static constructor appends a linear head through a helper's parameter; wrongly LG0002 (the static construction run does not see the helper's append either).
+        const string source = """
+            using TorchSharp.Modules;
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Mlp
+            {
+                private static readonly Sequential Layers = Sequential(Linear(784, 128), Sigmoid());
+
+                static Mlp() => AddHead(Layers);
+
+                private static void AddHead(Sequential body) => body.append(Linear(128, 10));
+
+                public static Tensor Loss(Tensor x, Tensor y) => F.cross_entropy(Layers.forward(x), y);
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_tensor_field_that_a_helper_logs_in_place_is_not_LG0007_at_the_nll_loss()
+    {
+        // After the helper's log_() the field holds log-probabilities, so nll_loss(scores) is correct; was wrongly LG0007 (the field read as its initialiser's softmax).
+        // The log_() of softmax output is a true LG0003 that is not reported: the field handed to a helper that changes it is no longer known anywhere.
+        const string source = """
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            sealed class Scorer
+            {
+                private readonly Tensor scores = F.softmax(randn(4, 3), 1);
+
+                public Scorer() => ToLog(scores);
+
+                private static void ToLog(Tensor t) => t.log_();
+
+                public Tensor Loss(Tensor y) => F.nll_loss(scores, y);
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_keras_sequential_field_that_a_helper_gives_a_linear_head_is_silent()
+    {
+        // Correct: a Keras Sequential field whose hidden Dense is sigmoid, extended with a linear Dense(1) by a helper (the log is of a linear output); wrongly LG0003 naming the hidden layer's "sigmoid".
+        const string source = TensorFlowUsings.Eager + """
+            using Tensorflow.Keras.Engine;
+
+            sealed class Net
+            {
+                private readonly Sequential model = keras.Sequential(keras.layers.Dense(64, activation: "sigmoid"));
+
+                public Net() => AddHead(model);
+
+                private static void AddHead(Sequential m) => m.add(keras.layers.Dense(1));
+
+                public Tensor Score(Tensor h, Tensor y) => -tf.reduce_sum(y * tf.log(model.Apply(h)));
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_local_sequential_that_a_helper_extends_is_silent_while_one_a_helper_only_applies_is_reported()
+    {
+        const string source = """
+            using TorchSharp.Modules;
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Train
+            {
+                static void AddHead(Sequential body) => body.append(Linear(128, 10));
+
+                static Tensor Apply(Sequential body, Tensor x) => body.forward(x);
+
+                static Tensor Extended(Tensor x, Tensor y)
+                {
+                    var layers = Sequential(Linear(784, 128), Softmax(1));
+                    AddHead(layers);
+                    return F.cross_entropy(layers.forward(x), y);
+                }
+
+                static Tensor Applied(Tensor x, Tensor y)
+                {
+                    var layers = Sequential(Linear(784, 10), Softmax(1));
+                    Apply(layers, x);
+                    return F.cross_entropy({|#0:layers.forward(x)|}, y);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
+}
