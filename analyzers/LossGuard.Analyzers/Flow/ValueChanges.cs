@@ -57,11 +57,48 @@ internal sealed class ValueChanges
         return value.Parent switch
         {
             ArgumentSyntax { Parent.Parent: var call } argument => Changed(call, argument, depth, cancellationToken),
-            EqualsValueClauseSyntax or ReturnStatementSyntax or ArrowExpressionClauseSyntax or YieldStatementSyntax => true,
-            AssignmentExpressionSyntax assignment => assignment.Right == value,
-            InitializerExpressionSyntax or TupleExpressionSyntax or ConditionalExpressionSyntax or SwitchExpressionArmSyntax or AnonymousObjectMemberDeclaratorSyntax => true,
+            EqualsValueClauseSyntax or ReturnStatementSyntax or ArrowExpressionClauseSyntax or YieldStatementSyntax => IsChangeable(value, cancellationToken),
+            AssignmentExpressionSyntax assignment => assignment.Right == value && IsChangeable(value, cancellationToken),
+            InitializerExpressionSyntax or TupleExpressionSyntax or ConditionalExpressionSyntax or SwitchExpressionArmSyntax or AnonymousObjectMemberDeclaratorSyntax
+                => IsChangeable(value, cancellationToken),
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// Whether a value of this expression's type can be changed in place by whoever holds an alias of it: a layer
+    /// container, a Keras model (compiled anew), a tensor or a list. A module typed as <c>Module&lt;T, TResult&gt;</c>
+    /// offers no such change.
+    /// </summary>
+    private bool IsChangeable(ExpressionSyntax value, CancellationToken cancellationToken)
+    {
+        if (models.Of(value)?.GetTypeInfo(value, cancellationToken).Type is not INamedTypeSymbol named)
+        {
+            return true;
+        }
+
+        for (var type = named; type is not null; type = type.BaseType)
+        {
+            var root = type.ContainingNamespace;
+            while (root?.ContainingNamespace is { IsGlobalNamespace: false } parent)
+            {
+                root = parent;
+            }
+
+            var changeable = root?.Name switch
+            {
+                "TorchSharp" => type.Name is "Sequential" or "ModuleList" or "ModuleDict" or "Tensor",
+                "Tensorflow" => type.Name is "Sequential" or "Model" or "Functional" or "IModel",
+                "System" => type.Name is "List",
+                _ => false,
+            };
+            if (changeable)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Calls that return the module they are called on (<c>x.to(device).append(...)</c> changes <c>x</c>).</summary>

@@ -13,7 +13,7 @@ namespace LossGuard.Analyzers.Tests.RealCode;
 public sealed class MemberFlowTests
 {
     [Fact]
-    public Task A_policy_in_an_auto_property_set_in_a_base_constructor_is_followed_into_the_log()
+    public Task A_policy_in_an_auto_property_set_in_a_base_constructor_and_exposed_as_a_module_is_followed_into_the_log()
     {
         const string source = """
             using static TorchSharp.torch;
@@ -24,11 +24,19 @@ public sealed class MemberFlowTests
                 protected Module<Tensor, Tensor> Policy { get; set; }
 
                 protected Agent() => Policy = Sequential(Linear(4, 64), ReLU(), Linear(64, 2), Softmax(1));
+
+                public Module<Tensor, Tensor> MainNet => Policy;
             }
 
             sealed class Reinforce : Agent
             {
                 Tensor Step(Tensor s, Tensor a) => {|#0:log(Policy.forward(s))|}.gather(1, a);
+
+                Module<Tensor, Tensor> Snapshot()
+                {
+                    var copy = Policy;
+                    return copy;
+                }
             }
             """;
         return Verify.AnalyzerAsync(source, Finding.At(Descriptors.UnstableComposition));
