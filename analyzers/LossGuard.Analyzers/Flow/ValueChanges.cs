@@ -116,6 +116,11 @@ internal sealed class ValueChanges
     /// <summary>Whether the method or constructor called with this argument may change it (unknown callee: it may).</summary>
     private bool Changed(SyntaxNode? call, ArgumentSyntax argument, int depth, CancellationToken cancellationToken)
     {
+        if (call is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } })
+        {
+            return false;
+        }
+
         if (call is not (InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or ConstructorInitializerSyntax)
             || models.Of(call)?.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol callee)
         {

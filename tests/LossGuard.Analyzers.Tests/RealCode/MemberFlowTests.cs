@@ -35,8 +35,15 @@ public sealed class MemberFlowTests
                 Module<Tensor, Tensor> Snapshot()
                 {
                     var copy = Policy;
-                    return copy;
+                    return new Holder(Policy).Network ?? copy;
                 }
+            }
+
+            sealed class Holder
+            {
+                public Holder(Module<Tensor, Tensor> network) => Network = network ?? throw new System.ArgumentNullException(nameof(network));
+
+                public Module<Tensor, Tensor> Network { get; }
             }
             """;
         return Verify.AnalyzerAsync(source, Finding.At(Descriptors.UnstableComposition));
