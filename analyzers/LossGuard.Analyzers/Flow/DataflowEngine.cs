@@ -21,6 +21,9 @@ internal sealed class DataflowEngine
     private readonly ConcurrentDictionary<IMethodSymbol, FlowBody?> bodies = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, CallTarget> targets = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SummaryKey, ImmutableArray<SummaryEntry>> summaries = new();
+
+    /// <summary>Summaries whose result names nothing of their arguments, by <see cref="SummaryKey.WithoutSite"/>: they answer every call site alike.</summary>
+    private readonly ConcurrentDictionary<SummaryKey, ImmutableArray<SummaryEntry>> siteFreeSummaries = new();
     private readonly ConcurrentDictionary<IFieldSymbol, object?> fieldConstants = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, FlowState?> constructedFields = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(INamedTypeSymbol Type, bool IsStatic), List<(SyntaxNode? Constructor, MemberValues.MemberRun Run)>?> constructionRuns = new();
@@ -272,6 +275,12 @@ internal sealed class DataflowEngine
     public AbstractValue Summarize(
         IMethodSymbol method, ImmutableArray<AbstractValue> arguments, FlowState? fields, int depth, EngineBudget budget, bool knownTarget = false)
     {
+        // A summary is the value returned; the callee's own facts are found when its body is analysed.
+        if (method.ReturnsVoid)
+        {
+            return AbstractValue.Unknown;
+        }
+
         if (!knownTarget && (SourceBodies.IsOverridable(method) || method.IsAbstract))
         {
             return Dispatched(method, arguments, depth, budget);
@@ -289,23 +298,11 @@ internal sealed class DataflowEngine
         }
 
         var key = new SummaryKey(method, arguments, fields is null ? null : method.ContainingType, budget.KeepsFields);
+        var withoutSite = key.WithoutSite();
         var depthLeft = budget.MaxCallDepth - depth;
-        if (summaries.TryGetValue(key, out var entries))
+        if ((Cached(summaries, key, depth, budget) ?? Cached(siteFreeSummaries, withoutSite, depth, budget)) is { } cached)
         {
-            foreach (var entry in entries)
-            {
-                if (entry.Answers(depthLeft))
-                {
-                    // The caller's own measure sees what the cached run used and cut.
-                    budget.Reached(depth + entry.Used);
-                    if (entry.Cut)
-                    {
-                        budget.Cut();
-                    }
-
-                    return entry.Value;
-                }
-            }
+            return cached;
         }
 
         var measure = budget.BeginMeasure(depth);
@@ -313,7 +310,49 @@ internal sealed class DataflowEngine
         var (used, cut) = budget.EndMeasure(measure, depth);
         var computed = new SummaryEntry(summary, depthLeft, used, cut);
         summaries.AddOrUpdate(key, ImmutableArray.Create(computed), (_, known) => known.Add(computed));
+        if (!NamesAnyArgument(summary, arguments))
+        {
+            siteFreeSummaries.AddOrUpdate(withoutSite, ImmutableArray.Create(computed), (_, known) => known.Add(computed));
+        }
+
         return summary;
+    }
+
+    /// <summary>A cached summary that answers a call at <paramref name="depth"/>; the caller's own measure sees what its run used and cut.</summary>
+    private static AbstractValue? Cached(
+        ConcurrentDictionary<SummaryKey, ImmutableArray<SummaryEntry>> cache, SummaryKey key, int depth, EngineBudget budget)
+    {
+        if (!cache.TryGetValue(key, out var entries))
+        {
+            return null;
+        }
+
+        foreach (var entry in entries)
+        {
+            if (entry.Answers(budget.MaxCallDepth - depth))
+            {
+                budget.Reached(depth + entry.Used);
+                if (entry.Cut)
+                {
+                    budget.Cut();
+                }
+
+                return entry.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool NamesAnyArgument(AbstractValue summary, ImmutableArray<AbstractValue> arguments)
+    {
+        var named = new HashSet<object>();
+        foreach (var argument in arguments)
+        {
+            ValueReferences.Collect(argument, named);
+        }
+
+        return ValueReferences.NamesAny(summary, named);
     }
 
     /// <summary>

@@ -387,9 +387,14 @@ internal sealed partial class Evaluator
 
     private AbstractValue Summarized(IInvocationOperation call, IMethodSymbol method, AbstractValue? instance, ImmutableArray<ArgumentFact> arguments)
     {
-        var fields = instance?.Module?.Model is { } model ? engine.ConstructedFields(model, budget) : null;
-        // A call that is not dispatched virtually (a static or non-virtual method, base.M()) runs exactly this method.
-        var result = engine.Summarize(method, ByOrdinal(method.Parameters.Length, arguments), fields, depth, budget, knownTarget: !call.IsVirtual);
+        // A summary is the value returned: a call made for its effects alone (a statement) needs none. A call not
+        // dispatched virtually (a static or non-virtual method, base.M()) runs exactly this method.
+        var result = call.Parent is IExpressionStatementOperation
+            ? AbstractValue.Unknown
+            : engine.Summarize(
+                method, ByOrdinal(method.Parameters.Length, arguments),
+                instance?.Module?.Model is { } model ? engine.ConstructedFields(model, budget) : null,
+                depth, budget, knownTarget: !call.IsVirtual);
         if (!budget.KeepsFields)
         {
             state.ForgetFields();

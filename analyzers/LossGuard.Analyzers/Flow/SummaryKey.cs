@@ -23,6 +23,19 @@ internal readonly struct SummaryKey : IEquatable<SummaryKey>
         this.instance = instance;
     }
 
+    /// <summary>
+    /// The same key without what ties its arguments to one call site: where each was made, and which buffer it is
+    /// (a run sees an argument's buffer only as its parameter's). Runs from keys that agree here differ only in the
+    /// origins they carry, so a result that names nothing of its arguments holds for every such key.
+    /// </summary>
+    public SummaryKey WithoutSite() =>
+        new(method, arguments.Select(WithoutSite).ToImmutableArray(), instance, keepsFields);
+
+    private static AbstractValue WithoutSite(AbstractValue argument) =>
+        argument.Origin is null && (argument.Storage is null || argument.Storage == Storages.Any)
+            ? argument
+            : argument with { Origin = null, Storage = argument.Storage is null ? null : Storages.Any };
+
     public bool Equals(SummaryKey other) =>
         keepsFields == other.keepsFields
         && SymbolEqualityComparer.Default.Equals(method, other.method)
