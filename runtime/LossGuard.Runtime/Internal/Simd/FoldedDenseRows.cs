@@ -21,7 +21,11 @@ internal static class FoldedDenseRows
         ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, int classes, float shift, Span<float> exps, bool writeGradient,
         Span<float> losses, Span<float> scratch, float keep, float spread, float scale)
     {
-        if (BitOperations.IsPow2(classes))
+        if (classes == 2)
+        {
+            BinaryRows.Dense(logits, targets, exps, writeGradient, losses, keep, spread, scale);
+        }
+        else if (BitOperations.IsPow2(classes))
         {
             Run(new PowerOfTwoBlocks(classes), logits, targets, shift, exps, writeGradient, losses, scratch, keep, spread, scale);
         }

@@ -2,7 +2,6 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace LossGuard.Internal.Simd;
 
@@ -27,7 +26,7 @@ internal static unsafe class FoldedSparseRows
     {
         if (classes == 2)
         {
-            Binary(logits, labels, exps, writeGradient, losses, keep, spread, scale);
+            BinaryRows.Sparse(logits, labels, exps, writeGradient, losses, keep, spread, scale);
             return;
         }
 
@@ -57,61 +56,6 @@ internal static unsafe class FoldedSparseRows
         if (writeGradient)
         {
             FoldedGradient.Write(exps, labels, default, classes, factors, scale * spread, scale * keep);
-        }
-    }
-
-    /// <summary>
-    /// Two classes: with d = z_other - z_label, lse - z_label = softplus(d) = max(d, 0) + log1p(e), e = e^-|d|, and the
-    /// softmax is the sigmoid of d: one exp, one log1p and one division per row instead of the passes above; the rows'
-    /// pairs are split into a vector of first and one of second classes, and the gradient merged back, by permutes.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Binary(
-        ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, Span<float> gradient, bool writeGradient, Span<float> losses,
-        float keep, float spread, float scale)
-    {
-        var evens = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
-        var odds = evens + Vector512<int>.One;
-        var lowHalf = Vector512.Create(0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
-        var highHalf = lowHalf + Vector512.Create(8);
-        var zero = Float512.Broadcast(0f);
-        var one = Float512.Broadcast(1f);
-        var scaleVector = Float512.Broadcast(scale);
-        var minusOffset = Float512.Broadcast(-scale * spread);
-        var slope = Float512.Broadcast(scale * keep);
-        fixed (float* z = logits)
-        fixed (int* y = labels)
-        fixed (float* g = gradient)
-        {
-            for (int first = 0; first < labels.Length; first += BlockRows.Count)
-            {
-                var a = Vector512.Load(z + (2 * first));
-                var b = Vector512.Load(z + (2 * first) + 16);
-                var z0 = Avx512F.PermuteVar16x32x2(a, evens, b);
-                var z1 = Avx512F.PermuteVar16x32x2(a, odds, b);
-                var second = Vector512.Equals(Vector512.Load(y + first), Vector512<int>.One).AsSingle();
-                var labelLogit = Vector512.ConditionalSelect(second, z1, z0);
-                var d = Float512.Of(Vector512.ConditionalSelect(second, z0, z1) - labelLogit);
-                var e = VectorMath.ExpNonPositive(zero - Float512.Abs(d));
-                var loss = Float512.Max(d, zero) + VectorMath.LogOnePlusUnit(e);
-                if (spread != 0)
-                {
-                    loss = RowBlocks<Float512>.Smoothed(loss, Float512.Of(labelLogit), Float512.Of(z0 + z1), 2, keep, spread);
-                }
-
-                loss.Store(losses, first);
-                if (writeGradient)
-                {
-                    // softmax: sigmoid(d) = 1 / (1 + e) for d >= 0, e / (1 + e) below, for the other class; the rest for the label.
-                    var share = scaleVector / (one + e);
-                    var other = Float512.SelectBySign(d, share, share * e);
-                    var mine = Float512.SelectBySign(d, share * e, share);
-                    var g0 = Vector512.ConditionalSelect(second, (other + minusOffset).Lanes, (mine + minusOffset - slope).Lanes);
-                    var g1 = Vector512.ConditionalSelect(second, (mine + minusOffset - slope).Lanes, (other + minusOffset).Lanes);
-                    Avx512F.PermuteVar16x32x2(g0, lowHalf, g1).Store(g + (2 * first));
-                    Avx512F.PermuteVar16x32x2(g0, highHalf, g1).Store(g + (2 * first) + 16);
-                }
-            }
         }
     }
 
