@@ -42,7 +42,7 @@ internal static class ShortRows<TVec>
             return RowByRow(logits, labels, targets, classes, writeGradient ? exps : default, rowLosses, kernel, ignoreIndex);
         }
 
-        if (typeof(TVec) == typeof(Float512) && BlockRows.Handles(classes))
+        if (typeof(TVec) == typeof(Float512) && BlockRows.Handles(classes) && rows >= BlockRows.Count)
         {
             return Folded(logits, labels, targets, classes, exps, writeGradient, rowLosses, labelSmoothing, scale, max);
         }
