@@ -110,7 +110,7 @@ internal static unsafe class FloatSoftmaxCrossEntropy
                 long offset = (long)row * p.Classes;
                 if (!MediumRows.Sparse(
                     p.Logits + offset, p.Labels + row, p.Classes, p.Gradient == null ? null : p.Gradient + offset, losses, scratch, keep, spread,
-                    (float)p.Scale, p.IgnoreIndex))
+                    (float)p.Scale, p.IgnoreIndex, row + (2 * BlockRows.Count) <= p.Rows))
                 {
                     sum += RunLong(row, BlockRows.Count, kernel);
                     continue;

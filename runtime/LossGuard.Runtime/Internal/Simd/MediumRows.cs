@@ -29,10 +29,11 @@ internal static unsafe class MediumRows
     /// 16 rows from <paramref name="z"/> (labels <paramref name="y"/>): their losses into <paramref name="losses"/> and,
     /// when <paramref name="g"/> is not null, their gradient. Returns false, having written nothing, when a label is
     /// <paramref name="ignoreIndex"/> or a row's maximum is not finite (the row kernel takes those rows).
+    /// <paramref name="prefetch"/>: another block follows, whose lines the exp pass prefetches.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Sparse(
-        float* z, int* y, int classes, float* g, float* losses, float* scratch, float keep, float spread, float scale, int ignoreIndex)
+        float* z, int* y, int classes, float* g, float* losses, float* scratch, float keep, float spread, float scale, int ignoreIndex, bool prefetch)
     {
         var label = Vector512.Load(y);
         if (Vector512.EqualsAny(label, Vector512.Create(ignoreIndex)))
@@ -89,6 +90,16 @@ internal static unsafe class MediumRows
             var sum = tail & partial;
             for (int i = 0; i <= last; i += 16)
             {
+                if (prefetch)
+                {
+                    // The next block's line at this offset (and its gradient's), so that its max pass reads cache.
+                    Sse.Prefetch0(row + (BlockRows.Count * classes) + i);
+                    if (g != null)
+                    {
+                        Sse.Prefetch0(destination + (BlockRows.Count * classes) + i);
+                    }
+                }
+
                 var x = VectorMath.ExpNonPositive(Float512.Of(Vector512.Load(row + i)) - shift).Lanes;
                 x.Store(destination + i);
                 sum += x;
