@@ -91,7 +91,7 @@ internal static unsafe class FloatSoftmaxCrossEntropy
         {
             var kernel = new SoftmaxCrossEntropyRows<TVec>(p.Classes, p.LabelSmoothing, p.Scale);
             return p.Classes <= ShortRows<TVec>.MaxClasses ? RunShort(firstRow, rowCount, kernel)
-                : typeof(TVec) == typeof(Float512) && p.Labels != null && MediumRows.Handles(p.Classes) ? RunMedium(firstRow, rowCount, kernel)
+                : typeof(TVec) == typeof(Float512) && MediumRows.Handles(p.Classes) ? RunMedium(firstRow, rowCount, kernel)
                 : RunLong(firstRow, rowCount, kernel);
         }
 
@@ -99,7 +99,7 @@ internal static unsafe class FloatSoftmaxCrossEntropy
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private double RunMedium(int firstRow, int rowCount, in SoftmaxCrossEntropyRows<TVec> kernel)
         {
-            float* scratch = stackalloc float[MediumRows.Scratch];
+            float* scratch = stackalloc float[MediumRows.ScratchFloats];
             float* losses = stackalloc float[BlockRows.Count];
             var keep = (float)(1.0 - p.LabelSmoothing);
             var spread = (float)(p.LabelSmoothing / p.Classes);
@@ -108,9 +108,10 @@ internal static unsafe class FloatSoftmaxCrossEntropy
             for (; row <= firstRow + rowCount - BlockRows.Count; row += BlockRows.Count)
             {
                 long offset = (long)row * p.Classes;
-                if (!MediumRows.Sparse(
-                    p.Logits + offset, p.Labels + row, p.Classes, p.Gradient == null ? null : p.Gradient + offset, losses, scratch, keep, spread,
-                    (float)p.Scale, p.IgnoreIndex, row + (2 * BlockRows.Count) <= p.Rows))
+                if (!MediumRows.Block(
+                    p.Logits + offset, p.Labels == null ? null : p.Labels + row, p.Targets == null ? null : p.Targets + offset, p.Classes,
+                    p.Gradient == null ? null : p.Gradient + offset, losses, scratch, keep, spread, (float)p.Scale, p.IgnoreIndex,
+                    row + (2 * BlockRows.Count) <= p.Rows))
                 {
                     sum += RunLong(row, BlockRows.Count, kernel);
                     continue;
