@@ -1,6 +1,7 @@
 using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -27,6 +28,12 @@ internal interface IBlockRows
     /// <paramref name="padded"/> is scratch of <see cref="BlockRows.PaddedFloats"/>. Memory pinned or on the stack.
     /// </summary>
     Vector512<float> RowSums(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, Span<float> padded);
+
+    /// <summary>
+    /// Row sums of the block without each row's label element (<paramref name="labels"/>: one per lane);
+    /// <paramref name="others"/> and <paramref name="padded"/> are scratch of <see cref="BlockRows.PaddedFloats"/>.
+    /// </summary>
+    Vector512<float> RowSumsBesideLabels(ReadOnlySpan<float> source, Vector512<int> labels, Span<float> others, Span<float> padded);
 }
 
 /// <summary>What the blocks of <see cref="IBlockRows"/> share.</summary>
@@ -82,4 +89,18 @@ internal readonly struct PowerOfTwoBlocks : IBlockRows
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<float> RowSums(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, Span<float> padded) =>
         FoldedRows.Sum(source, weights, Classes);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<float> RowSumsBesideLabels(ReadOnlySpan<float> source, Vector512<int> labels, Span<float> others, Span<float> padded)
+    {
+        ref float from = ref MemoryMarshal.GetReference(source);
+        ref float to = ref MemoryMarshal.GetReference(others);
+        for (int index = 0; index < Classes; index++)
+        {
+            Vector512.AndNot(Vector512.LoadUnsafe(ref from, (nuint)(16 * index)), BlockRows.LabelLanes(this, labels, index, out _))
+                .StoreUnsafe(ref to, (nuint)(16 * index));
+        }
+
+        return FoldedRows.Sum(others, default, Classes);
+    }
 }

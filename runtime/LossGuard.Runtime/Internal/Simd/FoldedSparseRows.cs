@@ -91,12 +91,8 @@ internal static unsafe class FoldedSparseRows
             {
                 var label = Vector512.Load(y + first);
                 var block = e + (first * classes);
-                for (int index = 0; index < classes; index++)
-                {
-                    Vector512.AndNot(Vector512.Load(block + (16 * index)), BlockRows.LabelLanes(blocks, label, index, out _)).Store(others + (16 * index));
-                }
-
-                var rest = Float512.Of(blocks.RowSums(new ReadOnlySpan<float>(others, BlockRows.Count * classes), default, padded));
+                var rest = Float512.Of(blocks.RowSumsBesideLabels(
+                    new ReadOnlySpan<float>(block, BlockRows.Count * classes), label, new Span<float>(others, BlockRows.PaddedFloats), padded));
                 var chosen = Float512.GatherAt(new ReadOnlySpan<float>(block, BlockRows.Count * classes), LabelIndices(labels, first, classes));
                 var loss = VectorMath.LogOnePlus(rest / chosen);
                 if (spread != 0)

@@ -32,14 +32,21 @@ internal readonly struct PaddedBlocks : IBlockRows
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<float> RowSums(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, Span<float> padded) =>
-        FoldedRows.Sum(Pad(source, weights, padded), default, tables.FoldClasses);
+        FoldedRows.Sum(Pad(source, weights, padded, default, false), default, tables.FoldClasses);
+
+    /// <summary>The labels are masked in the padded rows, where a lane's row and column are shifts of its position.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<float> RowSumsBesideLabels(ReadOnlySpan<float> source, Vector512<int> labels, Span<float> others, Span<float> padded) =>
+        FoldedRows.Sum(Pad(source, default, padded, labels, true), default, tables.FoldClasses);
 
     /// <summary>
-    /// The block's rows (times <paramref name="weightSource"/>, when given), each padded with zeros to the next power of
-    /// two, into <paramref name="destination"/>; returns them. Memory pinned or on the stack.
+    /// The block's rows (times <paramref name="weightSource"/>, when given; without the label elements when
+    /// <paramref name="withoutLabels"/>), each padded with zeros to the next power of two, into
+    /// <paramref name="destination"/>; returns them. Memory pinned or on the stack.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private unsafe ReadOnlySpan<float> Pad(ReadOnlySpan<float> source, ReadOnlySpan<float> weightSource, Span<float> destination)
+    private unsafe ReadOnlySpan<float> Pad(
+        ReadOnlySpan<float> source, ReadOnlySpan<float> weightSource, Span<float> destination, Vector512<int> labels, bool withoutLabels)
     {
         // The callers' memory is pinned or on the stack, so its address is stable.
         var block = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(source));
@@ -49,6 +56,7 @@ internal readonly struct PaddedBlocks : IBlockRows
         ref int pair = ref MemoryMarshal.GetArrayDataReference(tables.Pairs);
         var columnMask = Vector512.Create(foldClasses - 1);
         var classes = Vector512.Create(tables.Classes);
+        int log2 = BitOperations.Log2((uint)foldClasses);
         for (int vector = 0; vector < foldClasses; vector++)
         {
             int at = Unsafe.Add(ref pair, vector);
@@ -60,8 +68,16 @@ internal readonly struct PaddedBlocks : IBlockRows
                 high *= Vector512.Load(weights + at + 16);
             }
 
-            var inRow = Vector512.LessThan((BlockRows.Lane + Vector512.Create(16 * vector)) & columnMask, classes).AsSingle();
-            (Avx512F.PermuteVar16x32x2(low, Widen(tables.Permutes, vector), high) & inRow).Store(padded + (16 * vector));
+            var position = BlockRows.Lane + Vector512.Create(16 * vector);
+            var column = position & columnMask;
+            var value = Avx512F.PermuteVar16x32x2(low, Widen(tables.Permutes, vector), high) & Vector512.LessThan(column, classes).AsSingle();
+            if (withoutLabels)
+            {
+                var row = Vector512.ShiftRightLogical(position, log2);
+                value = Vector512.AndNot(value, Vector512.Equals(Avx512F.PermuteVar16x32(labels, row), column).AsSingle());
+            }
+
+            value.Store(padded + (16 * vector));
         }
 
         return new ReadOnlySpan<float>(padded, BlockRows.Count * foldClasses);
