@@ -25,7 +25,7 @@ public static class PairedComparison
     /// <summary>Short rows, small batches and large shapes.</summary>
     private static readonly string[] DefaultShapes =
     {
-        "4096x2", "4096x8", "4096x16", "1024x32", "64x10", "256x10", "32x1000", "65536x128", "8192x1024", "256x32768",
+        "4096x2", "4096x8", "4096x12", "4096x16", "1024x32", "64x10", "256x10", "32x1000", "1024x100", "65536x128", "8192x1024", "256x32768",
     };
 
     public static int Run(string[] args)

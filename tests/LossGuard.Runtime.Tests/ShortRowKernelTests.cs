@@ -15,7 +15,8 @@ public sealed class ShortRowKernelTests
     public static TheoryData<int, int, double> Shapes()
     {
         var data = new TheoryData<int, int, double>();
-        foreach (int classes in Enumerable.Range(1, 40))
+        // 1 to 40, and the medium rows' blocks of 16 (33 to 256 classes, a partial last vector or none) and past them.
+        foreach (int classes in Enumerable.Range(1, 40).Concat(new[] { 48, 100, 128, 129, 256, 257 }))
         {
             // A lone row, a block and one, two groups and a few rows (odd tails everywhere); logits of +-6 and of +-39
             // (a group's spread up to 78, still one shift for the group).
@@ -90,6 +91,8 @@ public sealed class ShortRowKernelTests
     [InlineData(16)]
     [InlineData(32)]
     [InlineData(10)]
+    [InlineData(100)]
+    [InlineData(128)]
     public void The_gradient_may_overwrite_the_logits(int classes)
     {
         var (logits, labels, targets) = Batch(300, classes, 6);
@@ -134,6 +137,7 @@ public sealed class ShortRowKernelTests
     [InlineData(8)]
     [InlineData(16)]
     [InlineData(10)]
+    [InlineData(100)]
     public void Logits_of_1e4_give_the_reference_losses(int classes)
     {
         const int rows = 65;
@@ -151,6 +155,7 @@ public sealed class ShortRowKernelTests
     [InlineData(8)]
     [InlineData(16)]
     [InlineData(12)]
+    [InlineData(100)]
     public void Threads_change_no_bit_of_short_rows(int classes)
     {
         var (logits, labels, targets) = Batch(40_003, classes, 5);
@@ -174,6 +179,32 @@ public sealed class ShortRowKernelTests
         Assert.Equal(BitConverter.SingleToInt32Bits(single.Dense), BitConverter.SingleToInt32Bits(many.Dense));
         Assert.Equal(single.SparseGradient, many.SparseGradient);
         Assert.Equal(single.DenseGradient, many.DenseGradient);
+    }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(128)]
+    public void Medium_rows_with_NaN_or_infinite_logits_keep_the_row_kernels_results(int classes)
+    {
+        // Blocks of 16 rows: one with a NaN in row 3, one with +inf in row 20, one with the label's logit -inf in row 40.
+        const int rows = 48;
+        var (logits, labels, _) = Batch(rows, classes, 6);
+        logits[(3 * classes) + 7] = float.NaN;
+        logits[(20 * classes) + labels[20]] = float.PositiveInfinity;
+        logits[(40 * classes) + labels[40]] = float.NegativeInfinity;
+        var gradient = new float[logits.Length];
+        var rowLosses = new float[rows];
+        Losses.SparseSoftmaxCrossEntropyWithLogits(logits, labels, classes, gradient, Reduction.Sum, rowLosses: rowLosses);
+
+        Assert.True(float.IsNaN(rowLosses[3]));
+        Assert.All(gradient.AsSpan(3 * classes, classes).ToArray(), g => Assert.True(float.IsNaN(g)));
+        Assert.Equal(0f, rowLosses[20]);
+        Assert.All(gradient.AsSpan(20 * classes, classes).ToArray(), g => Assert.Equal(0f, g));
+        Assert.Equal(float.PositiveInfinity, rowLosses[40]);
+        foreach (int row in Enumerable.Range(0, rows).Where(row => row is not (3 or 20 or 40)))
+        {
+            CheckRow(logits, Reference.OneHot(labels[row], classes), row, classes, gradient, rowLosses[row], ignored: false);
+        }
     }
 
     /// <summary>Checks one row's loss and gradient (sum reduction: p - t times the target mass); returns the reference loss.</summary>

@@ -90,7 +90,45 @@ internal static unsafe class FloatSoftmaxCrossEntropy
         public double Run(int firstRow, int rowCount)
         {
             var kernel = new SoftmaxCrossEntropyRows<TVec>(p.Classes, p.LabelSmoothing, p.Scale);
-            return p.Classes <= ShortRows<TVec>.MaxClasses ? RunShort(firstRow, rowCount, kernel) : RunLong(firstRow, rowCount, kernel);
+            return p.Classes <= ShortRows<TVec>.MaxClasses ? RunShort(firstRow, rowCount, kernel)
+                : typeof(TVec) == typeof(Float512) && MediumRows.Handles(p.Classes) ? RunMedium(firstRow, rowCount, kernel)
+                : RunLong(firstRow, rowCount, kernel);
+        }
+
+        /// <summary>Blocks of 16 rows through <see cref="MediumRows"/>; a block it leaves, and the last rows, row by row.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private double RunMedium(int firstRow, int rowCount, in SoftmaxCrossEntropyRows<TVec> kernel)
+        {
+            float* scratch = stackalloc float[MediumRows.ScratchFloats];
+            float* losses = stackalloc float[BlockRows.Count];
+            var keep = (float)(1.0 - p.LabelSmoothing);
+            var spread = (float)(p.LabelSmoothing / p.Classes);
+            double sum = 0;
+            int row = firstRow;
+            for (; row <= firstRow + rowCount - BlockRows.Count; row += BlockRows.Count)
+            {
+                long offset = (long)row * p.Classes;
+                if (!MediumRows.Block(
+                    p.Logits + offset, p.Labels == null ? null : p.Labels + row, p.Targets == null ? null : p.Targets + offset, p.Classes,
+                    p.Gradient == null ? null : p.Gradient + offset, losses, scratch, keep, spread, (float)p.Scale, p.IgnoreIndex,
+                    row + (2 * BlockRows.Count) <= p.Rows))
+                {
+                    sum += RunLong(row, BlockRows.Count, kernel);
+                    continue;
+                }
+
+                for (int r = 0; r < BlockRows.Count; r++)
+                {
+                    sum += losses[r];
+                }
+
+                if (p.RowLosses != null)
+                {
+                    new ReadOnlySpan<float>(losses, BlockRows.Count).CopyTo(new Span<float>(p.RowLosses + row, BlockRows.Count));
+                }
+            }
+
+            return sum + RunLong(row, firstRow + rowCount - row, kernel);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -1,11 +1,12 @@
 using System;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace LossGuard.Internal.Simd;
 
 /// <summary>
-/// Dense softmax cross-entropy for whole blocks of 16 rows of 2 to 32 classes, a power of two (AVX-512), each per-row
-/// quantity one lane (<see cref="FoldedRows"/>): the targets' and the logits-times-targets' row sums, the exp pass
+/// Dense softmax cross-entropy for whole blocks of 16 rows of 2 to 32 classes (AVX-512), each per-row
+/// quantity one lane (<see cref="IBlockRows"/>): the targets' and the logits-times-targets' row sums, the exp pass
 /// (shifted by the group's maximum), the losses as <see cref="RowBlocks{TVec}.DenseLoss"/> takes them, then the
 /// gradient (<see cref="FoldedGradient"/>). Each pass is its own loop with one fold, which the JIT inlines whole.
 /// </summary>
@@ -20,20 +21,40 @@ internal static class FoldedDenseRows
         ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, int classes, float shift, Span<float> exps, bool writeGradient,
         Span<float> losses, Span<float> scratch, float keep, float spread, float scale)
     {
+        if (classes == 2)
+        {
+            BinaryRows.Dense(logits, targets, exps, writeGradient, losses, keep, spread, scale);
+        }
+        else if (BitOperations.IsPow2(classes))
+        {
+            Run(new PowerOfTwoBlocks(classes), logits, targets, shift, exps, writeGradient, losses, scratch, keep, spread, scale);
+        }
+        else
+        {
+            Run(new PaddedBlocks(classes), logits, targets, shift, exps, writeGradient, losses, scratch, keep, spread, scale);
+        }
+    }
+
+    private static void Run<TBlocks>(
+        TBlocks blocks, ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, float shift, Span<float> exps, bool writeGradient,
+        Span<float> losses, Span<float> scratch, float keep, float spread, float scale)
+        where TBlocks : struct, IBlockRows
+    {
+        int classes = blocks.Classes;
         int rows = logits.Length / classes;
         var targetSums = scratch.Slice(0, rows);
         var products = scratch.Slice(rows, rows);
         var logitSums = scratch.Slice(2 * rows, rows);
         var factors = scratch.Slice(3 * rows, rows);
-        RowSums(targets, default, classes, targetSums);
-        RowSums(logits, targets, classes, products);
+        RowSums(blocks, targets, default, targetSums);
+        RowSums(blocks, logits, targets, products);
         if (spread != 0)
         {
-            RowSums(logits, default, classes, logitSums);
+            RowSums(blocks, logits, default, logitSums);
         }
 
         RowKernels<Float512>.Exp(logits, shift, exps);
-        Losses(exps, shift, classes, targetSums, products, logitSums, losses, factors, keep, spread, scale);
+        Losses(blocks, exps, shift, targetSums, products, logitSums, losses, factors, keep, spread, scale);
         if (writeGradient)
         {
             FoldedGradient.Write(exps, default, targets, classes, factors, scale * spread, scale * keep);
@@ -42,26 +63,32 @@ internal static class FoldedDenseRows
 
     /// <summary>Per row: the sum of source, or of source times weights when they are given.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void RowSums(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, int classes, Span<float> sums)
+    private static void RowSums<TBlocks>(TBlocks blocks, ReadOnlySpan<float> source, ReadOnlySpan<float> weights, Span<float> sums)
+        where TBlocks : struct, IBlockRows
     {
-        int blockElements = LabelMask.BlockRows * classes;
-        for (int first = 0; first < sums.Length; first += LabelMask.BlockRows)
+        int classes = blocks.Classes;
+        Span<float> padded = stackalloc float[BlockRows.PaddedFloats];
+        int blockElements = BlockRows.Count * classes;
+        for (int first = 0; first < sums.Length; first += BlockRows.Count)
         {
             var block = source.Slice(first * classes, blockElements);
             var weightBlock = weights.IsEmpty ? default : weights.Slice(first * classes, blockElements);
-            Float512.Of(FoldedRows.Sum(block, weightBlock, classes)).Store(sums, first);
+            Float512.Of(blocks.RowSums(block, weightBlock, padded)).Store(sums, first);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Losses(
-        ReadOnlySpan<float> exps, float shift, int classes, ReadOnlySpan<float> targetSums, ReadOnlySpan<float> products,
+    private static void Losses<TBlocks>(
+        TBlocks blocks, ReadOnlySpan<float> exps, float shift, ReadOnlySpan<float> targetSums, ReadOnlySpan<float> products,
         ReadOnlySpan<float> logitSums, Span<float> losses, Span<float> factors, float keep, float spread, float scale)
+        where TBlocks : struct, IBlockRows
     {
-        int blockElements = LabelMask.BlockRows * classes;
-        for (int first = 0; first < losses.Length; first += LabelMask.BlockRows)
+        int classes = blocks.Classes;
+        Span<float> padded = stackalloc float[BlockRows.PaddedFloats];
+        int blockElements = BlockRows.Count * classes;
+        for (int first = 0; first < losses.Length; first += BlockRows.Count)
         {
-            var sum = Float512.Of(FoldedRows.Sum(exps.Slice(first * classes, blockElements), default, classes));
+            var sum = Float512.Of(blocks.RowSums(exps.Slice(first * classes, blockElements), default, padded));
             var logitSum = spread == 0 ? default : Float512.Load(logitSums, first);
             RowBlocks<Float512>.DenseLoss(sum, shift, Float512.Load(targetSums, first), Float512.Load(products, first), logitSum, classes, keep, spread, scale, out var factor)
                 .Store(losses, first);

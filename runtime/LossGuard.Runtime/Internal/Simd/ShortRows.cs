@@ -42,7 +42,7 @@ internal static class ShortRows<TVec>
             return RowByRow(logits, labels, targets, classes, writeGradient ? exps : default, rowLosses, kernel, ignoreIndex);
         }
 
-        if (typeof(TVec) == typeof(Float512) && LabelMask.Handles(classes))
+        if (typeof(TVec) == typeof(Float512) && BlockRows.Handles(classes) && rows >= BlockRows.Count)
         {
             return Folded(logits, labels, targets, classes, exps, writeGradient, rowLosses, labelSmoothing, scale, max);
         }
@@ -94,7 +94,7 @@ internal static class ShortRows<TVec>
         Span<float> rowLosses, double labelSmoothing, double scale, float max)
     {
         int allRows = logits.Length / classes;
-        int rows = allRows - (allRows % LabelMask.BlockRows);
+        int rows = allRows - (allRows % BlockRows.Count);
         int length = rows * classes;
         Span<float> losses = stackalloc float[GroupRows];
         Span<float> scratch = stackalloc float[4 * GroupRows];
