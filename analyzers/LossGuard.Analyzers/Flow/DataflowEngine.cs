@@ -298,12 +298,18 @@ internal sealed class DataflowEngine
         }
 
         var key = new SummaryKey(method, arguments, fields is null ? null : method.ContainingType, budget.KeepsFields);
-        var withoutSite = key.WithoutSite();
-        var depthLeft = budget.MaxCallDepth - depth;
-        if ((Cached(summaries, key, depth, budget) ?? Cached(siteFreeSummaries, withoutSite, depth, budget)) is { } cached)
+        if (Cached(summaries, key, depth, budget) is { } known)
         {
-            return cached;
+            return known;
         }
+
+        var withoutSite = key.WithoutSite();
+        if (Cached(siteFreeSummaries, withoutSite, depth, budget) is { } shared)
+        {
+            return shared;
+        }
+
+        var depthLeft = budget.MaxCallDepth - depth;
 
         var measure = budget.BeginMeasure(depth);
         var summary = Run(body, method.Parameters, arguments, fields, depth + 1, budget).Returned;

@@ -83,13 +83,13 @@ internal static class SourceBodies
             _ => null,
         };
 
-    /// <summary>An override may run instead of this body, unless the receiver's class is known.</summary>
     /// <summary>A method written with <c>yield</c>: calling it runs none of its body until it is enumerated.</summary>
     public static bool IsIterator(IMethodSymbol method) =>
         method.DeclaringSyntaxReferences.Any(reference => IsIterator(reference.GetSyntax()));
 
     public static bool IsIterator(SyntaxNode declaration) => declaration.DescendantNodes().OfType<YieldStatementSyntax>().Any();
 
+    /// <summary>An override may run instead of this body, unless the receiver's class is known.</summary>
     public static bool IsOverridable(IMethodSymbol method) =>
         (method.IsVirtual || method.IsOverride) && !method.IsSealed && method.ContainingType.IsSealed is false
         || method.ContainingType.TypeKind == TypeKind.Interface;
