@@ -217,6 +217,8 @@ internal sealed partial class Evaluator
                 return WithDType(Meaning(value), transform.Integer ?? fact.Argument(transform.Scalar)?.Value.Integer, fact.Call);
             case TransformKind.Shape:
                 return Reshaped(value, transform, fact);
+            case TransformKind.Join:
+                return Joins.Joined(input, transform, fact);
             case TransformKind.ActivationByName:
                 return value.Constant is string ? AbstractValue.OfConstant(value.Constant) : AbstractValue.Unknown;
             case TransformKind.MaxOf:
