@@ -389,9 +389,10 @@ internal sealed partial class Evaluator
 
     private AbstractValue Summarized(IInvocationOperation call, IMethodSymbol method, AbstractValue? instance, ImmutableArray<ArgumentFact> arguments)
     {
-        var fields = instance?.Module?.Model is { } model ? engine.ConstructedFields(model, budget) : null;
+        var constructed = instance?.Module?.Constructed;
+        var fields = instance?.Module?.Model is { } model ? constructed?.Fields ?? engine.ConstructedFields(model, budget) : null;
         // A call that is not dispatched virtually (a static or non-virtual method, base.M()) runs exactly this method.
-        var result = engine.Summarize(method, ByOrdinal(method.Parameters.Length, arguments), fields, depth, budget, knownTarget: !call.IsVirtual);
+        var result = engine.Summarize(method, ByOrdinal(method.Parameters.Length, arguments), fields, depth, budget, knownTarget: !call.IsVirtual, constructed);
         if (!budget.KeepsFields)
         {
             state.ForgetFields();
