@@ -23,8 +23,9 @@ internal static class Collections
     /// constructor, or in a private method only constructors call) and otherwise only read: enumerated
     /// (<c>foreach (var step in steps)</c>), counted, or an element read (<c>steps[i].forward(x)</c>). Any other mention,
     /// anywhere in the class (nested types included), may change it or hand it on. By name: a conservative syntactic scan.
+    /// <paramref name="assignedFromArguments"/>: construction may also assign it anything (an array a constructor was given).
     /// </summary>
-    public static bool OnlyFilledByConstructors(IFieldSymbol field, CancellationToken cancellationToken)
+    public static bool OnlyFilledByConstructors(IFieldSymbol field, CancellationToken cancellationToken, bool assignedFromArguments = false)
     {
         if (field.DeclaredAccessibility != Accessibility.Private)
         {
@@ -33,13 +34,28 @@ internal static class Collections
 
         var declarations = field.ContainingType.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax(cancellationToken)).ToList();
         return declarations.All(declaration => NameText.Find(declaration, field.Name, cancellationToken).All(name =>
-            IsRead(Receiver(name)) || IsFill(Receiver(name)) && IsConstructing(name, declarations, cancellationToken)));
+            NamesParameter(name) || IsRead(Receiver(name)) || IsFill(Receiver(name), assignedFromArguments) && IsConstructing(name, declarations, cancellationToken)));
     }
+
+    /// <summary>A bare name that a parameter of a method, lambda or local function around it declares: it names that parameter (<c>this.steps = steps</c>).</summary>
+    private static bool NamesParameter(SimpleNameSyntax name) =>
+        !(name.Parent is MemberAccessExpressionSyntax access && access.Name == name)
+        && name.Ancestors().Any(node => ParametersOf(node).Any(parameter => parameter.Identifier.ValueText == name.Identifier.ValueText));
+
+    private static IEnumerable<ParameterSyntax> ParametersOf(SyntaxNode node) => node switch
+    {
+        BaseMethodDeclarationSyntax method => method.ParameterList.Parameters,
+        LocalFunctionStatementSyntax function => function.ParameterList.Parameters,
+        ParenthesizedLambdaExpressionSyntax lambda => lambda.ParameterList.Parameters,
+        SimpleLambdaExpressionSyntax lambda => new[] { lambda.Parameter },
+        AnonymousMethodExpressionSyntax method when method.ParameterList is { } list => list.Parameters,
+        _ => Enumerable.Empty<ParameterSyntax>(),
+    };
 
     private static bool IsRead(ExpressionSyntax list) => list.Parent switch
     {
         ForEachStatementSyntax loop => loop.Expression == list,
-        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Count" } access => access.Expression == list && access.Parent is not InvocationExpressionSyntax,
+        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Count" or "Length" } access => access.Expression == list && access.Parent is not InvocationExpressionSyntax,
         ElementAccessExpressionSyntax element => element.Expression == list && IsElementRead(element),
         _ => false,
     };
@@ -54,10 +70,11 @@ internal static class Collections
         _ => false,
     };
 
-    /// <summary><c>steps.Add(x)</c>, or <c>steps = new ...</c>.</summary>
-    private static bool IsFill(ExpressionSyntax list) =>
+    /// <summary><c>steps.Add(x)</c>, or <c>steps = new ...</c> (with <paramref name="assigned"/>, <c>steps = anything</c>).</summary>
+    private static bool IsFill(ExpressionSyntax list, bool assigned) =>
         list.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "append", Parent: InvocationExpressionSyntax } access && access.Expression == list
-        || list.Parent is AssignmentExpressionSyntax { Right: BaseObjectCreationExpressionSyntax } assignment && assignment.Left == list;
+        || list.Parent is AssignmentExpressionSyntax assignment && assignment.Left == list && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+            && (assigned || assignment.Right is BaseObjectCreationExpressionSyntax);
 
     /// <summary>In a constructor of the class, or in a private method that only its constructors call (on <c>this</c>, as a statement).</summary>
     private static bool IsConstructing(SyntaxNode node, IReadOnlyList<SyntaxNode> declarations, CancellationToken cancellationToken) =>

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LossGuard.Analyzers.Flow;
@@ -18,9 +19,11 @@ internal static class Construction
     /// keep fields, since a callee that assigns one counts as assigning it elsewhere), keeping only fields of the type
     /// that no other member assigns, and lists only their constructors fill (<see cref="Collections.OnlyFilledByConstructors"/>).
     /// </summary>
-    public static FlowState Fields(INamedTypeSymbol type, List<(SyntaxNode? Constructor, MemberValues.MemberRun Run)> runs, CancellationToken cancellationToken)
+    public static FlowState Fields(INamedTypeSymbol type, List<(SyntaxNode? Constructor, MemberValues.MemberRun Run)> runs, CancellationToken cancellationToken) =>
+        Fields(type, runs.Select(run => run.Run.Exit).Aggregate(FlowState.Join), cancellationToken);
+
+    private static FlowState Fields(INamedTypeSymbol type, FlowState constructed, CancellationToken cancellationToken)
     {
-        var constructed = runs.Select(run => run.Run.Exit).Aggregate(FlowState.Join);
         var others = FieldWrites.Members(type, constructors: false, isStatic: false, cancellationToken).ToList();
         var assignedElsewhere = FieldWrites.Assigned(others);
         return constructed.FieldsOnly(field => SymbolEqualityComparer.Default.Equals(field.ContainingType, type)
@@ -61,6 +64,40 @@ internal static class Construction
         }
     }
 
+    /// <summary>
+    /// What one constructor leaves in the fields of an object it makes from these arguments (allocation-site
+    /// construction): the type's initialisers, then that constructor with its parameters bound. Only fields that
+    /// <see cref="Fields(INamedTypeSymbol, FlowState, CancellationToken)"/> keeps and that nothing outside the class can
+    /// assign (private or read-only); an array only when the class never changes it or hands it on
+    /// (<see cref="Collections.OnlyFilledByConstructors"/>). <c>null</c> for a constructor that calls another of its
+    /// class (<c>: this(...)</c>), one without a body here, or past the budget.
+    /// </summary>
+    public static ConstructedObject? Allocated(DataflowEngine engine, IMethodSymbol constructor, ImmutableArray<AbstractValue> arguments, CancellationToken cancellationToken)
+    {
+        var type = constructor.ContainingType;
+        if (constructor.DeclaringSyntaxReferences.Length != 1
+            || constructor.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not ConstructorDeclarationSyntax declaration
+            || declaration.Initializer is { ThisOrBaseKeyword.RawKind: (int)SyntaxKind.ThisKeyword }
+            || SourceBodies.OfSyntax(engine.Models, declaration, cancellationToken) is not { } body)
+        {
+            return null;
+        }
+
+        var budget = new EngineBudget(EngineBudget.DefaultMaxCallDepth, cancellationToken) { KeepsFields = true };
+        try
+        {
+            var initialized = Initialized(engine, type, isStatic: false, budget, cancellationToken);
+            var exit = engine.Run(body, constructor.Parameters, arguments, initialized, 0, budget).Exit;
+            return new ConstructedObject(Fields(type, exit, cancellationToken).FieldsOnly(field =>
+                (field.DeclaredAccessibility == Accessibility.Private || field.IsReadOnly)
+                && (field.Type is not IArrayTypeSymbol || Collections.OnlyFilledByConstructors(field, cancellationToken, assignedFromArguments: true))));
+        }
+        catch (BudgetExceededException)
+        {
+            return null;
+        }
+    }
+
     private static IEnumerable<SyntaxNode> Constructors(INamedTypeSymbol type, bool isStatic, CancellationToken cancellationToken) =>
         (isStatic ? type.StaticConstructors : type.InstanceConstructors)
             .SelectMany(constructor => constructor.DeclaringSyntaxReferences)
@@ -89,4 +126,15 @@ internal static class Construction
 
         return state;
     }
+}
+
+/// <summary>
+/// The fields one object creation's constructor made from the arguments it was given (<see cref="Construction.Allocated"/>):
+/// one per constructor and arguments, so values and summaries started from it compare by reference.
+/// </summary>
+internal sealed class ConstructedObject
+{
+    public ConstructedObject(FlowState fields) => Fields = fields;
+
+    public FlowState Fields { get; }
 }

@@ -27,6 +27,7 @@ internal sealed class DataflowEngine
     private readonly ConcurrentDictionary<IFieldSymbol, object?> fieldConstants = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, FlowState?> constructedFields = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(INamedTypeSymbol Type, bool IsStatic), List<(SyntaxNode? Constructor, MemberValues.MemberRun Run)>?> constructionRuns = new();
+    private readonly ConcurrentDictionary<SummaryKey, ConstructedObject?> constructedObjects = new();
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Levels), FlowState> parameterStates = new(MethodLevelsComparer.Instance);
     private readonly ConcurrentDictionary<SyntaxNode, BodyFacts> plainFacts = new();
     private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<(FlowState Entry, BodyFacts Facts)>> entryFacts = new();
@@ -270,10 +271,11 @@ internal sealed class DataflowEngine
     /// <summary>
     /// What a call into the compilation returns, given what is known of its arguments (and, for a model's method,
     /// of the fields its constructor set). <paramref name="knownTarget"/>: the receiver's class is known, so an
-    /// override is the method that runs.
+    /// override is the method that runs. <paramref name="constructed"/>: the one construction <paramref name="fields"/> came from, if so.
     /// </summary>
     public AbstractValue Summarize(
-        IMethodSymbol method, ImmutableArray<AbstractValue> arguments, FlowState? fields, int depth, EngineBudget budget, bool knownTarget = false)
+        IMethodSymbol method, ImmutableArray<AbstractValue> arguments, FlowState? fields, int depth, EngineBudget budget, bool knownTarget = false,
+        ConstructedObject? constructed = null)
     {
         // A summary is the value returned; the callee's own facts are found when its body is analysed.
         if (method.ReturnsVoid)
@@ -297,7 +299,7 @@ internal sealed class DataflowEngine
             return AbstractValue.Unknown;
         }
 
-        var key = new SummaryKey(method, arguments, fields is null ? null : method.ContainingType, budget.KeepsFields);
+        var key = new SummaryKey(method, arguments, (object?)constructed ?? (fields is null ? null : method.ContainingType), budget.KeepsFields);
         if (Cached(summaries, key, depth, budget) is { } known)
         {
             return known;
@@ -433,6 +435,18 @@ internal sealed class DataflowEngine
         }
 
         return constructedFields.GetOrAdd(model, type => runs is null ? null : Construction.Fields(type, runs, cancellationToken));
+    }
+
+    /// <summary>
+    /// The fields one constructor makes from these arguments (<see cref="Construction.Allocated"/>), once per constructor
+    /// and arguments; <c>null</c> when it cannot be followed, or while this thread constructs the class (nothing cached).
+    /// </summary>
+    public ConstructedObject? ConstructedObject(IMethodSymbol constructor, ImmutableArray<AbstractValue> arguments, CancellationToken cancellationToken)
+    {
+        var key = new SummaryKey(constructor, arguments, null, keepsFields: true);
+        return constructedObjects.TryGetValue(key, out var known)
+            ? known
+            : Guarded(constructor.ContainingType.OriginalDefinition, () => constructedObjects.GetOrAdd(key, _ => Construction.Allocated(this, constructor, arguments, cancellationToken)));
     }
 
     internal GraphAnalysis.Result Run(

@@ -217,6 +217,8 @@ internal sealed partial class Evaluator
                 return WithDType(Meaning(value), transform.Integer ?? fact.Argument(transform.Scalar)?.Value.Integer, fact.Call);
             case TransformKind.Shape:
                 return Reshaped(value, transform, fact);
+            case TransformKind.Join:
+                return Joins.Joined(input, transform, fact);
             case TransformKind.ActivationByName:
                 return value.Constant is string ? AbstractValue.OfConstant(value.Constant) : AbstractValue.Unknown;
             case TransformKind.MaxOf:
@@ -389,12 +391,13 @@ internal sealed partial class Evaluator
     {
         // A summary is the value returned: a call made for its effects alone (a statement) needs none. A call not
         // dispatched virtually (a static or non-virtual method, base.M()) runs exactly this method.
+        var constructed = instance?.Module?.Constructed;
         var result = call.Parent is IExpressionStatementOperation
             ? AbstractValue.Unknown
             : engine.Summarize(
                 method, ByOrdinal(method.Parameters.Length, arguments),
-                instance?.Module?.Model is { } model ? engine.ConstructedFields(model, budget) : null,
-                depth, budget, knownTarget: !call.IsVirtual);
+                instance?.Module?.Model is { } model ? constructed?.Fields ?? engine.ConstructedFields(model, budget) : null,
+                depth, budget, knownTarget: !call.IsVirtual, constructed);
         if (!budget.KeepsFields)
         {
             state.ForgetFields();

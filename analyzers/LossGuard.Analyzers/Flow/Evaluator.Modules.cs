@@ -32,8 +32,45 @@ internal sealed partial class Evaluator
             return value with { Module = Make(module, creation, arguments) };
         }
 
-        return creation is IObjectCreationOperation && knowledge.IsModel(type)
-            ? value with { Module = new ModuleValue(null, creation, Model: (INamedTypeSymbol)type!) }
+        return creation is IObjectCreationOperation made && knowledge.IsModel(type)
+            ? value with { Module = new ModuleValue(null, creation, Model: (INamedTypeSymbol)type!, Constructed: Constructed(made, arguments)) }
+            : value;
+    }
+
+    /// <summary>
+    /// A model made here from arguments a constructor may keep (a delegate, a module, an array written out in the call):
+    /// the fields its constructor makes from them; <c>null</c> when no argument says more than the class's own
+    /// construction does. The object is exactly of the class made, so its own <c>forward</c> runs.
+    /// </summary>
+    private ConstructedObject? Constructed(IObjectCreationOperation creation, ImmutableArray<ArgumentFact> arguments)
+    {
+        if (creation.Constructor is not { } constructor || creation.Initializer is not null || !engine.Target(constructor).IsInSource)
+        {
+            return null;
+        }
+
+        var values = ByOrdinal(constructor.Parameters.Length, arguments.Select(argument => argument with { Value = Kept(argument.Expression, argument.Value) }).ToImmutableArray());
+        return values.Any(value => value.Function is not null || value.Module is not null || value.Elements is not null)
+            ? engine.ConstructedObject(constructor, values, budget.CancellationToken)
+            : null;
+    }
+
+    /// <summary>
+    /// What a constructor may keep of an argument: its elements only when the array is written out in the call (no one
+    /// else holds it), each element kept the same way; a layer container only when made in the call (one held in a
+    /// variable may get layers later).
+    /// </summary>
+    private static AbstractValue Kept(IOperation expression, AbstractValue value)
+    {
+        if (value.Elements is { } elements)
+        {
+            return Unconverted(expression) is IArrayCreationOperation { Initializer: { } initializer } && initializer.ElementValues.Length == elements.Items.Length
+                ? value with { Elements = new ValueList<AbstractValue>(initializer.ElementValues.Zip(elements.Items, Kept)) }
+                : value with { Elements = null };
+        }
+
+        return value.Module is { Layers: not null } && Unconverted(expression) is not (IInvocationOperation or IObjectCreationOperation)
+            ? value with { Module = null }
             : value;
     }
 
@@ -110,7 +147,7 @@ internal sealed partial class Evaluator
             return AbstractValue.Unknown;
         }
 
-        return module.Model is { } model ? ApplyModel(model, arguments, call) : Apply(module, arguments[0], call);
+        return module.Model is { } model ? ApplyModel(model, module.Constructed, arguments, call) : Apply(module, arguments[0], call);
     }
 
     private void Train(IInvocationOperation call, AbstractValue instance, ModuleValue model, TrainingEntry training, ImmutableArray<ArgumentFact> arguments)
@@ -163,7 +200,7 @@ internal sealed partial class Evaluator
         switch (module.Entry?.Kind)
         {
             case null when module.Model is { } model:
-                return ApplyModel(model, ImmutableArray.Create(input), call);
+                return ApplyModel(model, module.Constructed, ImmutableArray.Create(input), call);
             case ModuleKind.Activation:
                 return Activate(module.Entry, module.Creation, module.Creation, module.Dim, input, call);
             case ModuleKind.Linear when module.Activation == ValueDomain.Logits:
@@ -198,22 +235,25 @@ internal sealed partial class Evaluator
         return result;
     }
 
-    /// <summary>A user-defined model: its forward method, over the fields its constructor set, given the apply call's arguments.</summary>
-    private AbstractValue ApplyModel(INamedTypeSymbol model, ImmutableArray<ArgumentFact> arguments, IInvocationOperation call)
+    /// <summary>
+    /// A user-defined model: its forward method, over the fields its constructor set (this object's constructor, when
+    /// <paramref name="constructed"/>), given the apply call's arguments.
+    /// </summary>
+    private AbstractValue ApplyModel(INamedTypeSymbol model, ConstructedObject? constructed, ImmutableArray<ArgumentFact> arguments, IInvocationOperation call)
     {
         if (Forward(model) is not { } forward)
         {
             return AbstractValue.Unknown;
         }
 
-        var fields = engine.ConstructedFields(model, budget);
+        var fields = constructed?.Fields ?? engine.ConstructedFields(model, budget);
         var values = ByOrdinal(forward.Parameters.Length, arguments);
         if (arguments.Length > 0 && arguments[0].Parameter is null)
         {
             values = values.SetItem(0, arguments[0].Value);
         }
 
-        return Returned(engine.Summarize(forward, values, fields, depth, budget, knownTarget: true), call);
+        return Returned(engine.Summarize(forward, values, fields, depth, budget, knownTarget: true, constructed), call);
     }
 
     private IMethodSymbol? Forward(INamedTypeSymbol model)

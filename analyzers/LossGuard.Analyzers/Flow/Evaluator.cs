@@ -595,6 +595,13 @@ internal sealed partial class Evaluator
 
     private AbstractValue Other(IOperation operation)
     {
+        if (operation.Syntax is CollectionExpressionSyntax collection && collection.Elements.All(element => element is ExpressionElementSyntax)
+            && operation.ChildOperations.Count == collection.Elements.Count)
+        {
+            // A collection expression of plain elements ([a, b]), like an array written with an initializer.
+            return new AbstractValue(ValueDomain.Unknown, Storage: operation, Elements: new ValueList<AbstractValue>(operation.ChildOperations.Select(Evaluate).ToList()));
+        }
+
         EvaluateAll(operation.ChildOperations);
         switch (operation)
         {

@@ -20,6 +20,10 @@ namespace LossGuard.Analyzers.Flow;
 /// <param name="CompiledLoss">The loss a model was compiled with (Keras <c>compile</c>), for its <c>fit</c>.</param>
 /// <param name="Output">What a functional model outputs: the value its outputs held where it was made.</param>
 /// <param name="Flag">A loss module's <see cref="ModuleEntry.Flag"/> constant, when known.</param>
+/// <param name="Constructed">
+/// For a user-defined model made here with known constructor arguments: the fields that constructor made from them
+/// (<see cref="ConstructedObject"/>); <c>null</c>: the fields every construction of its class agrees on.
+/// </param>
 internal sealed record ModuleValue(
     ModuleEntry? Entry,
     IOperation Creation,
@@ -32,11 +36,13 @@ internal sealed record ModuleValue(
     bool? FromLogits = null,
     ModuleValue? CompiledLoss = null,
     AbstractValue? Output = null,
-    bool? Flag = null)
+    bool? Flag = null,
+    ConstructedObject? Constructed = null)
 {
     /// <summary>
     /// What holds for a module on both paths: the same kind of module (class, axis, width, layers), made at either
-    /// place; the earlier creation is named. Different kinds (a loss chosen by configuration) join to unknown.
+    /// place; the earlier creation is named. Different kinds (a loss chosen by configuration) join to unknown; a model
+    /// made from different constructor arguments keeps only what every construction of its class agrees on.
     /// </summary>
     public static ModuleValue? Join(ModuleValue? left, ModuleValue? right)
     {
@@ -45,7 +51,8 @@ internal sealed record ModuleValue(
             return null;
         }
 
-        return AbstractValue.EarlierOf(left.Creation, right.Creation) == left.Creation ? left : right;
+        var earlier = AbstractValue.EarlierOf(left.Creation, right.Creation) == left.Creation ? left : right;
+        return ReferenceEquals(left.Constructed, right.Constructed) ? earlier : earlier with { Constructed = null };
     }
 
     private static bool SameKind(ModuleValue? left, ModuleValue? right) =>

@@ -10,12 +10,14 @@ internal readonly struct SummaryKey : IEquatable<SummaryKey>
 {
     private readonly IMethodSymbol method;
     private readonly ImmutableArray<AbstractValue> arguments;
-    private readonly ISymbol? instance;
+    private readonly object? instance;
     private readonly bool keepsFields;
 
-    /// <param name="instance">The model class whose constructed fields the summary started from, if any.</param>
+    /// <param name="instance">
+    /// The model class whose constructed fields the summary started from, or the one construction (<see cref="ConstructedObject"/>), if any.
+    /// </param>
     /// <param name="keepsFields">Whether the run keeps fields across calls (<see cref="EngineBudget.KeepsFields"/>).</param>
-    public SummaryKey(IMethodSymbol method, ImmutableArray<AbstractValue> arguments, ISymbol? instance, bool keepsFields)
+    public SummaryKey(IMethodSymbol method, ImmutableArray<AbstractValue> arguments, object? instance, bool keepsFields)
     {
         this.keepsFields = keepsFields;
         this.method = method;
@@ -39,7 +41,7 @@ internal readonly struct SummaryKey : IEquatable<SummaryKey>
     public bool Equals(SummaryKey other) =>
         keepsFields == other.keepsFields
         && SymbolEqualityComparer.Default.Equals(method, other.method)
-        && SymbolEqualityComparer.Default.Equals(instance, other.instance)
+        && (instance is ISymbol symbol ? SymbolEqualityComparer.Default.Equals(symbol, other.instance as ISymbol) : Equals(instance, other.instance))
         && arguments.SequenceEqual(other.arguments);
 
     public override bool Equals(object? obj) => obj is SummaryKey other && Equals(other);

@@ -16,11 +16,16 @@ internal sealed partial class TreeAnalysis
     /// <summary>The most runs of a loop's body followed one by one.</summary>
     private const int MaxUnrolled = 32;
 
-    /// <summary>The state after a <c>foreach</c> over a <c>List</c> whose elements are known; <c>null</c> when it is not one.</summary>
+    /// <summary>
+    /// The state after a <c>foreach</c> over a <c>List</c> whose elements are known, or over an array field of the object
+    /// that only its construction assigns and nothing else writes or hands on; <c>null</c> when it is not one.
+    /// </summary>
     private FlowState? Unrolled(IForEachLoopOperation loop)
     {
-        // Only a List's elements: an array's can be written without the engine forgetting them, a struct's are its fields.
-        if (!engine.UnrollsLoops || state is not { } before || Flow.Evaluator.Unconverted(loop.Collection).Type is not INamedTypeSymbol list || !Collections.IsList(list)
+        // Not any array: its elements can be written without the engine forgetting them; a struct's are its fields.
+        var collection = Flow.Evaluator.Unconverted(loop.Collection);
+        if (!engine.UnrollsLoops || state is not { } before
+            || !(collection.Type is INamedTypeSymbol list && Collections.IsList(list) || IsConstructionArray(collection))
             || before.Get(loop) is not { Elements: { } elements } || elements.Items.Length > MaxUnrolled
             || loop.LoopControlVariable is not IVariableDeclaratorOperation variable
             || !LeavesOnlyAtEnd(loop.Body))
@@ -46,6 +51,10 @@ internal sealed partial class TreeAnalysis
         (state, calls, returns) = (before, outerCalls, outerReturns);
         return after;
     }
+
+    private bool IsConstructionArray(IOperation collection) =>
+        collection is IFieldReferenceOperation { Instance: IInstanceReferenceOperation, Field: { Type: IArrayTypeSymbol } field }
+        && Collections.OnlyFilledByConstructors(field, budget.CancellationToken, assignedFromArguments: true);
 
     /// <summary>
     /// The state after a <c>for</c> whose counter indexes a list, starts at a known integer, goes up by one, is not

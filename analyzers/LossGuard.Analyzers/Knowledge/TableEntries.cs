@@ -75,6 +75,28 @@ internal enum TransformKind
 
     /// <summary>An activation looked up by name (Keras <c>GetActivationFromName("softmax")</c>): the activation that name stands for.</summary>
     ActivationByName,
+
+    /// <summary>
+    /// Tensors joined into one (<c>cat</c>, <c>stack</c>): what every part means, when all parts mean the same and the join
+    /// keeps it; <see cref="TransformEntry.Join"/> says how they are joined, <see cref="TransformEntry.Scalar"/> names the axis.
+    /// </summary>
+    Join,
+}
+
+/// <summary>How a <see cref="TransformKind.Join"/> call joins its parts.</summary>
+internal enum JoinKind
+{
+    /// <summary>Along an existing axis, the one its axis parameter gives (<c>cat</c>): the rank stays.</summary>
+    Concatenate,
+
+    /// <summary>Along a new axis inserted where its axis parameter says (<c>stack</c>): one dimension more.</summary>
+    Stack,
+
+    /// <summary><c>hstack</c>: along axis 1, or axis 0 of one-dimensional parts.</summary>
+    Horizontal,
+
+    /// <summary><c>vstack</c>: along axis 0; one-dimensional parts become rows first (a stack along a new axis 0).</summary>
+    Vertical,
 }
 
 /// <summary>What a <see cref="TransformKind.Shape"/> call does to the number of dimensions.</summary>
@@ -110,6 +132,7 @@ internal enum RankChange
 /// </param>
 /// <param name="Integer">For <see cref="TransformKind.DType"/> without a type parameter: whether the result holds integers.</param>
 /// <param name="Rank">For <see cref="TransformKind.Shape"/>: what becomes of the number of dimensions.</param>
+/// <param name="Join">For <see cref="TransformKind.Join"/>: how the parts are joined.</param>
 internal sealed record TransformEntry(
     string Type,
     string Method,
@@ -118,7 +141,8 @@ internal sealed record TransformEntry(
     string? Destination = null,
     string? Scalar = null,
     bool? Integer = null,
-    RankChange Rank = RankChange.Sizes);
+    RankChange Rank = RankChange.Sizes,
+    JoinKind Join = JoinKind.Concatenate);
 
 /// <summary>A loss parameter and the domain the loss expects there.</summary>
 /// <param name="Type">Metadata name of the declaring type.</param>
