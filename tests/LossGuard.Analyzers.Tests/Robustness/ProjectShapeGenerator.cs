@@ -32,11 +32,8 @@ public static class ProjectShapeGenerator
     /// file of 25, as in a YOLOv3 port) are <c>Sequential</c> fields built in their initialisers and chained, with
     /// residual sums, through <c>forward</c>; every fifth file adds a training loop and a detection loss.
     /// </summary>
-    public static IReadOnlyList<string> ModelZooFiles(int count, int seed)
-    {
-        var random = new Random(seed);
-        return Enumerable.Range(0, count).Select(index => ZooFile(index, random)).ToList();
-    }
+    public static IReadOnlyList<string> ModelZooFiles(int count, int seed) =>
+        TrainingCodeGenerator.Generate(count, seed, ZooFile);
 
     /// <summary>
     /// <paramref name="count"/> files of reinforcement-learning agents, in groups of six: networks and an abstract agent
@@ -44,22 +41,16 @@ public static class ProjectShapeGenerator
     /// four derived agents (REINFORCE, PPO, actor-critic, DQN) whose losses pass tensors through two or three calls,
     /// and a replay buffer.
     /// </summary>
-    public static IReadOnlyList<string> RlAgentFiles(int count, int seed)
-    {
-        var random = new Random(seed);
-        return Enumerable.Range(0, count).Select(index => AgentFile(index, random)).ToList();
-    }
+    public static IReadOnlyList<string> RlAgentFiles(int count, int seed) =>
+        TrainingCodeGenerator.Generate(count, seed, AgentFile);
 
     /// <summary>
     /// <paramref name="count"/> files of a model library: each holds two to four modules (attention, feed-forward,
     /// convolution and encoder blocks) whose fields are built in constructors and whose <c>forward</c> calls private
     /// static tensor helpers; one file in ten holds a loss, one in thirty a training loop.
     /// </summary>
-    public static IReadOnlyList<string> ModelLibraryFiles(int count, int seed)
-    {
-        var random = new Random(seed);
-        return Enumerable.Range(0, count).Select(index => LibraryFile(index, random)).ToList();
-    }
+    public static IReadOnlyList<string> ModelLibraryFiles(int count, int seed) =>
+        TrainingCodeGenerator.Generate(count, seed, LibraryFile);
 
     private static string ZooFile(int index, Random random)
     {
