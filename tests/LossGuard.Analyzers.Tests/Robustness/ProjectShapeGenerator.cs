@@ -54,7 +54,10 @@ public static class ProjectShapeGenerator
 
     private static string ZooFile(int index, Random random)
     {
-        var blocks = index % 25 == 12 ? 75 : 8 + random.Next(41);
+        // One file in 25 is a detector: 75 blocks, and a constructor that runs forward once on a probe input so that
+        // forward records its feature maps' sizes in a field.
+        var detector = index % 25 == 12;
+        var blocks = detector ? 75 : 8 + random.Next(41);
         var classes = 2 + random.Next(80);
         var softmaxHead = index % 15 == 4;
         var text = new StringBuilder(Usings).AppendLine();
@@ -82,12 +85,29 @@ public static class ProjectShapeGenerator
         text.AppendLine(TrainingCodeGenerator.Invariant($$"""
                 private readonly Module<Tensor, Tensor> head = nn.Sequential(("pool", nn.AdaptiveAvgPool2d(1)), ("flatten", nn.Flatten()), ("classifier", nn.Linear({{channels[blocks]}}, {{classes}})){{head}});
 
-                public ZooNet{{index}}() : base("zoo{{index}}") => RegisterComponents();
+            """));
+        text.AppendLine(detector
+            ? TrainingCodeGenerator.Invariant($$"""
+                    private bool probing = true;
+                    private long[] grids = Array.Empty<long>();
+
+                    public ZooNet{{index}}(int imageSize = 416) : base("zoo{{index}}")
+                    {
+                        RegisterComponents();
+                        using var probe = torch.zeros(1, 3, imageSize, imageSize);
+                        forward(probe);
+                        probing = false;
+                    }
+
+                    public IReadOnlyList<long> Grids => grids;
+                """)
+            : TrainingCodeGenerator.Invariant($"    public ZooNet{index}() : base(\"zoo{index}\") => RegisterComponents();"));
+        text.AppendLine("""
 
                 public override Tensor forward(Tensor input)
                 {
                     var b0 = input;
-            """));
+            """);
         for (var block = 1; block <= blocks; block++)
         {
             text.AppendLine(block % 3 == 0
@@ -95,10 +115,15 @@ public static class ProjectShapeGenerator
                 : TrainingCodeGenerator.Invariant($"        var b{block} = block{block}.forward(b{block - 1});"));
         }
 
+        if (detector)
+        {
+            text.AppendLine(TrainingCodeGenerator.Invariant($"        if (probing) {{ grids = new[] {{ b{blocks / 3}.shape[2], b{2 * blocks / 3}.shape[2], b{blocks}.shape[2] }}; }}"));
+        }
+
         text.AppendLine(TrainingCodeGenerator.Invariant($"        return head.forward(b{blocks});"));
         text.AppendLine("    }");
         text.AppendLine("}");
-        if (index % 5 == 4)
+        if (index % 5 == 4 || detector)
         {
             text.AppendLine(ZooTraining(index, classes, softmaxHead));
         }
