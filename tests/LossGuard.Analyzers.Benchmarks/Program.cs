@@ -8,11 +8,13 @@ using LossGuard.Analyzers.Benchmarks;
 using LossGuard.Analyzers.Tests.Robustness;
 using Microsoft.CodeAnalysis;
 
-// The analyzers' own execution time as a share of compile time, on generated ML projects (the four libraries) and
+// The analyzers' own execution time as a share of compile time, on generated ML projects (the four libraries), on
+// TorchSharp projects shaped like real ones ("model zoo", "RL agents", "model library": ProjectShapeGenerator) and on
 // a generated project that references none, beside an empty analyzer. By default the compiler and the analyzer driver
 // each run on one thread, so that both times are the work done; --concurrent runs both on every core, where Roslyn's
 // telemetry sums each callback's elapsed time, including time spent preempted or waiting on shared caches.
 // Usage: dotnet run -c Release [files] [rounds] [--warm-up=<rounds>] [--concurrent] [--only=<words in a project's name>]
+//        (--only=zoo, --only=agents, --only="model library" select one realistic shape; --only=training, application, plain the others)
 //        dotnet run -c Release [files] [rounds] --compare=<another build's LossGuard.Analyzers.dll> (see PairedComparison)
 //        dotnet run -c Release [files] --phases
 var numbers = args.Where(argument => !argument.StartsWith("--", StringComparison.Ordinal)).ToList();
@@ -52,6 +54,9 @@ var projects = new (string Name, Func<IReadOnlyList<string>> Files, ImmutableArr
     ("ML training code", () => TrainingCodeGenerator.Files(files, seed: 1), mlReferences),
     ("ML application", () => TrainingCodeGenerator.ApplicationFiles(files, seed: 1), mlReferences),
     ("plain code, no ML library", () => TrainingCodeGenerator.PlainFiles(files, seed: 1), plainReferences),
+    ("model zoo", () => ProjectShapeGenerator.ModelZooFiles(files, seed: 1), mlReferences),
+    ("RL agents", () => ProjectShapeGenerator.RlAgentFiles(files, seed: 1), mlReferences),
+    ("model library", () => ProjectShapeGenerator.ModelLibraryFiles(files, seed: 1), mlReferences),
 };
 
 if (Option("--compare=") is { } otherBuild)

@@ -26,29 +26,20 @@ public static class TrainingCodeGenerator
     private static readonly Func<int, string>[] Members = TrainingMembers.Append(PlainHelper).ToArray();
 
     /// <summary><paramref name="count"/> files of training code; each holds a model class and a trainer with several members.</summary>
-    public static IReadOnlyList<string> Files(int count, int seed)
-    {
-        var random = new Random(seed);
-        return Enumerable.Range(0, count).Select(index => TrainingFile(index, random)).ToList();
-    }
+    public static IReadOnlyList<string> Files(int count, int seed) =>
+        Generate(count, seed, TrainingFile);
 
     /// <summary><paramref name="count"/> files of ordinary code (text, collections, arithmetic) that reference no ML library.</summary>
-    public static IReadOnlyList<string> PlainFiles(int count, int seed)
-    {
-        var random = new Random(seed);
-        return Enumerable.Range(0, count).Select(index => PlainFile(index, random)).ToList();
-    }
+    public static IReadOnlyList<string> PlainFiles(int count, int seed) =>
+        Generate(count, seed, PlainFile);
 
     /// <summary>
     /// <paramref name="count"/> files of an ML application: besides the model, each trainer holds one or two training
     /// members (a loss computed), three members that use the libraries without a loss or softmax (batches, metrics,
     /// scaling, predictions) and three members of ordinary code.
     /// </summary>
-    public static IReadOnlyList<string> ApplicationFiles(int count, int seed)
-    {
-        var random = new Random(seed);
-        return Enumerable.Range(0, count).Select(index => ApplicationFile(index, random)).ToList();
-    }
+    public static IReadOnlyList<string> ApplicationFiles(int count, int seed) =>
+        Generate(count, seed, ApplicationFile);
 
     private static string ApplicationFile(int index, Random random)
     {
@@ -322,5 +313,12 @@ public static class TrainingCodeGenerator
             }
         """);
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    /// <summary><paramref name="count"/> files, the <c>index</c>-th made by <paramref name="file"/>, all from one random sequence of <paramref name="seed"/>.</summary>
+    internal static IReadOnlyList<string> Generate(int count, int seed, Func<int, Random, string> file)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, count).Select(index => file(index, random)).ToList();
+    }
+
+    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
