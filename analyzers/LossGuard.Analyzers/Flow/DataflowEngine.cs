@@ -306,7 +306,7 @@ internal sealed class DataflowEngine
         }
 
         var withoutSite = key.WithoutSite();
-        if (Cached(siteFreeSummaries, withoutSite, depth, budget) is { } shared)
+        if (Cached(siteFreeSummaries, withoutSite, depth, budget, entry => ValueReferences.ComeAfterAllNamed(arguments, entry.Value)) is { } shared)
         {
             return shared;
         }
@@ -328,7 +328,8 @@ internal sealed class DataflowEngine
 
     /// <summary>A cached summary that answers a call at <paramref name="depth"/>; the caller's own measure sees what its run used and cut.</summary>
     private static AbstractValue? Cached(
-        ConcurrentDictionary<SummaryKey, ImmutableArray<SummaryEntry>> cache, SummaryKey key, int depth, EngineBudget budget)
+        ConcurrentDictionary<SummaryKey, ImmutableArray<SummaryEntry>> cache, SummaryKey key, int depth, EngineBudget budget,
+        System.Func<SummaryEntry, bool>? holdsHere = null)
     {
         if (!cache.TryGetValue(key, out var entries))
         {
@@ -337,7 +338,7 @@ internal sealed class DataflowEngine
 
         foreach (var entry in entries)
         {
-            if (entry.Answers(budget.MaxCallDepth - depth))
+            if (entry.Answers(budget.MaxCallDepth - depth) && (holdsHere is null || holdsHere(entry)))
             {
                 budget.Reached(depth + entry.Used);
                 if (entry.Cut)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
 
 namespace LossGuard.Analyzers.Flow;
 
@@ -37,6 +38,45 @@ internal static class ValueReferences
         var named = new HashSet<object>();
         Collect(value, named);
         return named.Overlaps(references);
+    }
+
+    /// <summary>
+    /// Whether each argument's origin comes after every place <paramref name="result"/> names. A join keeps the earlier
+    /// origin, so a result computed for other arguments, naming none of them, is also this call's only then.
+    /// </summary>
+    public static bool ComeAfterAllNamed(IEnumerable<AbstractValue> arguments, AbstractValue result)
+    {
+        HashSet<object>? named = null;
+        foreach (var argument in arguments)
+        {
+            if (argument.Origin is not { } origin)
+            {
+                continue;
+            }
+
+            if (named is null)
+            {
+                named = new HashSet<object>();
+                Collect(result, named);
+            }
+
+            foreach (var reference in named)
+            {
+                if (reference is IOperation place && !ComesAfter(origin, place))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The order <see cref="AbstractValue.EarlierOf"/> keeps, strictly: by file, then by position.</summary>
+    private static bool ComesAfter(IOperation operation, IOperation other)
+    {
+        var byTree = string.CompareOrdinal(operation.Syntax.SyntaxTree.FilePath, other.Syntax.SyntaxTree.FilePath);
+        return byTree != 0 ? byTree > 0 : operation.Syntax.SpanStart > other.Syntax.SpanStart;
     }
 
     private static void Collect(ModuleValue? module, ISet<object> into)
