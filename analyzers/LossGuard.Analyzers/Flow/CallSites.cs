@@ -18,7 +18,7 @@ namespace LossGuard.Analyzers.Flow;
 internal sealed class CallSites
 {
     private readonly SourceModels models;
-    private readonly ConcurrentDictionary<(ISymbol? Scope, string Name), Dictionary<ISymbol, List<InvocationExpressionSyntax?>>> usesByName = new(ScopeComparer.Instance);
+    private readonly ConcurrentDictionary<(ISymbol? Scope, string Name), Dictionary<ISymbol, List<InvocationExpressionSyntax?>>> usesByName = new(ScopedNameComparer.Instance);
 
     private readonly ClosedWorld closedWorld;
     private readonly NameIndex names;
@@ -106,15 +106,4 @@ internal sealed class CallSites
 
     /// <summary>The member whose facts hold a call's arguments (also through lambdas and local functions, which the member's analysis covers).</summary>
     public static SyntaxNode? CallerMember(SyntaxNode call) => SourceBodies.EnclosingMember(call, throughNestedFunctions: true);
-
-    private sealed class ScopeComparer : IEqualityComparer<(ISymbol? Scope, string Name)>
-    {
-        public static readonly ScopeComparer Instance = new();
-
-        public bool Equals((ISymbol? Scope, string Name) x, (ISymbol? Scope, string Name) y) =>
-            x.Name == y.Name && SymbolEqualityComparer.Default.Equals(x.Scope, y.Scope);
-
-        public int GetHashCode((ISymbol? Scope, string Name) obj) =>
-            (obj.Name.GetHashCode() * 31) + SymbolEqualityComparer.Default.GetHashCode(obj.Scope);
-    }
 }

@@ -28,7 +28,13 @@ internal sealed class MemberValues
     /// <summary>The members whose value this thread is computing: a cycle between members gives up (unknown).</summary>
     private readonly ReentryGuard inProgress = new();
 
-    public MemberValues(DataflowEngine engine) => this.engine = engine;
+    private readonly MemberMentions mentions;
+
+    public MemberValues(DataflowEngine engine)
+    {
+        this.engine = engine;
+        mentions = new MemberMentions(engine);
+    }
 
     /// <summary>The member's value read from an object of static type <paramref name="receiver"/> (none for a static member), or <c>null</c> when it is not known.</summary>
     public AbstractValue? Of(ISymbol member, ITypeSymbol? receiver, CancellationToken cancellationToken)
@@ -226,38 +232,24 @@ internal sealed class MemberValues
     /// </summary>
     private List<Write>? Writes(ISymbol member, CancellationToken cancellationToken)
     {
-        var roots = member.DeclaredAccessibility == Accessibility.Private
-            ? member.ContainingType.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax(cancellationToken))
-            : engine.Names.TreesSpelling(member.Name, cancellationToken).Select(tree => tree.GetRoot(cancellationToken));
-        var mentions = roots.SelectMany(root => NameText.Find(root, member.Name, cancellationToken)).ToList();
-        if (member is IFieldSymbol { IsReadOnly: true } field
-            && !mentions.Any(name => FieldWrites.ChangesInPlace(name) || engine.ValueChanges.Escapes(name, cancellationToken)))
+        var named = mentions.Of(member, cancellationToken);
+        if (member is IFieldSymbol { IsReadOnly: true } field && !named.AnyChangeOrEscape(cancellationToken))
         {
-            return ConstructorWrites(field, mentions, cancellationToken);
+            return ConstructorWrites(field, named.All, cancellationToken);
         }
 
         var writers = new List<Write>();
-        foreach (var name in mentions)
+        foreach (var (name, write, escapes) in named.WritesOf(member, cancellationToken))
         {
-            var write = FieldWrites.WriteOf(name) ?? (FieldWrites.ChangesInPlace(name) ? true : null);
-            var escapes = write is null && engine.ValueChanges.Escapes(name, cancellationToken);
-            if (write is null && !escapes)
-            {
-                continue;
-            }
-
-            var model = engine.Models.Of(name);
-            if (!SymbolEqualityComparer.Default.Equals(model?.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, member))
-            {
-                continue;
-            }
-
             if (escapes || write == false || WriterOf(name) is not { } writer)
             {
                 return null;
             }
 
-            writers.Add(new Write(writer, IsThroughThis(name) && !member.IsStatic ? model!.GetDeclaredSymbol(writer, cancellationToken)?.ContainingType : null));
+            var receiver = IsThroughThis(name) && !member.IsStatic
+                ? engine.Models.Of(name)?.GetDeclaredSymbol(writer, cancellationToken)?.ContainingType
+                : null;
+            writers.Add(new Write(writer, receiver));
         }
 
         return writers;
