@@ -14,7 +14,7 @@ public sealed class DomainBoundsSoundnessTests
     [Fact]
     public Task Poisson_rates_made_positive_by_clamping_a_linear_output_with_log_input_false_are_silent()
     {
-        // Correct: clamp(min: 1e-6) / clamp(min: 0) of a raw output gives non-negative rates, which log_input: false reads; wrongly LG0007 "raw logits" with "set log_input: true" (clamp keeps the Logits domain).
+        // Correct: clamp(min: 1e-6) / clamp(min: 0) / clamp_min / clip(min:) of a raw output gives non-negative rates, which log_input: false reads; wrongly LG0007 "raw logits" with "set log_input: true" (clamp keeps the Logits domain).
         const string source = """
             using static TorchSharp.torch;
             using static TorchSharp.torch.nn;
@@ -27,7 +27,10 @@ public sealed class DomainBoundsSoundnessTests
                     var head = Linear(16, 1);
                     var rates = head.forward(features).clamp(min: 1e-6);
                     return F.poisson_nll_loss(rates, counts, log_input: false)
-                        + F.poisson_nll_loss(clamp(head.forward(features), min: 0.0), counts, log_input: false);
+                        + F.poisson_nll_loss(clamp(head.forward(features), min: 0.0), counts, log_input: false)
+                        + F.poisson_nll_loss(head.forward(features).clamp_min(1e-6), counts, log_input: false)
+                        + F.poisson_nll_loss(clamp_min(head.forward(features), 0.0), counts, log_input: false)
+                        + F.poisson_nll_loss(head.forward(features).clip(min: 1e-6), counts, log_input: false);
                 }
             }
             """;

@@ -297,7 +297,7 @@ public static class ProjectShapeGenerator
             public static Tensor Entropy(Tensor policyOutput)
             {
                 var probabilities = {{(SoftmaxPolicy(group) ? "policyOutput" : "F.softmax(policyOutput, 1)")}};
-                return -(probabilities * {{(SoftmaxPolicy(group) ? "probabilities.clamp_min(1e-8).log()" : "F.log_softmax(policyOutput, 1)")}}).sum(1).mean();
+                return -(probabilities * {{(SoftmaxPolicy(group) ? "probabilities.clamp_min(1e-8).log()).sum(1).mean(); " + ExpectMarker + "LG0003" : "F.log_softmax(policyOutput, 1)).sum(1).mean();")}}
             }
         }
         """);

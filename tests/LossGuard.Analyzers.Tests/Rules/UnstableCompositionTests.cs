@@ -192,4 +192,24 @@ public sealed class UnstableCompositionTests
             """;
         return Verify.AnalyzerAsync(source);
     }
+
+    [Theory]
+    [InlineData("F.softmax(z, 1).clamp_min(1e-8).log()")]
+    [InlineData("log(clamp_min(F.softmax(z, 1), 1e-8))")]
+    [InlineData("F.softmax(z, 1).clip(1e-8, 1.0).log()")]
+    [InlineData("log(clip(F.softmax(z, 1), 1e-8, 1.0))")]
+    [InlineData("F.softmax(z, 1).clamp_max(1.0).log()")]
+    public Task A_TorchSharp_softmax_clamped_or_clipped_before_the_log_is_still_reported(string expression)
+    {
+        var source = """
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Policy
+            {
+                static Tensor LogProbabilities(Tensor z) => {|#0:EXPRESSION|};
+            }
+            """.Replace("EXPRESSION", expression, System.StringComparison.Ordinal);
+        return Verify.AnalyzerAsync(source, LossGuard.Analyzers.Tests.Infrastructure.Finding.At(Descriptors.UnstableComposition));
+    }
 }
