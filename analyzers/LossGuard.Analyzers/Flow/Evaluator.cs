@@ -95,6 +95,7 @@ internal sealed partial class Evaluator
             ? ShortCircuit(logical)
             : Binary((IBinaryOperation)operation),
         OperationKind.Conditional => Choose((IConditionalOperation)operation),
+        OperationKind.Coalesce => Coalesce((ICoalesceOperation)operation),
         OperationKind.Unary => Unary((IUnaryOperation)operation),
         OperationKind.IsNull => IsNull((IIsNullOperation)operation),
         OperationKind.IsPattern => Match((IIsPatternOperation)operation),
@@ -252,22 +253,56 @@ internal sealed partial class Evaluator
     private AbstractValue Choose(IConditionalOperation conditional)
     {
         var (whenTrue, whenFalse) = Split(conditional.Condition);
-        AbstractValue? value = null;
-        if (whenTrue is not null)
-        {
-            budget.VisitBlock();
-            value = On(whenTrue).Evaluate(conditional.WhenTrue);
-        }
-
-        if (whenFalse is not null)
-        {
-            budget.VisitBlock();
-            var other = On(whenFalse).Evaluate(conditional.WhenFalse!);
-            value = value is null ? other : AbstractValue.Join(value, other);
-        }
-
+        var value = Arm(conditional.WhenTrue, ref whenTrue, null);
+        value = Arm(conditional.WhenFalse!, ref whenFalse, value);
         Become(whenTrue, whenFalse);
         return value ?? AbstractValue.Unknown;
+    }
+
+    /// <summary>
+    /// One arm of a branching expression, on its state (<c>null</c> where unreached), joined into <paramref name="value"/>;
+    /// an arm that throws (<c>?? throw ...</c>) gives no value and leaves its state unreached.
+    /// </summary>
+    private AbstractValue? Arm(IOperation arm, ref FlowState? armState, AbstractValue? value)
+    {
+        if (armState is null)
+        {
+            return value;
+        }
+
+        budget.VisitBlock();
+        if ((arm is IConversionOperation { IsImplicit: true } conversion ? conversion.Operand : arm) is IThrowOperation thrown)
+        {
+            if (thrown.Exception is { } exception)
+            {
+                On(armState).Evaluate(exception);
+            }
+
+            armState = null;
+            return value;
+        }
+
+        var result = On(armState).Evaluate(arm);
+        return value is null ? result : AbstractValue.Join(value, result);
+    }
+
+    /// <summary>
+    /// <c>a ?? b</c> of a reference, met only on a tree walk (a graph branches on the null check): <c>b</c> runs only
+    /// where <c>a</c> may be null, and the value joins both unless the check is decided.
+    /// </summary>
+    private AbstractValue Coalesce(ICoalesceOperation coalesce)
+    {
+        var value = Evaluate(coalesce.Value);
+        if (value.IsNotNull)
+        {
+            return value;
+        }
+
+        FlowState? whenNull = value.IsNull ? state : state.Clone();
+        FlowState? whenNotNull = value.IsNull ? null : state;
+        var result = Arm(coalesce.WhenNull, ref whenNull, value.IsNull ? null : value);
+        Become(whenNotNull, whenNull);
+        return result ?? AbstractValue.Unknown;
     }
 
     /// <summary>
@@ -423,7 +458,8 @@ internal sealed partial class Evaluator
         return value;
     }
 
-    private void AssignParts(IOperation target, AbstractValue value, ITypeSymbol? type)
+    /// <summary>Each variable of a deconstruction (<c>(a, b)</c>, <c>var (a, b)</c>) takes its part of the value.</summary>
+    public void AssignParts(IOperation target, AbstractValue value, ITypeSymbol? type)
     {
         switch (target)
         {

@@ -77,7 +77,7 @@ internal sealed record CallFact(
 }
 
 /// <summary>A value a body returns, or yields as its result (model outputs, for the single-class rule).</summary>
-internal sealed record ReturnFact(IOperation Returned, AbstractValue Value);
+internal sealed record ReturnFact(AbstractValue Value);
 
 /// <summary>Everything the engine established for one body (with its lambdas and local functions): what rules read.</summary>
 internal sealed record BodyFacts(ImmutableArray<CallFact> Calls, ImmutableArray<ReturnFact> Returns)

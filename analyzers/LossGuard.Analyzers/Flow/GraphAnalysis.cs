@@ -174,7 +174,7 @@ internal sealed class GraphAnalysis
         if (block.BranchValue is not null && block.ConditionKind == ControlFlowConditionKind.None
             && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
         {
-            returned = new ReturnFact(block.BranchValue, branch);
+            returned = new ReturnFact(branch);
         }
 
         var taken = block.ConditionKind == ControlFlowConditionKind.None || branch.Constant is not bool condition

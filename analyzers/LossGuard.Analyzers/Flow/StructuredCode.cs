@@ -7,12 +7,14 @@ namespace LossGuard.Analyzers.Flow;
 
 /// <summary>
 /// Which bodies <see cref="TreeAnalysis"/> evaluates on their operation tree: statements in sequence, <c>if</c>/<c>else</c>,
-/// <c>for</c>, <c>foreach</c>, <c>while</c> and <c>do</c> loops with <c>break</c> and <c>continue</c>, <c>return</c>,
+/// <c>for</c>, <c>foreach</c> (into a variable or a deconstruction), <c>while</c> and <c>do</c> loops with <c>break</c> and <c>continue</c>, <c>return</c>,
 /// <c>throw</c> statements, and <c>using</c> statements and declarations of library types (whose <c>Dispose</c> the
 /// engine knows nothing of, on a graph too); type tests and patterns, which a graph keeps as written too;
-/// over expressions that Roslyn's control-flow graph keeps as written, or that the evaluator splits and joins itself
-/// (the conditional operator, <c>&amp;&amp;</c>, <c>||</c>); lambdas and local functions whose bodies are structured
-/// too. No null-coalescing or conditional-access operator, user-defined short-circuit operator, <c>switch</c>,
+/// over expressions that Roslyn's control-flow graph keeps as written (deconstructions, <c>out var</c>, ranges, <c>await</c>, <c>nameof</c> a type), or that
+/// the evaluator splits and joins itself (the conditional operator, <c>&amp;&amp;</c>, <c>||</c>, <c>??</c> of a reference, a
+/// <c>throw</c> as one of their arms);
+/// lambdas and local functions whose bodies are structured too. No other null-coalescing operator, no conditional-access
+/// operator, user-defined short-circuit operator, <c>switch</c>,
 /// <c>try</c>, <c>goto</c>, initializer or broken code: such a body is analysed on its graph, and so is one with more
 /// branches than a graph may have blocks (each makes about two), which the graph's budget then gives up.
 /// </summary>
@@ -60,12 +62,21 @@ internal static class StructuredCode
         OperationKind.Block or OperationKind.ExpressionStatement or OperationKind.Empty or OperationKind.AnonymousFunction or OperationKind.LocalFunction
             or OperationKind.VariableDeclarationGroup or OperationKind.VariableDeclaration or OperationKind.VariableDeclarator
             or OperationKind.VariableInitializer or OperationKind.Return => true,
+        OperationKind.DeconstructionAssignment or OperationKind.DeclarationExpression or OperationKind.Discard or OperationKind.Range
+            or OperationKind.Await => true,
+        OperationKind.None => operation.Parent is INameOfOperation,
+        OperationKind.Coalesce => operation is ICoalesceOperation { Value.Type.IsReferenceType: true, ValueConversion.IsIdentity: true },
         OperationKind.Conditional => operation.Syntax is IfStatementSyntax or ConditionalExpressionSyntax,
         OperationKind.Loop => operation is IForLoopOperation or IWhileLoopOperation { ConditionIsUntil: false, IgnoredCondition: null }
-            or IForEachLoopOperation { IsAsynchronous: false, LoopControlVariable: IVariableDeclaratorOperation, NextVariables.IsEmpty: true },
+            or IForEachLoopOperation
+            {
+                IsAsynchronous: false, LoopControlVariable: IVariableDeclaratorOperation or IDeclarationExpressionOperation or ITupleOperation,
+                NextVariables.IsEmpty: true,
+            },
         OperationKind.Branch => ((IBranchOperation)operation).BranchKind is BranchKind.Break or BranchKind.Continue,
-        OperationKind.Throw => operation.Syntax is ThrowStatementSyntax,
+        OperationKind.Throw => operation.Syntax is ThrowStatementSyntax || IsArm(operation),
         OperationKind.IsType or OperationKind.IsPattern or OperationKind.ConstantPattern or OperationKind.DeclarationPattern
+            or OperationKind.RecursivePattern or OperationKind.PropertySubpattern
             or OperationKind.TypePattern or OperationKind.RelationalPattern or OperationKind.NegatedPattern or OperationKind.BinaryPattern
             or OperationKind.DiscardPattern => true,
         OperationKind.Using => operation is IUsingOperation { IsAsynchronous: false } @using && DisposesLibraryTypes(@using.Resources),
@@ -85,6 +96,15 @@ internal static class StructuredCode
             or OperationKind.InterpolatedString or OperationKind.Interpolation or OperationKind.InterpolatedStringText => true,
         _ => false,
     };
+
+    /// <summary>A <c>throw</c> expression as an arm of <c>??</c> or of the conditional operator, which the evaluator splits itself.</summary>
+    private static bool IsArm(IOperation thrown)
+    {
+        var arm = thrown.Parent is IConversionOperation { IsImplicit: true } conversion ? conversion : thrown;
+        return arm.Parent is ICoalesceOperation coalesce && coalesce.WhenNull == arm
+            || arm.Parent is IConditionalOperation { IsRef: false } conditional && conditional.Syntax is ConditionalExpressionSyntax
+                && (conditional.WhenTrue == arm || conditional.WhenFalse == arm);
+    }
 
     /// <summary>
     /// Whether every resource of a <c>using</c> has a library type: its <c>Dispose</c> runs nothing of the compilation.

@@ -208,7 +208,7 @@ internal sealed partial class TreeAnalysis
     {
         if (value is not null)
         {
-            (returns ??= new List<ReturnFact>()).Add(new ReturnFact(value, Evaluator().Evaluate(value)));
+            (returns ??= new List<ReturnFact>()).Add(new ReturnFact(Evaluator().Evaluate(value)));
         }
 
         Leave();
@@ -257,10 +257,17 @@ internal sealed partial class TreeAnalysis
                 after = Test(loop, after);
             }
 
-            if (loop is IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation variable } each && state is not null)
+            if (loop is IForEachLoopOperation each && state is not null)
             {
                 var evaluator = Evaluator();
-                evaluator.Initialize(variable.Symbol, evaluator.Current(each));
+                if (each.LoopControlVariable is IVariableDeclaratorOperation variable)
+                {
+                    evaluator.Initialize(variable.Symbol, evaluator.Current(each));
+                }
+                else
+                {
+                    evaluator.AssignParts(each.LoopControlVariable, evaluator.Current(each), each.LoopControlVariable.Type);
+                }
             }
 
             Statement(loop.Body);

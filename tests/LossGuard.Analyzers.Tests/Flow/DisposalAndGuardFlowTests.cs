@@ -153,6 +153,6 @@ public sealed class DisposalAndGuardFlowTests
 
         Assert.True(WalkedOnTree("Library"));
         Assert.False(WalkedOnTree("Own"));
-        Assert.False(WalkedOnTree("Thrown"));
+        Assert.True(WalkedOnTree("Thrown"));
     }
 }

@@ -86,7 +86,7 @@ public sealed class TreeAnalysisEquivalenceTests
 
         foreach (var returned in facts.Returns)
         {
-            text.Append("return ").Append(Span(returned.Returned)).Append(": ").Append(Render(returned.Value)).Append(' ');
+            text.Append("return: ").Append(Render(returned.Value)).Append(' ');
         }
 
         return text.ToString();

@@ -1,0 +1,212 @@
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LossGuard.Analyzers.Catalogue;
+using LossGuard.Analyzers.Flow;
+using LossGuard.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Xunit;
+using Verify = LossGuard.Analyzers.Tests.Infrastructure.Verify<LossGuard.Analyzers.Rules.ValueDomainAnalyzer>;
+
+namespace LossGuard.Analyzers.Tests.Flow;
+
+/// <summary>
+/// Deconstructions, <c>out var</c>, ranges, a <c>foreach</c> into a deconstruction and <c>??</c> of a reference are walked
+/// on the operation tree (no control-flow graph is built for their bodies), and values flow through them as on a graph
+/// (<see cref="TreeAnalysisEquivalenceTests"/> compares the facts of these tests' bodies both ways).
+/// </summary>
+public sealed class TreeWalkedExpressionTests
+{
+    [Theory]
+    [InlineData("var (a, b) = (x, x + 1); return a + b;")]
+    [InlineData("(int a, _) = (x, 2); return a;")]
+    [InlineData("int.TryParse(\"1\", out var a); return a + x;")]
+    [InlineData("var total = 0; foreach (var (a, b) in new[] { (1, 2) }) { total += a + b; } return total;")]
+    [InlineData("return this[1..] + this[..^1] + x;")]
+    [InlineData("string? s = null; return (s ?? \"b\").Length + x;")]
+    [InlineData("return nameof(System.Math).Length + x;")]
+    [InlineData("string? s = null; return (s ?? throw new System.ArgumentException(\"s\")).Length + x;")]
+    [InlineData("return x > 0 ? x : throw new System.ArgumentException(\"x\");")]
+    [InlineData("object o = x; return o is string { Length: > 2 } s ? s.Length : x;")]
+    [InlineData("return await System.Threading.Tasks.Task.FromResult(x) + x;")]
+    public async Task A_body_using_it_is_walked_on_its_tree(string statements) =>
+        Assert.Null((await BodyOfAsync(statements)).Graph);
+
+    [Theory]
+    [InlineData("int? a = null; return a ?? x;")]
+    [InlineData("string? s = null; return s?.Length ?? x;")]
+    public async Task A_null_check_of_a_value_type_or_a_conditional_access_is_read_on_the_graph(string statements) =>
+        Assert.NotNull((await BodyOfAsync(statements)).Graph);
+
+    [Fact]
+    public Task A_softmax_deconstructed_from_a_tuple_in_a_loop_reaches_the_loss()
+    {
+        const string source = """
+            using TorchSharp;
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Trainer
+            {
+                static Tensor Train(Tensor logits, Tensor target, int epochs)
+                {
+                    var total = torch.zeros(1);
+                    for (var epoch = 0; epoch < epochs; epoch++)
+                    {
+                        var (probabilities, count) = (F.softmax(logits, 1), epoch + 1);
+                        total = total + F.cross_entropy({|#0:probabilities|}, target) / count;
+                    }
+
+                    return total;
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
+
+    [Fact]
+    public Task A_foreach_into_a_deconstruction_gives_its_variables_an_unknown_element()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using TorchSharp;
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Trainer
+            {
+                static Tensor Train(List<(Tensor Input, Tensor Target)> batches)
+                {
+                    var total = torch.zeros(1);
+                    foreach (var (input, target) in batches)
+                    {
+                        total = total + F.cross_entropy(input, target);
+                        total = total + F.nll_loss({|#0:torch.log(F.softmax(input, 1))|}, target);
+                    }
+
+                    return total;
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.UnstableComposition));
+    }
+
+    [Fact]
+    public Task A_coalesce_whose_left_side_is_null_is_its_right_side()
+    {
+        const string source = """
+            using TorchSharp;
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Trainer
+            {
+                static Tensor Step(Tensor logits, Tensor target)
+                {
+                    Tensor? cached = null;
+                    var probabilities = cached ?? F.softmax(logits, 1);
+                    return F.cross_entropy({|#0:probabilities|}, target);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
+
+    [Fact]
+    public Task A_coalesce_whose_left_side_may_be_logits_is_silent()
+    {
+        const string source = """
+            using TorchSharp;
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Trainer
+            {
+                static Tensor Step(Tensor? scores, Tensor logits, Tensor target)
+                {
+                    var input = scores ?? F.softmax(logits, 1);
+                    return F.cross_entropy(input, target);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_coalesce_runs_its_right_side_only_where_the_left_may_be_null()
+    {
+        const string source = """
+            using TorchSharp;
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Trainer
+            {
+                static Tensor Step(Tensor? scores, Tensor logits, Tensor target)
+                {
+                    var input = logits;
+                    var unused = scores ?? (input = F.softmax(logits, 1));
+                    return F.cross_entropy(input, target);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task What_the_right_side_of_a_coalesce_may_do_is_kept()
+    {
+        const string source = """
+            using TorchSharp;
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Trainer
+            {
+                static Tensor Step(Tensor? scores, Tensor logits, Tensor target)
+                {
+                    var input = F.softmax(logits, 1);
+                    var unused = scores ?? (input = logits);
+                    return F.cross_entropy(input, target);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task An_arm_that_throws_gives_the_conditional_no_value()
+    {
+        const string source = """
+            using System;
+            using TorchSharp;
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Trainer
+            {
+                static Tensor Step(bool ready, Tensor logits, Tensor target)
+                {
+                    var probabilities = ready ? F.softmax(logits, 1) : throw new ArgumentException("not ready", nameof(ready));
+                    return F.cross_entropy({|#0:probabilities|}, target);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
+
+    private static async Task<FlowBody> BodyOfAsync(string statements)
+    {
+        var tree = CSharpSyntaxTree.ParseText("#nullable enable\nclass C { int this[System.Range range] => 0; async System.Threading.Tasks.Task<int> M(int x) { " + statements + " } }");
+        var compilation = CSharpCompilation.Create(
+            "Walked",
+            new[] { tree },
+            await TestReferences.Net10.ResolveAsync(LanguageNames.CSharp, CancellationToken.None),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+        var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
+        return FlowBody.Of(compilation.GetSemanticModel(tree).GetOperation(method)!, CancellationToken.None);
+    }
+}
