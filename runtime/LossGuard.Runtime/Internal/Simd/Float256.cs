@@ -30,6 +30,26 @@ internal readonly struct Float256 : IFloatVector<Float256>
     public void Store(Span<float> destination, int offset) =>
         value.StoreUnsafe(ref MemoryMarshal.GetReference(destination), (nuint)offset);
 
+    /// <summary>Each vector's firsts to its lower half and seconds to its upper, then the halves joined.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SplitPairs(ReadOnlySpan<float> pairs, int offset, out Float256 firsts, out Float256 seconds)
+    {
+        var order = Vector256.Create(0, 2, 4, 6, 1, 3, 5, 7);
+        var a = Vector256.Shuffle(Load(pairs, offset).value, order);
+        var b = Vector256.Shuffle(Load(pairs, offset + Count).value, order);
+        firsts = new(Vector256.Create(a.GetLower(), b.GetLower()));
+        seconds = new(Vector256.Create(a.GetUpper(), b.GetUpper()));
+    }
+
+    /// <summary>Four firsts and the four seconds beside them in one vector, interleaved by one shuffle; twice.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void MergePairs(Float256 firsts, Float256 seconds, Span<float> pairs, int offset)
+    {
+        var interleave = Vector256.Create(0, 4, 1, 5, 2, 6, 3, 7);
+        new Float256(Vector256.Shuffle(Vector256.Create(firsts.value.GetLower(), seconds.value.GetLower()), interleave)).Store(pairs, offset);
+        new Float256(Vector256.Shuffle(Vector256.Create(firsts.value.GetUpper(), seconds.value.GetUpper()), interleave)).Store(pairs, offset + Count);
+    }
+
     public static Float256 operator +(Float256 left, Float256 right) => new(left.value + right.value);
 
     public static Float256 operator -(Float256 left, Float256 right) => new(left.value - right.value);

@@ -130,6 +130,24 @@ internal readonly struct Float512 : IFloatVector<Float512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512 Of(Vector512<float> lanes) => new(lanes);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SplitPairs(ReadOnlySpan<float> pairs, int offset, out Float512 firsts, out Float512 seconds)
+    {
+        var evens = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+        var a = Load(pairs, offset).value;
+        var b = Load(pairs, offset + Count).value;
+        firsts = new(Avx512F.PermuteVar16x32x2(a, evens, b));
+        seconds = new(Avx512F.PermuteVar16x32x2(a, evens + Vector512<int>.One, b));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void MergePairs(Float512 firsts, Float512 seconds, Span<float> pairs, int offset)
+    {
+        var low = Vector512.Create(0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
+        new Float512(Avx512F.PermuteVar16x32x2(firsts.value, low, seconds.value)).Store(pairs, offset);
+        new Float512(Avx512F.PermuteVar16x32x2(firsts.value, low + Vector512.Create(8), seconds.value)).Store(pairs, offset + Count);
+    }
+
     /// <summary>Lane i: <c>source[index[i]]</c> (pinned or stack memory, indices not checked).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe Float512 GatherAt(ReadOnlySpan<float> source, Vector512<int> index)

@@ -23,7 +23,7 @@ internal static class FoldedDenseRows
     {
         if (classes == 2)
         {
-            BinaryRows.Dense(logits, targets, exps, writeGradient, losses, keep, spread, scale);
+            BinaryRows<Float512>.Dense(logits, targets, exps, writeGradient, losses, keep, spread, scale);
         }
         else if (BitOperations.IsPow2(classes))
         {

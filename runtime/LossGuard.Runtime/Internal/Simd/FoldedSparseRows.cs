@@ -26,7 +26,7 @@ internal static unsafe class FoldedSparseRows
     {
         if (classes == 2)
         {
-            BinaryRows.Sparse(logits, labels, exps, writeGradient, losses, keep, spread, scale);
+            BinaryRows<Float512>.Sparse(logits, labels, exps, writeGradient, losses, keep, spread, scale);
             return;
         }
 

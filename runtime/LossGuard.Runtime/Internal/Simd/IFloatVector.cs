@@ -78,6 +78,12 @@ internal interface IFloatVector<TSelf>
     /// </summary>
     static abstract TSelf Spread(ReadOnlySpan<float> source, int row, int column, int divisor);
 
+    /// <summary>The first and the second elements of <c>Count</c> pairs at <paramref name="offset"/>.</summary>
+    static abstract void SplitPairs(ReadOnlySpan<float> pairs, int offset, out TSelf firsts, out TSelf seconds);
+
+    /// <summary><c>Count</c> pairs back from their first and second elements, stored at <paramref name="offset"/>.</summary>
+    static abstract void MergePairs(TSelf firsts, TSelf seconds, Span<float> pairs, int offset);
+
     float Sum();
 
     float MaxAcross();

@@ -24,7 +24,7 @@ internal static unsafe class MediumRows
     private const int Partials = BlockRows.Count * 16;
 
     /// <summary>Floats of scratch <see cref="Block"/> needs.</summary>
-    public const int ScratchFloats = (BlockRows.Count * MaxClasses) + (4 * Partials) + (2 * BlockRows.Count);
+    public const int ScratchFloats = (4 * Partials) + (2 * BlockRows.Count);
 
     public static bool Handles(int classes) => Avx512F.IsSupported && classes >= MinClasses && classes <= MaxClasses;
 
@@ -56,8 +56,7 @@ internal static unsafe class MediumRows
 
         var labelLogit = dense ? default : Float512.GatherAt(
             new ReadOnlySpan<float>(z, BlockRows.Count * classes), (BlockRows.Lane * Vector512.Create(classes)) + Vector512.Load(y));
-        float* e = g != null ? g : s.Exps;
-        Exponentials(z, t, classes, e, s, prefetch, g != null);
+        Exponentials(z, t, classes, g, s, prefetch, g != null);
         Losses(Float512.Of(rowMax), labelLogit, dense, classes, losses, s, keep, spread, scale);
         if (g != null)
         {
@@ -96,7 +95,7 @@ internal static unsafe class MediumRows
                 }
             }
 
-            s.Maxes[r] = Float512.Of(max).MaxAcross();
+            max.Store(s.ExpSums + (16 * r));
             sum.Store(s.LogitSums + (16 * r));
             if (dense)
             {
@@ -104,46 +103,94 @@ internal static unsafe class MediumRows
                 product.Store(s.Products + (16 * r));
             }
         }
+
+        // The 16 rows' max vectors folded at once (no horizontal max per row); the exp pass overwrites them.
+        FoldedMaxima.Of16(s.ExpSums).Store(s.Maxes);
     }
 
-    /// <summary>e^(z - max) into <paramref name="e"/> while summing; prefetches the next block's lines.</summary>
+    /// <summary>
+    /// e^(z - max) into <paramref name="e"/> (when <paramref name="store"/>) while summing, two vectors a step; prefetches the
+    /// next block's lines. The partial last vector only when 16 does not divide the row.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Exponentials(float* z, float* t, int classes, float* e, Scratch s, bool prefetch, bool prefetchDestination)
+    private static void Exponentials(float* z, float* t, int classes, float* e, Scratch s, bool prefetch, bool store)
     {
         int last = classes - 16;
         int next = BlockRows.Count * classes;
+        bool whole = classes % 16 == 0;
         var partial = Partial(classes);
         for (int r = 0; r < BlockRows.Count; r++)
         {
             float* row = z + (r * classes);
             float* destination = e + (r * classes);
             var shift = Float512.Broadcast(s.Maxes[r]);
-            var tail = VectorMath.ExpNonPositive(Float512.Of(Vector512.Load(row + last)) - shift).Lanes;
+            var tail = whole ? default : VectorMath.ExpNonPositive(Float512.Of(Vector512.Load(row + last)) - shift).Lanes;
             var sum = tail & partial;
-            for (int i = 0; i <= last; i += 16)
+            var sum2 = Vector512<float>.Zero;
+            int i = 0;
+            for (; i + 16 <= last; i += 32)
             {
                 if (prefetch)
                 {
-                    // The next block's line at this offset (and its targets' and gradient's), so that its max pass reads cache.
-                    Sse.Prefetch0(row + next + i);
-                    if (t != null)
-                    {
-                        Sse.Prefetch0(t + (r * classes) + next + i);
-                    }
-
-                    if (prefetchDestination)
-                    {
-                        Sse.Prefetch0(destination + next + i);
-                    }
+                    Ahead(row + next + i, t == null ? null : t + (r * classes) + next + i, store ? destination + next + i : null);
                 }
 
                 var x = VectorMath.ExpNonPositive(Float512.Of(Vector512.Load(row + i)) - shift).Lanes;
-                x.Store(destination + i);
+                var y = VectorMath.ExpNonPositive(Float512.Of(Vector512.Load(row + i + 16)) - shift).Lanes;
+                if (store)
+                {
+                    x.Store(destination + i);
+                    y.Store(destination + i + 16);
+                }
+
+                sum += x;
+                sum2 += y;
+            }
+
+            if (i <= last)
+            {
+                if (prefetch)
+                {
+                    Ahead(row + next + i, t == null ? null : t + (r * classes) + next + i, store ? destination + next + i : null);
+                }
+
+                var x = VectorMath.ExpNonPositive(Float512.Of(Vector512.Load(row + i)) - shift).Lanes;
+                if (store)
+                {
+                    x.Store(destination + i);
+                }
+
                 sum += x;
             }
 
-            tail.Store(destination + last);
-            sum.Store(s.ExpSums + (16 * r));
+            if (store && !whole)
+            {
+                tail.Store(destination + last);
+            }
+
+            (sum + sum2).Store(s.ExpSums + (16 * r));
+        }
+    }
+
+    /// <summary>
+    /// Prefetches the next block's lines at this offset (logits, and targets and gradient when given), so that its max
+    /// pass reads cache: two 64-byte lines each, for the two vectors of an exp step.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Ahead(float* logits, float* targets, float* gradient)
+    {
+        Sse.Prefetch0(logits);
+        Sse.Prefetch0(logits + 16);
+        if (targets != null)
+        {
+            Sse.Prefetch0(targets);
+            Sse.Prefetch0(targets + 16);
+        }
+
+        if (gradient != null)
+        {
+            Sse.Prefetch0(gradient);
+            Sse.Prefetch0(gradient + 16);
         }
     }
 
@@ -242,7 +289,6 @@ internal static unsafe class MediumRows
         public readonly float* LogitSums;
         public readonly float* TargetSums;
         public readonly float* Products;
-        public readonly float* Exps;
 
         public Scratch(float* start)
         {
@@ -252,7 +298,6 @@ internal static unsafe class MediumRows
             LogitSums = ExpSums + Partials;
             TargetSums = LogitSums + Partials;
             Products = TargetSums + Partials;
-            Exps = Products + Partials;
         }
     }
 }

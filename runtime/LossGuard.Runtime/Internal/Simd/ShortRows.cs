@@ -47,7 +47,47 @@ internal static class ShortRows<TVec>
             return Folded(logits, labels, targets, classes, exps, writeGradient, rowLosses, labelSmoothing, scale, max);
         }
 
+        if (classes == 2 && rows >= TVec.Count)
+        {
+            return Binary(logits, labels, targets, exps, writeGradient, rowLosses, labelSmoothing, scale, max);
+        }
+
         return InBlocks(logits, labels, targets, classes, exps, writeGradient, rowLosses, labelSmoothing, scale, max);
+    }
+
+    /// <summary>
+    /// Rows of two classes without AVX-512: whole blocks of <c>TVec.Count</c> rows in closed form
+    /// (<see cref="BinaryRows{TVec}"/>), the last few rows in <see cref="InBlocks"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double Binary(
+        ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, ReadOnlySpan<float> targets, Span<float> exps, bool writeGradient,
+        Span<float> rowLosses, double labelSmoothing, double scale, float max)
+    {
+        int allRows = logits.Length / 2;
+        int rows = allRows - (allRows % TVec.Count);
+        Span<float> losses = stackalloc float[GroupRows];
+        losses = losses.Slice(0, rows);
+        var keep = (float)(1.0 - labelSmoothing);
+        var spread = (float)(labelSmoothing / 2);
+        if (labels.IsEmpty)
+        {
+            BinaryRows<TVec>.Dense(logits, targets, exps, writeGradient, losses, keep, spread, (float)scale);
+        }
+        else
+        {
+            BinaryRows<TVec>.Sparse(logits, labels.Slice(0, rows), exps, writeGradient, losses, keep, spread, (float)scale);
+        }
+
+        if (!rowLosses.IsEmpty)
+        {
+            losses.CopyTo(rowLosses);
+        }
+
+        double sum = RowKernels<TVec>.Sum(losses, default);
+        return rows == allRows ? sum : sum + InBlocks(
+            logits.Slice(2 * rows), labels.IsEmpty ? default : labels.Slice(rows), targets.IsEmpty ? default : targets.Slice(2 * rows), 2,
+            exps.Slice(2 * rows), writeGradient, rowLosses.IsEmpty ? default : rowLosses.Slice(rows), labelSmoothing, scale, max);
     }
 
     /// <summary>The group in blocks of <c>TVec.Count</c> rows, one row per lane (<see cref="RowBlocks{TVec}"/>).</summary>
