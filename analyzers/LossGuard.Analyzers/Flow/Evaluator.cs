@@ -226,11 +226,15 @@ internal sealed partial class Evaluator
     }
 
     private static bool IsOwnField(IFieldReferenceOperation reference) =>
-        reference.Field.IsStatic || reference.Instance is IInstanceReferenceOperation;
+        reference.Field.IsStatic || IsThis(reference.Instance);
 
     /// <summary>An auto-property of this object (or a static one): the engine keeps its value like a field's.</summary>
     private bool IsOwnAutoProperty(IPropertyReferenceOperation reference) =>
-        (reference.Property.IsStatic || reference.Instance is IInstanceReferenceOperation) && engine.IsAutoProperty(reference.Property);
+        (reference.Property.IsStatic || IsThis(reference.Instance)) && engine.IsAutoProperty(reference.Property);
+
+    /// <summary><c>this</c>, written or implicit; not the object an initializer sets up, nor a pattern's input.</summary>
+    private static bool IsThis(IOperation? instance) =>
+        instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
 
     private AbstractValue Capture(IFlowCaptureOperation capture)
     {

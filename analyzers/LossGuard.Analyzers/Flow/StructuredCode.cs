@@ -7,16 +7,16 @@ namespace LossGuard.Analyzers.Flow;
 
 /// <summary>
 /// Which bodies <see cref="TreeAnalysis"/> evaluates on their operation tree: statements in sequence, <c>if</c>/<c>else</c>,
-/// <c>for</c>, <c>foreach</c> (into a variable or a deconstruction), <c>while</c> and <c>do</c> loops with <c>break</c> and <c>continue</c>, <c>return</c>,
-/// <c>throw</c> statements, and <c>using</c> statements and declarations of library types (whose <c>Dispose</c> the
-/// engine knows nothing of, on a graph too); type tests and patterns, which a graph keeps as written too;
-/// over expressions that Roslyn's control-flow graph keeps as written (deconstructions, <c>out var</c>, ranges, <c>await</c>, <c>nameof</c> a type), or that
-/// the evaluator splits and joins itself (the conditional operator, <c>&amp;&amp;</c>, <c>||</c>, <c>??</c> of a reference, a
-/// <c>throw</c> as one of their arms);
-/// lambdas and local functions whose bodies are structured too. No other null-coalescing operator, no conditional-access
-/// operator, user-defined short-circuit operator, <c>switch</c>,
-/// <c>try</c>, <c>goto</c>, initializer or broken code: such a body is analysed on its graph, and so is one with more
-/// branches than a graph may have blocks (each makes about two), which the graph's budget then gives up.
+/// <c>for</c>, <c>foreach</c> (into a variable or a deconstruction), <c>while</c> and <c>do</c> loops with <c>break</c> and
+/// <c>continue</c>, <c>return</c>, <c>throw</c> statements, and <c>using</c> statements and declarations of library types
+/// (whose <c>Dispose</c> the engine knows nothing of, on a graph too); type tests and patterns, which a graph keeps as
+/// written too; over expressions that Roslyn's control-flow graph keeps as written (deconstructions, <c>out var</c>,
+/// ranges, <c>await</c>, <c>nameof</c> a type), that the evaluator splits and joins itself (the conditional operator,
+/// <c>&amp;&amp;</c>, <c>||</c>, <c>??</c> of a reference, a <c>throw</c> as one of their arms), or plain initializers of
+/// new objects and lists; lambdas and local functions whose bodies are structured too. No other null-coalescing operator,
+/// no conditional-access operator, user-defined short-circuit operator, <c>switch</c>, <c>try</c>, <c>goto</c>, other
+/// initializer or broken code: such a body is analysed on its graph, and so is one with more branches than a graph may
+/// have blocks (each makes about two), which the graph's budget then gives up.
 /// </summary>
 internal static class StructuredCode
 {
@@ -65,6 +65,7 @@ internal static class StructuredCode
         OperationKind.DeconstructionAssignment or OperationKind.DeclarationExpression or OperationKind.Discard or OperationKind.Range
             or OperationKind.Await => true,
         OperationKind.None => operation.Parent is INameOfOperation,
+        OperationKind.ObjectOrCollectionInitializer => IsPlainInitializer((IObjectOrCollectionInitializerOperation)operation),
         OperationKind.Coalesce => operation is ICoalesceOperation { Value.Type.IsReferenceType: true, ValueConversion.IsIdentity: true },
         OperationKind.Conditional => operation.Syntax is IfStatementSyntax or ConditionalExpressionSyntax,
         OperationKind.Loop => operation is IForLoopOperation or IWhileLoopOperation { ConditionIsUntil: false, IgnoredCondition: null }
@@ -96,6 +97,22 @@ internal static class StructuredCode
             or OperationKind.InterpolatedString or OperationKind.Interpolation or OperationKind.InterpolatedStringText => true,
         _ => false,
     };
+
+    /// <summary>
+    /// An initializer of a new class instance that sets its own fields and properties (<c>new Options { Rate = r }</c>), or
+    /// fills a new, empty list (<c>new List&lt;Module&gt; { a, b }</c>), whose elements the evaluator then knows as a graph's
+    /// <c>Add</c> calls tell them. Nested, indexed and other collections' initializers are left to the graph.
+    /// </summary>
+    private static bool IsPlainInitializer(IObjectOrCollectionInitializerOperation initializer) =>
+        initializer.Parent is IObjectCreationOperation { Type.IsReferenceType: true } creation
+        && initializer.Initializers.All(item => item switch
+        {
+            IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1, Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } =>
+                creation.Arguments.IsEmpty && creation.Type is INamedTypeSymbol type && Collections.IsList(type),
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: false, Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } } => true,
+            ISimpleAssignmentOperation { Target: IFieldReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } } => true,
+            _ => false,
+        });
 
     /// <summary>A <c>throw</c> expression as an arm of <c>??</c> or of the conditional operator, which the evaluator splits itself.</summary>
     private static bool IsArm(IOperation thrown)

@@ -30,6 +30,8 @@ public sealed class TreeWalkedExpressionTests
     [InlineData("string? s = null; return (s ?? throw new System.ArgumentException(\"s\")).Length + x;")]
     [InlineData("return x > 0 ? x : throw new System.ArgumentException(\"x\");")]
     [InlineData("object o = x; return o is string { Length: > 2 } s ? s.Length : x;")]
+    [InlineData("var list = new System.Collections.Generic.List<int> { x, 2 }; return list.Count;")]
+    [InlineData("var options = new Options { Rate = x, Count = 2 }; return options.Count;")]
     [InlineData("return await System.Threading.Tasks.Task.FromResult(x) + x;")]
     public async Task A_body_using_it_is_walked_on_its_tree(string statements) =>
         Assert.Null((await BodyOfAsync(statements)).Graph);
@@ -37,6 +39,10 @@ public sealed class TreeWalkedExpressionTests
     [Theory]
     [InlineData("int? a = null; return a ?? x;")]
     [InlineData("string? s = null; return s?.Length ?? x;")]
+    [InlineData("var list = new System.Collections.Generic.List<int>(4) { x }; return list.Count;")]
+    [InlineData("var set = new System.Collections.Generic.HashSet<int> { x }; return set.Count;")]
+    [InlineData("var map = new System.Collections.Generic.Dictionary<int, int> { [x] = 1 }; return map.Count;")]
+    [InlineData("var holder = new Holder { Options = { Rate = x } }; return holder.Options.Count;")]
     public async Task A_null_check_of_a_value_type_or_a_conditional_access_is_read_on_the_graph(string statements) =>
         Assert.NotNull((await BodyOfAsync(statements)).Graph);
 
@@ -197,9 +203,60 @@ public sealed class TreeWalkedExpressionTests
         return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
     }
 
+    [Fact]
+    public Task A_list_written_with_an_initializer_applies_its_layers_in_order()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using TorchSharp;
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+            using F = TorchSharp.torch.nn.functional;
+
+            static class Trainer
+            {
+                static Tensor Step(Tensor input, Tensor target)
+                {
+                    var layers = new List<Module<Tensor, Tensor>> { Linear(8, 4), Softmax(1) };
+                    var output = input;
+                    foreach (var layer in layers)
+                    {
+                        output = layer.forward(output);
+                    }
+
+                    return F.cross_entropy({|#0:output|}, target);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
+
+    [Fact]
+    public Task A_member_set_in_an_object_initializer_is_the_new_object_s_not_this_one_s()
+    {
+        const string source = """
+            using TorchSharp;
+            using static TorchSharp.torch;
+            using F = TorchSharp.torch.nn.functional;
+
+            sealed class Step
+            {
+                private Tensor Scores { get; set; } = torch.zeros(1);
+
+                public Tensor Run(Tensor logits, Tensor target)
+                {
+                    Scores = logits;
+                    var other = new Step { Scores = F.softmax(logits, 1) };
+                    return F.cross_entropy(Scores, target) + other.Scores.sum();
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
     private static async Task<FlowBody> BodyOfAsync(string statements)
     {
-        var tree = CSharpSyntaxTree.ParseText("#nullable enable\nclass C { int this[System.Range range] => 0; async System.Threading.Tasks.Task<int> M(int x) { " + statements + " } }");
+        var tree = CSharpSyntaxTree.ParseText("#nullable enable\nclass Options { public int Rate { get; set; } public int Count; }\nclass Holder { public Options Options { get; } = new(); }\nclass C { int this[System.Range range] => 0; async System.Threading.Tasks.Task<int> M(int x) { " + statements + " } }");
         var compilation = CSharpCompilation.Create(
             "Walked",
             new[] { tree },
