@@ -34,6 +34,7 @@ internal sealed class DataflowEngine
     /// <summary>The locals and parameters each callee's lambdas assign, once per callee: summaries run the same body many times.</summary>
     private readonly ConcurrentDictionary<IOperation, ISet<ISymbol>> capturedWrites = new();
     private readonly ConcurrentDictionary<IPropertySymbol, bool> autoProperties = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> assignsMembers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IOperation, ISet<ISymbol>> structsChangedInPlace = new();
     private readonly CallSites callSites;
     private readonly Implementations implementations;
@@ -275,59 +276,72 @@ internal sealed class DataflowEngine
     /// </summary>
     public AbstractValue Summarize(
         IMethodSymbol method, ImmutableArray<AbstractValue> arguments, FlowState? fields, int depth, EngineBudget budget, bool knownTarget = false,
-        ConstructedObject? constructed = null)
-    {
+        ConstructedObject? constructed = null) =>
         // A summary is the value returned; the callee's own facts are found when its body is analysed.
-        if (method.ReturnsVoid)
-        {
-            return AbstractValue.Unknown;
-        }
+        method.ReturnsVoid ? AbstractValue.Unknown : Summary(method, arguments, fields, depth, budget, knownTarget, constructed).Value;
 
+    /// <summary>
+    /// What a call into the compilation returns and what else it leaves (<see cref="CallEffects"/>: its <c>ref</c> and
+    /// <c>out</c> parameters, the members of its object), also for a method that returns nothing. Effects are known
+    /// only for a call that runs exactly this method (not dispatched virtually), from the same cached runs.
+    /// </summary>
+    public (AbstractValue Value, CallEffects? Effects) SummarizeWithEffects(
+        IMethodSymbol method, ImmutableArray<AbstractValue> arguments, FlowState? fields, int depth, EngineBudget budget, bool knownTarget,
+        ConstructedObject? constructed) =>
+        Summary(method, arguments, fields, depth, budget, knownTarget, constructed);
+
+    private (AbstractValue Value, CallEffects? Effects) Summary(
+        IMethodSymbol method, ImmutableArray<AbstractValue> arguments, FlowState? fields, int depth, EngineBudget budget, bool knownTarget,
+        ConstructedObject? constructed)
+    {
         if (!knownTarget && (SourceBodies.IsOverridable(method) || method.IsAbstract))
         {
-            return Dispatched(method, arguments, depth, budget);
+            return (method.ReturnsVoid ? AbstractValue.Unknown : Dispatched(method, arguments, depth, budget), null);
         }
 
         if (depth >= budget.MaxCallDepth)
         {
             budget.Cut();
-            return AbstractValue.Unknown;
+            return (AbstractValue.Unknown, null);
         }
 
         if (BodyOf(method, budget.CancellationToken) is not { } body)
         {
-            return AbstractValue.Unknown;
+            return (AbstractValue.Unknown, null);
         }
 
         var key = new SummaryKey(method, arguments, (object?)constructed ?? (fields is null ? null : method.ContainingType), budget.KeepsFields);
         if (Cached(summaries, key, depth, budget) is { } known)
         {
-            return known;
+            return (known.Value, known.Effects);
         }
 
+        // A summary shared between call sites has no effects (they may name a site's arguments).
         var withoutSite = key.WithoutSite();
         if (Cached(siteFreeSummaries, withoutSite, depth, budget, entry => ValueReferences.ComeAfterAllNamed(arguments, entry.Value)) is { } shared)
         {
-            return shared;
+            return (shared.Value, null);
         }
 
         var depthLeft = budget.MaxCallDepth - depth;
 
         var measure = budget.BeginMeasure(depth);
-        var summary = Run(body, method.Parameters, arguments, fields, depth + 1, budget).Returned;
+        var run = Run(body, method.Parameters, arguments, fields, depth + 1, budget);
         var (used, cut) = budget.EndMeasure(measure, depth);
-        var computed = new SummaryEntry(summary, depthLeft, used, cut);
+        var summary = run.Returned;
+        var effects = CallEffects.Of(method.Parameters, arguments, run.Exit, withMembers: fields is null && !method.IsStatic, Knowledge);
+        var computed = new SummaryEntry(summary, depthLeft, used, cut, effects);
         summaries.AddOrUpdate(key, ImmutableArray.Create(computed), (_, known) => known.Add(computed));
-        if (!NamesAnyArgument(summary, arguments))
+        if (effects is null && !NamesAnyArgument(summary, arguments))
         {
             siteFreeSummaries.AddOrUpdate(withoutSite, ImmutableArray.Create(computed), (_, known) => known.Add(computed));
         }
 
-        return summary;
+        return (summary, effects);
     }
 
     /// <summary>A cached summary that answers a call at <paramref name="depth"/>; the caller's own measure sees what its run used and cut.</summary>
-    private static AbstractValue? Cached(
+    private static SummaryEntry? Cached(
         ConcurrentDictionary<SummaryKey, ImmutableArray<SummaryEntry>> cache, SummaryKey key, int depth, EngineBudget budget,
         System.Func<SummaryEntry, bool>? holdsHere = null)
     {
@@ -346,7 +360,7 @@ internal sealed class DataflowEngine
                     budget.Cut();
                 }
 
-                return entry.Value;
+                return entry;
             }
         }
 
@@ -485,6 +499,34 @@ internal sealed class DataflowEngine
 
     /// <summary>What a field or auto-property holds wherever it is read, when every assignment in the compilation agrees (<see cref="MemberValues"/>).</summary>
     public AbstractValue? MemberValue(ISymbol member, ITypeSymbol? receiver, CancellationToken cancellationToken) => memberValues.Of(member, receiver, cancellationToken);
+
+    /// <summary>
+    /// Whether the method's body assigns (by name: <see cref="FieldWrites.WriteOf"/>) a field or auto-property its class
+    /// declares or inherits, of a type the engine follows: only then is a call of it on its own object worth a run for
+    /// what it leaves in them (<see cref="CallEffects"/>). Once per method.
+    /// </summary>
+    public bool AssignsMembers(IMethodSymbol method) =>
+        assignsMembers.TryGetValue(method.OriginalDefinition, out var known)
+            ? known
+            : assignsMembers.GetOrAdd(method.OriginalDefinition, m => FieldWrites.Assigned(m.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax()))
+                .Any(name => DeclaresMember(m.ContainingType, name)));
+
+    private bool DeclaresMember(INamedTypeSymbol? type, string name)
+    {
+        for (; type is not null; type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers(name))
+            {
+                if (member is IFieldSymbol { IsConst: false } field && Knowledge.CarriesValues(field.Type)
+                    || member is IPropertySymbol property && IsAutoProperty(property) && Knowledge.CarriesValues(property.Type))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether the engine keeps a property's value like a field's (<see cref="MemberValues.IsAutoProperty"/>), once per property.</summary>
     public bool IsAutoProperty(IPropertySymbol property) =>

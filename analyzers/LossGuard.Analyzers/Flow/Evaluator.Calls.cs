@@ -69,22 +69,32 @@ internal sealed partial class Evaluator
             return new AbstractValue(ValueDomain.Unknown, Storage: call, Elements: listed);
         }
 
+        CallEffects? effects = null;
         var result = method.MethodKind switch
         {
             MethodKind.DelegateInvoke => CallFunction(instance?.Function, arguments),
             MethodKind.LocalFunction => LocalFunctionBody(method.OriginalDefinition) is { } callee
-                ? CallBody(callee, method.Parameters, arguments, null)
+                ? CallBody(callee, method.Parameters, arguments, null, out effects)
                 : AbstractValue.Unknown,
             _ when target.IsInSource && IsOwnHelperInConstruction(call, method) => OwnHelper(call, method, instance, arguments),
-            _ when target.IsInSource => Summarized(call, method, instance, arguments),
+            _ when target.IsInSource => Summarized(call, method, instance, arguments, out effects),
             _ => Unknown(call),
         };
         if (method.MethodKind == MethodKind.Ordinary && target.IsInSource)
         {
             calls?.Add(new CallFact(call, target.Known.DisplayName, call, arguments, null, null, ImmutableArray<LossInputEntry>.Empty, result));
         }
+        else if (!budget.KeepsFields && MayReadMembers(call, target))
+        {
+            // A delegate, a local function or a library call given one runs code that may assign this object's members.
+            state.ForgetFields();
+        }
 
         ForgetWritableArguments(arguments, except: null);
+        if (effects is { Parameters.IsEmpty: false })
+        {
+            HandBack(effects.Parameters, arguments);
+        }
         if (instance is not null && BufferViews.IsBuffer(call.Instance!.Type))
         {
             WriteBuffer(call.Instance, instance, null);
@@ -307,9 +317,9 @@ internal sealed partial class Evaluator
         {
             case IFlowAnonymousFunctionOperation lambda when function.Owner is { } owner:
                 var graph = owner.GetAnonymousFunctionControlFlowGraph(lambda, budget.CancellationToken);
-                return CallBody(FlowBody.OfGraph(graph), lambda.Symbol.Parameters, arguments, null);
+                return CallBody(FlowBody.OfGraph(graph), lambda.Symbol.Parameters, arguments, null, out _);
             case IAnonymousFunctionOperation lambda:
-                return CallBody(FlowBody.OfTree(lambda), lambda.Symbol.Parameters, arguments, null);
+                return CallBody(FlowBody.OfTree(lambda), lambda.Symbol.Parameters, arguments, null, out _);
         }
 
         // A delegate does not say whether it calls virtually (base.M does not): an overridable method is not followed.
@@ -357,15 +367,20 @@ internal sealed partial class Evaluator
         return null;
     }
 
+    /// <param name="effects">What the body leaves in its <c>ref</c> and <c>out</c> parameters (<see cref="CallEffects"/>).</param>
     private AbstractValue CallBody(
-        FlowBody callee, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<ArgumentFact> arguments, IInvocationOperation? call)
+        FlowBody callee, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<ArgumentFact> arguments, IInvocationOperation? call,
+        out CallEffects? effects)
     {
-        if (engine.Invoke(callee, parameters, ByOrdinal(parameters.Length, arguments), depth, budget, recordFacts: calls is not null) is not { } result)
+        effects = null;
+        var values = ByOrdinal(parameters.Length, arguments);
+        if (engine.Invoke(callee, parameters, values, depth, budget, recordFacts: calls is not null) is not { } result)
         {
             return AbstractValue.Unknown;
         }
 
         calls?.AddRange(result.Calls);
+        effects = CallEffects.Of(parameters, values, result.Exit, withMembers: false, engine.Knowledge);
         return Returned(result.Returned, call);
     }
 
@@ -380,30 +395,75 @@ internal sealed partial class Evaluator
     {
         if (engine.RunOwnHelper(method, ByOrdinal(method.Parameters.Length, arguments), state, depth, budget) is not { } run)
         {
-            return Summarized(call, method, instance, arguments);
+            return Summarized(call, method, instance, arguments, out _);
         }
 
         state.TakeMembersFrom(run.Exit);
         return Returned(run.Returned, call);
     }
 
-    private AbstractValue Summarized(IInvocationOperation call, IMethodSymbol method, AbstractValue? instance, ImmutableArray<ArgumentFact> arguments)
+    /// <param name="effects">What else the call leaves (<see cref="CallEffects"/>), when the caller keeps any of it.</param>
+    private AbstractValue Summarized(
+        IInvocationOperation call, IMethodSymbol method, AbstractValue? instance, ImmutableArray<ArgumentFact> arguments, out CallEffects? effects)
     {
-        // A summary is the value returned: a call made for its effects alone (a statement) needs none. A call not
-        // dispatched virtually (a static or non-virtual method, base.M()) runs exactly this method.
+        // A summary is the value returned: a call made for its effects alone (a statement) needs none, unless it hands
+        // values back through ref or out parameters or assigns this object's members. A call not dispatched virtually
+        // (a static or non-virtual method, base.M()) runs exactly this method.
+        effects = null;
         var constructed = instance?.Module?.Constructed;
-        var result = call.Parent is IExpressionStatementOperation
-            ? AbstractValue.Unknown
-            : engine.Summarize(
-                method, ByOrdinal(method.Parameters.Length, arguments),
-                instance?.Module?.Model is { } model ? constructed?.Fields ?? engine.ConstructedFields(model, budget) : null,
-                depth, budget, knownTarget: !call.IsVirtual, constructed);
+        var fields = instance?.Module?.Model is { } model ? constructed?.Fields ?? engine.ConstructedFields(model, budget) : null;
+        var values = ByOrdinal(method.Parameters.Length, arguments);
+        var ownMembers = !budget.KeepsFields && IsOwnCall(call, method) && engine.AssignsMembers(method);
+        AbstractValue result;
+        if (ownMembers || CallEffects.HandsBackParameters(method, engine.Knowledge))
+        {
+            (result, effects) = engine.SummarizeWithEffects(method, values, fields, depth, budget, knownTarget: !call.IsVirtual, constructed);
+        }
+        else
+        {
+            result = call.Parent is IExpressionStatementOperation
+                ? AbstractValue.Unknown
+                : engine.Summarize(method, values, fields, depth, budget, knownTarget: !call.IsVirtual, constructed);
+        }
+
         if (!budget.KeepsFields)
         {
+            // Any member the call may assign is unknown after it; one that this object's own method assigns on every
+            // path, to values that agree, holds that value.
             state.ForgetFields();
+            if (ownMembers && effects?.Members is { } members)
+            {
+                state.TakeMembersFrom(members);
+            }
         }
 
         return Returned(result, call);
+    }
+
+    /// <summary>
+    /// A call of a non-virtual instance method on this object itself (<c>Predict(x)</c>, <c>this.Predict(x)</c>): it
+    /// runs on this object's members, all of its body before it returns (not an async method or an iterator).
+    /// </summary>
+    private static bool IsOwnCall(IInvocationOperation call, IMethodSymbol method) =>
+        call.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
+        && !call.IsVirtual && !method.IsStatic && !method.IsAbstract && !SourceBodies.IsOverridable(method)
+        && method.MethodKind == MethodKind.Ordinary && !method.IsAsync && !SourceBodies.IsIterator(method);
+
+    /// <summary>
+    /// The variables given to <c>ref</c> and <c>out</c> parameters take what the callee left in them: a <c>ref</c>
+    /// variable it left as it came keeps its own value.
+    /// </summary>
+    private void HandBack(ImmutableArray<AbstractValue?> handed, ImmutableArray<ArgumentFact> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            // A field of a struct variable stays forgotten with its struct (WrittenVariable).
+            if (!argument.IsDefault && argument.Parameter is { RefKind: RefKind.Ref or RefKind.Out } parameter && parameter.Ordinal < handed.Length
+                && Symbol(WrittenTarget(argument.Expression)) is { } symbol)
+            {
+                SetSymbol(symbol, handed[parameter.Ordinal] ?? argument.Value);
+            }
+        }
     }
 
     /// <summary>A callee's result: a buffer it allocated is new at this call; any other buffer may be one of the caller's.</summary>
@@ -499,18 +559,25 @@ internal sealed partial class Evaluator
     /// </summary>
     private ISymbol? WrittenVariable(IOperation argument)
     {
-        var written = Unconverted(argument);
-        if (written is IFlowCaptureReferenceOperation capture && CapturedValue(capture) is { } captured)
-        {
-            written = Unconverted(captured);
-        }
-
+        var written = WrittenTarget(argument);
         while (written is IFieldReferenceOperation { Field.ContainingType.TypeKind: TypeKind.Struct, Instance: { } holder })
         {
             written = holder;
         }
 
         return Symbol(written);
+    }
+
+    /// <summary>What a <c>ref</c> or <c>out</c> argument names: a variable (declared there, <c>out var p</c>), a field, or what a graph's flow capture of it holds.</summary>
+    private IOperation WrittenTarget(IOperation argument)
+    {
+        var written = Unconverted(argument);
+        if (written is IFlowCaptureReferenceOperation capture && CapturedValue(capture) is { } captured)
+        {
+            written = Unconverted(captured);
+        }
+
+        return written is IDeclarationExpressionOperation declaration ? declaration.Expression : written;
     }
 
     /// <summary>A list or array whose elements were known escapes into a call that may change them.</summary>

@@ -103,6 +103,21 @@ internal sealed class FlowState
         return observed;
     }
 
+    /// <summary>Only the fields and auto-properties, each value as <paramref name="map"/> makes it: what a callee leaves in them.</summary>
+    public FlowState MembersOnly(System.Func<AbstractValue, AbstractValue> map)
+    {
+        var members = new FlowState();
+        foreach (var entry in values)
+        {
+            if (entry.Key is IFieldSymbol or IPropertySymbol)
+            {
+                members.values[entry.Key] = map(entry.Value);
+            }
+        }
+
+        return members;
+    }
+
     /// <summary>Only the fields the predicate keeps: what an object carries from its construction into its methods.</summary>
     public FlowState FieldsOnly(System.Func<IFieldSymbol, bool> keep)
     {

@@ -60,10 +60,10 @@ internal readonly struct SummaryKey : IEquatable<SummaryKey>
 
 /// <summary>
 /// A summary computed with <see cref="DepthLeft"/> calls to follow, which used <see cref="Used"/> of them and cut a call
-/// for lack of depth or not. It answers a query with the same depth left, and, when it cut nothing, any query with at
+/// for lack of depth or not, and what else the run left (<see cref="CallEffects"/>). It answers a query with the same depth left, and, when it cut nothing, any query with at
 /// least <see cref="Used"/> left: so what a body is found to do never depends on which body asked first.
 /// </summary>
-internal sealed record SummaryEntry(AbstractValue Value, int DepthLeft, int Used, bool Cut)
+internal sealed record SummaryEntry(AbstractValue Value, int DepthLeft, int Used, bool Cut, CallEffects? Effects = null)
 {
     public bool Answers(int depthLeft) => depthLeft == DepthLeft || !Cut && Used <= depthLeft;
 }

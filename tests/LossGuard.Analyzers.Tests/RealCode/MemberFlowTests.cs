@@ -8,7 +8,9 @@ namespace LossGuard.Analyzers.Tests.RealCode;
 
 /// <summary>
 /// Fields and properties of the training class hold a value when every assignment to them in the compilation
-/// agrees and nothing outside the compilation can assign them.
+/// agrees and nothing outside the compilation can assign them. Within a method, after a call of one of the object's
+/// own non-virtual methods, a member that method assigns on every path, to values that agree, holds that value; after
+/// any other call that may assign it, only the compilation-wide value.
 /// </summary>
 public sealed class MemberFlowTests
 {
@@ -297,5 +299,172 @@ public sealed class MemberFlowTests
             }
             """;
         return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
+
+    /// <summary>
+    /// A public classifier with a public field <c>probs</c>, which code outside may assign (so it has no value from the
+    /// compilation's assignments alone), and <paramref name="members"/>; then <paramref name="types"/>.
+    /// </summary>
+    private static string Classifier(string members, string types = "") => TorchSharpClass.Of(
+        "public class Classifier",
+        $"""
+        protected readonly Module<Tensor, Tensor> net;
+        public Tensor probs;
+
+        public Classifier(Module<Tensor, Tensor> net) => this.net = net;
+
+        {members}
+        """,
+        types);
+
+    [Fact]
+    public Task A_field_set_to_probabilities_by_an_own_helper_is_LG0003_when_logged_after_the_call()
+    {
+        var source = Classifier("""
+            void Predict(Tensor x)
+            {
+                this.probs = F.softmax(net.forward(x), 1);
+            }
+
+            public Tensor Loss(Tensor x, Tensor y)
+            {
+                Predict(x);
+                return F.nll_loss({|#0:log(this.probs)|}, y);
+            }
+            """);
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.UnstableComposition));
+    }
+
+    [Fact]
+    public Task An_auto_property_set_to_sigmoid_outputs_by_an_own_helper_is_LG0003_at_the_bce_with_logits_after_the_call()
+    {
+        var source = Classifier("""
+            public Tensor Scores { get; set; }
+
+            private void Score(Tensor images) => Scores = sigmoid(net.forward(images));
+
+            public Tensor Loss(Tensor images, Tensor labels)
+            {
+                this.Score(images);
+                return F.binary_cross_entropy_with_logits({|#0:Scores|}, labels);
+            }
+            """);
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SigmoidIntoLogitsLoss));
+    }
+
+    [Fact]
+    public Task A_field_an_own_helper_assigns_on_one_path_only_is_unknown_after_the_call()
+    {
+        var source = Classifier("""
+            void Predict(Tensor x, bool raw)
+            {
+                if (raw)
+                {
+                    probs = net.forward(x);
+                }
+            }
+
+            public Tensor Loss(Tensor x, Tensor y, bool raw)
+            {
+                probs = F.softmax(net.forward(x), 1);
+                Predict(x, raw);
+                return F.nll_loss(log(probs), y);
+            }
+            """);
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_field_a_virtual_helper_assigns_is_unknown_after_the_call()
+    {
+        var source = Classifier("""
+            protected virtual void Predict(Tensor x) => probs = F.softmax(net.forward(x), 1);
+
+            public Tensor Loss(Tensor x, Tensor y)
+            {
+                Predict(x);
+                return F.nll_loss(log(probs), y);
+            }
+            """);
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_helper_called_on_another_object_of_the_class_leaves_this_objects_field_unknown()
+    {
+        var source = Classifier("""
+            void Predict(Tensor x) => probs = F.softmax(net.forward(x), 1);
+
+            public Tensor Loss(Classifier other, Tensor x, Tensor y)
+            {
+                other.Predict(x);
+                return F.nll_loss(log(probs), y);
+            }
+            """);
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_field_a_later_call_may_reassign_is_unknown_after_it()
+    {
+        var source = Classifier(
+            """
+            void Predict(Tensor x) => probs = F.softmax(net.forward(x), 1);
+
+            public Tensor Loss(Tensor x, Tensor y, Hook hook)
+            {
+                Predict(x);
+                hook.Run(this, x);
+                return F.nll_loss(log(probs), y);
+            }
+            """,
+            """
+            public class Hook
+            {
+                private readonly Module<Tensor, Tensor> raw;
+
+                public Hook(Module<Tensor, Tensor> raw) => this.raw = raw;
+
+                public void Run(Classifier owner, Tensor x) => owner.probs = raw.forward(x);
+            }
+            """);
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_field_a_lambda_reassigns_is_unknown_after_the_lambda_runs()
+    {
+        var source = Classifier("""
+            void Predict(Tensor x) => probs = F.softmax(net.forward(x), 1);
+
+            public Tensor Loss(Tensor x, Tensor y)
+            {
+                Predict(x);
+                System.Action raw = () => probs = net.forward(x);
+                raw();
+                return F.nll_loss(log(probs), y);
+            }
+            """);
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_field_an_async_helper_assigns_after_an_await_is_unknown_after_the_call()
+    {
+        var source = Classifier("""
+            async System.Threading.Tasks.Task Predict(Tensor x)
+            {
+                await System.Threading.Tasks.Task.Yield();
+                probs = F.softmax(net.forward(x), 1);
+            }
+
+            public Tensor Loss(Tensor x, Tensor y)
+            {
+                probs = net.forward(x);
+                _ = Predict(x);
+                return F.nll_loss(log(probs), y);
+            }
+            """);
+        return Verify.AnalyzerAsync(source);
     }
 }

@@ -9,7 +9,8 @@ namespace LossGuard.Analyzers.Tests.RealCode;
 /// <summary>
 /// Tensor and array parameters hold what every call site in the compilation passes, when all call sites are known
 /// and agree: helpers taking the prediction, several levels deep, called from top-level statements, local functions
-/// and lambdas.
+/// and lambdas. The other way, a variable given to a helper's <c>out</c> or <c>ref</c> parameter holds after the call
+/// what the helper leaves there on every path that returns (a <c>ref</c> variable left as it came keeps its value).
 /// </summary>
 public sealed class ParameterFlowTests
 {
@@ -288,5 +289,177 @@ public sealed class ParameterFlowTests
             }
             """;
         return Verify.AnalyzerAsync(source, Finding.At(Descriptors.UnstableComposition));
+    }
+
+    [Fact]
+    public Task A_void_helper_producing_probabilities_through_an_out_parameter_is_LG0001_at_the_callers_loss()
+    {
+        var source = TorchSharpClass.Of("public static class Trainer", """
+            static void Forward(Module<Tensor, Tensor> m, Tensor x, out Tensor probs)
+            {
+                probs = F.softmax(m.forward(x), 1);
+            }
+
+            public static Tensor Step(Module<Tensor, Tensor> model, Tensor x, Tensor y)
+            {
+                Forward(model, x, out var p);
+                return F.cross_entropy({|#0:p|}, y);
+            }
+            """);
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
+
+    [Fact]
+    public Task An_out_parameter_assigned_probabilities_on_one_path_and_logits_on_another_is_silent()
+    {
+        var source = TorchSharpClass.Of("public static class Trainer", """
+            static void Forward(Module<Tensor, Tensor> m, Tensor x, bool normalise, out Tensor output)
+            {
+                if (normalise)
+                {
+                    output = F.softmax(m.forward(x), 1);
+                    return;
+                }
+
+                output = m.forward(x);
+            }
+
+            public static Tensor Step(Module<Tensor, Tensor> model, Tensor x, Tensor y, bool normalise)
+            {
+                Forward(model, x, normalise, out var output);
+                return F.cross_entropy(output, y);
+            }
+            """);
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task An_out_parameter_every_returning_path_assigns_probabilities_is_LG0001_and_a_throwing_path_does_not_count()
+    {
+        var source = TorchSharpClass.Of("public static class Trainer", """
+            static void Forward(Module<Tensor, Tensor> m, Tensor x, bool sharpen, out Tensor probs)
+            {
+                if (x is null)
+                {
+                    throw new System.ArgumentNullException(nameof(x));
+                }
+
+                if (sharpen)
+                {
+                    probs = F.softmax(m.forward(x) * 2, -1);
+                }
+                else
+                {
+                    probs = F.softmax(m.forward(x), 1);
+                }
+            }
+
+            public static Tensor Step(Module<Tensor, Tensor> model, Tensor x, Tensor y)
+            {
+                Tensor p;
+                Forward(model, x, true, out p);
+                return F.cross_entropy({|#0:p|}, y);
+            }
+            """);
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
+
+    [Fact]
+    public Task A_ref_variable_the_helper_only_reads_keeps_the_callers_probabilities()
+    {
+        var source = TorchSharpClass.Of("public static class Trainer", """
+            static void Report(ref Tensor output, System.IO.TextWriter log) => log.WriteLine(output.shape[0]);
+
+            public static Tensor Step(Tensor logits, Tensor y, System.IO.TextWriter log)
+            {
+                var p = F.softmax(logits, 1);
+                Report(ref p, log);
+                return F.cross_entropy({|#0:p|}, y);
+            }
+            """);
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
+
+    [Fact]
+    public Task A_ref_variable_the_helper_replaces_with_logits_on_one_path_is_silent()
+    {
+        var source = TorchSharpClass.Of("public static class Trainer", """
+            static void Refresh(ref Tensor output, Module<Tensor, Tensor> m, Tensor x, bool raw)
+            {
+                if (raw)
+                {
+                    output = m.forward(x);
+                }
+            }
+
+            public static Tensor Step(Module<Tensor, Tensor> model, Tensor x, Tensor y, bool raw)
+            {
+                var p = F.softmax(model.forward(x), 1);
+                Refresh(ref p, model, x, raw);
+                return F.cross_entropy(p, y);
+            }
+            """);
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_local_function_producing_probabilities_through_an_out_parameter_is_LG0001()
+    {
+        var source = TorchSharpClass.Of("public static class Trainer", """
+            public static Tensor Step(Module<Tensor, Tensor> model, Tensor x, Tensor y)
+            {
+                Predict(x, out var probabilities);
+                return F.cross_entropy({|#0:probabilities|}, y);
+
+                void Predict(Tensor input, out Tensor probs) => probs = F.softmax(model.forward(input), 1);
+            }
+            """);
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
+
+    [Fact]
+    public Task An_out_parameter_of_a_virtual_helper_a_subclass_may_override_is_silent()
+    {
+        var source = TorchSharpClass.Of(
+            "public class Trainer",
+            """
+            protected virtual void Forward(Module<Tensor, Tensor> m, Tensor x, out Tensor output) => output = F.softmax(m.forward(x), 1);
+
+            public Tensor Step(Module<Tensor, Tensor> model, Tensor x, Tensor y)
+            {
+                Forward(model, x, out var output);
+                return F.cross_entropy(output, y);
+            }
+            """);
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_softmax_array_handed_back_through_out_is_LG0001_and_one_a_helper_masks_through_ref_is_silent_with_LossGuard_Runtime()
+    {
+        const string source = """
+            using LossGuard;
+
+            static class Scores
+            {
+                static void Normalise(float[] logits, out float[] probabilities) => probabilities = Activations.Softmax(logits, 3);
+
+                static void Mask(ref float[] scores, int index) => scores[index] = -10f;
+
+                static float Handed(float[] logits, float[] labels)
+                {
+                    Normalise(logits, out var p);
+                    return Losses.SoftmaxCrossEntropyWithLogits({|#0:p|}, labels, 3);
+                }
+
+                static float Masked(float[] logits, float[] labels)
+                {
+                    var p = Activations.Softmax(logits, 3);
+                    Mask(ref p, 0);
+                    return Losses.SoftmaxCrossEntropyWithLogits(p, labels, 3);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
     }
 }
