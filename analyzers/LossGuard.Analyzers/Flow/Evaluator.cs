@@ -25,6 +25,12 @@ internal sealed partial class Evaluator
     private ImmutableArray<CallFact>.Builder? calls;
     private int nesting;
 
+    /// <summary>
+    /// Nothing after the expression being evaluated is reached: every arm of a branching expression threw
+    /// (<c>null ?? throw ...</c>). Later evaluations give nothing until the tree walk takes it (<see cref="TakeUnreached"/>).
+    /// </summary>
+    private bool unreached;
+
     public Evaluator(
         DataflowEngine engine, FlowBody body, FlowState state, int depth, EngineBudget budget, ISet<ISymbol> untracked,
         ImmutableArray<CallFact>.Builder? calls)
@@ -45,8 +51,21 @@ internal sealed partial class Evaluator
     /// </summary>
     public void Retarget(FlowState current, ImmutableArray<CallFact>.Builder? facts) => (state, calls) = (current, facts);
 
+    /// <summary>Whether the evaluations since the last call reached a point no path goes on from; the walk's state is then unreached.</summary>
+    public bool TakeUnreached()
+    {
+        var taken = unreached;
+        unreached = false;
+        return taken;
+    }
+
     public AbstractValue Evaluate(IOperation operation)
     {
+        if (unreached)
+        {
+            return AbstractValue.Unknown;
+        }
+
         TotalWork.Step();
         if (++nesting > EngineBudget.MaxExpressionDepth)
         {
@@ -259,7 +278,19 @@ internal sealed partial class Evaluator
         var (whenTrue, whenFalse) = Split(conditional.Condition);
         var value = Arm(conditional.WhenTrue, ref whenTrue, null);
         value = Arm(conditional.WhenFalse!, ref whenFalse, value);
-        Become(whenTrue, whenFalse);
+        return Joined(whenTrue, whenFalse, value);
+    }
+
+    /// <summary>The state after a branching expression joins its arms' states; none reached leaves nothing reached after it.</summary>
+    private AbstractValue Joined(FlowState? left, FlowState? right, AbstractValue? value)
+    {
+        if (left is null && right is null)
+        {
+            unreached = true;
+            return AbstractValue.Unknown;
+        }
+
+        Become(left, right);
         return value ?? AbstractValue.Unknown;
     }
 
@@ -275,20 +306,32 @@ internal sealed partial class Evaluator
         }
 
         budget.VisitBlock();
+        var evaluator = On(armState);
         if ((arm is IConversionOperation { IsImplicit: true } conversion ? conversion.Operand : arm) is IThrowOperation thrown)
         {
             if (thrown.Exception is { } exception)
             {
-                On(armState).Evaluate(exception);
+                evaluator.Evaluate(exception);
             }
 
+            evaluator.TakeUnreached();
             armState = null;
             return value;
         }
 
-        var result = On(armState).Evaluate(arm);
-        return value is null ? result : AbstractValue.Join(value, result);
+        var result = evaluator.Evaluate(arm);
+        if (evaluator.TakeUnreached())
+        {
+            armState = null;
+            return value;
+        }
+
+        return value is null ? result : JoinedAsStates(value, result);
     }
+
+    /// <summary>Two arms' values met as a graph's states meet them: a value unknown on one side is not kept in a state, so it is unknown.</summary>
+    private static AbstractValue JoinedAsStates(AbstractValue left, AbstractValue right) =>
+        left.Equals(AbstractValue.Unknown) || right.Equals(AbstractValue.Unknown) ? AbstractValue.Unknown : AbstractValue.Join(left, right);
 
     /// <summary>
     /// <c>a ?? b</c> of a reference, met only on a tree walk (a graph branches on the null check): <c>b</c> runs only
@@ -303,10 +346,9 @@ internal sealed partial class Evaluator
         }
 
         FlowState? whenNull = value.IsNull ? state : state.Clone();
-        FlowState? whenNotNull = value.IsNull ? null : state;
+        var whenNotNull = value.IsNull ? null : state;
         var result = Arm(coalesce.WhenNull, ref whenNull, value.IsNull ? null : value);
-        Become(whenNotNull, whenNull);
-        return result ?? AbstractValue.Unknown;
+        return Joined(whenNotNull, whenNull, result);
     }
 
     /// <summary>
@@ -319,15 +361,8 @@ internal sealed partial class Evaluator
         var (leftTrue, leftFalse) = Split(logical.LeftOperand);
         var (undecided, decided) = isAnd ? (leftTrue, leftFalse) : (leftFalse, leftTrue);
         AbstractValue? value = decided is null ? null : AbstractValue.OfConstant(!isAnd);
-        if (undecided is not null)
-        {
-            budget.VisitBlock();
-            var right = On(undecided).Evaluate(logical.RightOperand);
-            value = value is null ? right : AbstractValue.Join(value, right);
-        }
-
-        Become(decided, undecided);
-        return value ?? AbstractValue.Unknown;
+        value = Arm(logical.RightOperand, ref undecided, value);
+        return Joined(decided, undecided, value);
     }
 
     /// <summary>
@@ -359,7 +394,13 @@ internal sealed partial class Evaluator
             }
         }
 
-        return Evaluate(condition).Constant switch
+        var constant = Evaluate(condition).Constant;
+        if (TakeUnreached())
+        {
+            return (null, null);
+        }
+
+        return constant switch
         {
             true => (state, null),
             false => (null, state),

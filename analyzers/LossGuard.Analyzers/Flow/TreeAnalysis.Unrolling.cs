@@ -127,6 +127,23 @@ internal sealed partial class TreeAnalysis
             IIncrementOrDecrementOperation => true,
             IArgumentOperation argument => argument.Parameter?.RefKind is not (null or RefKind.None or RefKind.In),
             IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol.IsRef: true } } => true,
-            _ => reference.Parent is ITupleOperation { Parent: IDeconstructionAssignmentOperation },
+            _ => IsDeconstructed(reference),
         });
+
+    /// <summary>A variable among the targets of a deconstruction, however deeply its tuples nest.</summary>
+    private static bool IsDeconstructed(IOperation reference)
+    {
+        var target = reference.Parent;
+        while (target is ITupleOperation)
+        {
+            if (target.Parent is IDeconstructionAssignmentOperation deconstruction)
+            {
+                return deconstruction.Target == target;
+            }
+
+            target = target.Parent;
+        }
+
+        return false;
+    }
 }

@@ -92,6 +92,7 @@ internal sealed partial class TreeAnalysis
                 break;
         }
 
+        Settle();
         Leave();
         return GraphAnalysis.Result.Of(
             calls?.ToImmutable() ?? ImmutableArray<CallFact>.Empty,
@@ -130,9 +131,11 @@ internal sealed partial class TreeAnalysis
                 break;
             case IExpressionStatementOperation expression:
                 Evaluator().Evaluate(expression.Operation);
+                Settle();
                 break;
             case IVariableDeclarationGroupOperation group:
                 Declare(group);
+                Settle();
                 break;
             case IReturnOperation @return:
                 Return(@return.ReturnedValue);
@@ -151,6 +154,7 @@ internal sealed partial class TreeAnalysis
                 break;
             case IForEachLoopOperation loop:
                 Evaluator().BeginEnumeration(loop);
+                Settle();
                 var unrolled = Unrolled(loop);
                 Loop(loop, ImmutableArray<IOperation>.Empty, conditionFirst: true);
                 state = state is null ? null : unrolled ?? state;
@@ -164,6 +168,7 @@ internal sealed partial class TreeAnalysis
                 break;
             case IUsingDeclarationOperation declaration:
                 Declare(declaration.DeclarationGroup);
+                Settle();
                 break;
             case IThrowOperation thrown:
                 if (thrown.Exception is { } exception)
@@ -177,7 +182,17 @@ internal sealed partial class TreeAnalysis
                 break;
             default:
                 Evaluator().Evaluate(statement);
+                Settle();
                 break;
+        }
+    }
+
+    /// <summary>After an evaluation that no path leaves (every arm of a <c>??</c> or <c>?:</c> threw), nothing is reached.</summary>
+    private void Settle()
+    {
+        if (evaluator?.TakeUnreached() == true)
+        {
+            state = null;
         }
     }
 
@@ -208,7 +223,12 @@ internal sealed partial class TreeAnalysis
     {
         if (value is not null)
         {
-            (returns ??= new List<ReturnFact>()).Add(new ReturnFact(Evaluator().Evaluate(value)));
+            var returned = Evaluator().Evaluate(value);
+            Settle();
+            if (state is not null)
+            {
+                (returns ??= new List<ReturnFact>()).Add(new ReturnFact(returned));
+            }
         }
 
         Leave();
