@@ -19,158 +19,85 @@ namespace LossGuard.Analyzers.Tests.Flow;
 /// </summary>
 public sealed class TreeWalkSoundnessTests
 {
-    // A throw arm that is the only arm reached: nothing after it runs (the graph reaches no block after the throw).
-    [Fact]
-    public Task Nothing_runs_after_a_coalesce_of_a_null_into_a_throw()
-    {
-        const string source = """
-            using System;
-            using TorchSharp;
-            using static TorchSharp.torch;
-            using F = TorchSharp.torch.nn.functional;
+    [Theory]
+    [InlineData(CoalesceOfNullIntoThrow)]
+    [InlineData(DecidedConditionalIntoThrow)]
+    [InlineData(OutVarInLoop)]
+    [InlineData(OutVariableInLoop)]
+    public Task Nothing_is_reported_where_the_graph_reaches_nothing_or_the_value_was_replaced(string members) =>
+        Verify.AnalyzerAsync(TorchSharpClass.Of("sealed class Trainer", members));
 
-            static class NullThrow
-            {
-                static Tensor Step(Tensor logits, Tensor target)
-                {
-                    Tensor? cached = null;
-                    var unused = cached ?? throw new InvalidOperationException("not built");
-                    return F.cross_entropy(F.softmax(logits, 1), target);
-                }
-            }
-            """;
-        return Verify.AnalyzerAsync(source);
-    }
-
-    [Fact]
-    public Task Nothing_runs_after_a_decided_conditional_whose_taken_arm_throws()
-    {
-        const string source = """
-            using System;
-            using TorchSharp;
-            using static TorchSharp.torch;
-            using F = TorchSharp.torch.nn.functional;
-
-            static class ConstantThrow
-            {
-                const bool Supported = false;
-
-                static Tensor Step(Tensor logits, Tensor target)
-                {
-                    var input = Supported ? logits : throw new NotSupportedException();
-                    return F.cross_entropy(F.softmax(input, 1), target);
-                }
-            }
-            """;
-        return Verify.AnalyzerAsync(source);
-    }
-
-    // The inner ?? always throws, so the outer one's value is its left side only (the softmax): the graph reports it.
-    [Fact]
-    public Task An_arm_that_always_throws_adds_nothing_to_the_value()
-    {
-        const string source = """
-            using System;
-            using TorchSharp;
-            using static TorchSharp.torch;
-            using F = TorchSharp.torch.nn.functional;
-
-            static class NestedThrow
-            {
-                static Tensor Step(Tensor logits, Tensor target)
-                {
-                    Tensor? none = null;
-                    var probabilities = F.softmax(logits, 1) ?? (none ?? throw new InvalidOperationException());
-                    return F.cross_entropy({|#0:probabilities|}, target);
-                }
-            }
-            """;
-        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
-    }
-
-    [Fact]
-    public Task An_arm_that_always_throws_adds_nothing_to_a_conditional()
-    {
-        const string source = """
-            using System;
-            using TorchSharp;
-            using static TorchSharp.torch;
-            using F = TorchSharp.torch.nn.functional;
-
-            static class NestedConditionalThrow
-            {
+    [Theory]
+    [InlineData("F.softmax(logits, 1) ?? (none ?? throw new System.InvalidOperationException())")]
+    [InlineData("ready ? F.softmax(logits, 1) : (none ?? throw new System.InvalidOperationException())")]
+    public Task An_arm_that_always_throws_adds_nothing_to_the_value(string choice) =>
+        Verify.AnalyzerAsync(
+            TorchSharpClass.Of("static class Trainer", """
                 static Tensor Step(bool ready, Tensor logits, Tensor target)
                 {
                     Tensor? none = null;
-                    var probabilities = ready ? F.softmax(logits, 1) : (none ?? throw new InvalidOperationException());
+                    var probabilities = CHOICE;
                     return F.cross_entropy({|#0:probabilities|}, target);
                 }
-            }
-            """;
-        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
-    }
+                """.Replace("CHOICE", choice, System.StringComparison.Ordinal)),
+            Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
 
-    // out var: a callee writes the variable on every call, so what the previous run of the loop stored is gone.
-    [Fact]
-    public Task An_out_var_in_a_loop_is_written_by_each_call()
-    {
-        const string source = """
-            using TorchSharp;
-            using static TorchSharp.torch;
-            using F = TorchSharp.torch.nn.functional;
+    private const string CoalesceOfNullIntoThrow = """
+        static Tensor Step(Tensor logits, Tensor target)
+        {
+            Tensor? cached = null;
+            var unused = cached ?? throw new System.InvalidOperationException("not built");
+            return F.cross_entropy(F.softmax(logits, 1), target);
+        }
+        """;
 
-            sealed class OutVarLoader
+    private const string DecidedConditionalIntoThrow = """
+        const bool Supported = false;
+
+        static Tensor Step(Tensor logits, Tensor target)
+        {
+            var input = Supported ? logits : throw new System.NotSupportedException();
+            return F.cross_entropy(F.softmax(input, 1), target);
+        }
+        """;
+
+    // out var: the callee writes the variable on every call, so what the previous run of the loop stored is gone.
+    private const string OutVarInLoop = """
+        public bool Next(out Tensor scores) { scores = randn(4, 3); return true; }
+
+        public Tensor Train(Tensor target, int steps)
+        {
+            var total = zeros(1);
+            for (var step = 0; step < steps; step++)
             {
-                public bool Next(out Tensor scores) { scores = torch.randn(4, 3); return true; }
-
-                public Tensor Train(Tensor target, int steps)
-                {
-                    var total = torch.zeros(1);
-                    for (var step = 0; step < steps; step++)
-                    {
-                        Next(out var scores);
-                        total = total + F.cross_entropy(scores, target);
-                        scores = F.softmax(scores, 1);
-                        total = total + scores.sum();
-                    }
-
-                    return total;
-                }
+                Next(out var scores);
+                total = total + F.cross_entropy(scores, target);
+                scores = F.softmax(scores, 1);
+                total = total + scores.sum();
             }
-            """;
-        return Verify.AnalyzerAsync(source);
-    }
 
-    [Fact]
-    public Task An_out_existing_variable_in_a_loop_is_written_by_each_call()
-    {
-        const string source = """
-            using TorchSharp;
-            using static TorchSharp.torch;
-            using F = TorchSharp.torch.nn.functional;
+            return total;
+        }
+        """;
 
-            sealed class OutLoader
+    private const string OutVariableInLoop = """
+        public bool Next(out Tensor scores) { scores = randn(4, 3); return true; }
+
+        public Tensor Train(Tensor target, int steps)
+        {
+            var total = zeros(1);
+            Tensor scores;
+            for (var step = 0; step < steps; step++)
             {
-                public bool Next(out Tensor scores) { scores = torch.randn(4, 3); return true; }
-
-                public Tensor Train(Tensor target, int steps)
-                {
-                    var total = torch.zeros(1);
-                    Tensor scores;
-                    for (var step = 0; step < steps; step++)
-                    {
-                        Next(out scores);
-                        total = total + F.cross_entropy(scores, target);
-                        scores = F.softmax(scores, 1);
-                        total = total + scores.sum();
-                    }
-
-                    return total;
-                }
+                Next(out scores);
+                total = total + F.cross_entropy(scores, target);
+                scores = F.softmax(scores, 1);
+                total = total + scores.sum();
             }
-            """;
-        return Verify.AnalyzerAsync(source);
-    }
+
+            return total;
+        }
+        """;
 
     // Bodies for the equivalence corpus (TreeAnalysisEquivalenceTests reads every raw string holding a class).
     [Fact]
@@ -203,8 +130,8 @@ public sealed class TreeWalkSoundnessTests
         sealed class WalkedCorpus
         {
             private Tensor? cache;
-            private Tensor probabilities = torch.zeros(1);
-            public Tensor Held { get; set; } = torch.zeros(1);
+            private Tensor probabilities = zeros(1);
+            public Tensor Held { get; set; } = zeros(1);
 
             static bool Next(Tensor input, out Tensor scores) { scores = F.softmax(input, 1); return true; }
 
@@ -246,7 +173,7 @@ public sealed class TreeWalkSoundnessTests
 
             public Tensor CoalesceInLoop(List<Tensor?> batches, Tensor target)
             {
-                var total = torch.zeros(1);
+                var total = zeros(1);
                 Tensor? previous = null;
                 foreach (var batch in batches)
                 {
@@ -260,7 +187,7 @@ public sealed class TreeWalkSoundnessTests
 
             public Tensor CoalesceInConditions(Tensor? a, Tensor logits, Tensor target)
             {
-                var total = torch.zeros(1);
+                var total = zeros(1);
                 if ((a ?? (a = F.softmax(logits, 1))) is { } found)
                 {
                     total = total + F.cross_entropy(found, target);
@@ -286,7 +213,7 @@ public sealed class TreeWalkSoundnessTests
 
             public Tensor ThrowArmsInLoop(List<Tensor> batches, Tensor target)
             {
-                var total = torch.zeros(1);
+                var total = zeros(1);
                 Tensor? last = null;
                 for (var i = 0; i < batches.Count; i++)
                 {
@@ -311,8 +238,8 @@ public sealed class TreeWalkSoundnessTests
 
             public Tensor ForeachDeconstruction(List<(Tensor Input, Tensor Target)> batches, Dictionary<string, Tensor> named)
             {
-                var total = torch.zeros(1);
-                Tensor carried = torch.zeros(1);
+                var total = zeros(1);
+                Tensor carried = zeros(1);
                 foreach (var (input, target) in batches)
                 {
                     total = total + F.cross_entropy(carried, target) + F.cross_entropy(input, target);
@@ -339,7 +266,7 @@ public sealed class TreeWalkSoundnessTests
 
             public Tensor OutVars(Tensor logits, Tensor target, int steps)
             {
-                var total = torch.zeros(1);
+                var total = zeros(1);
                 for (var i = 0; i < steps; i++)
                 {
                     Next(logits, out var scores);
@@ -353,7 +280,7 @@ public sealed class TreeWalkSoundnessTests
 
             public Tensor Patterns(object o, Tensor logits, Tensor target)
             {
-                var total = torch.zeros(1);
+                var total = zeros(1);
                 if (o is Tensor { } t)
                 {
                     total = total + F.cross_entropy(t, target);
@@ -374,7 +301,7 @@ public sealed class TreeWalkSoundnessTests
 
             public async Task<Tensor> Awaits(Func<Task<Tensor>> load, Tensor target, int steps)
             {
-                var total = torch.zeros(1);
+                var total = zeros(1);
                 for (var i = 0; i < steps; i++)
                 {
                     var logits = await load();

@@ -43,216 +43,122 @@ public sealed class TreeWalkedExpressionTests
     [InlineData("var set = new System.Collections.Generic.HashSet<int> { x }; return set.Count;")]
     [InlineData("var map = new System.Collections.Generic.Dictionary<int, int> { [x] = 1 }; return map.Count;")]
     [InlineData("var holder = new Holder { Options = { Rate = x } }; return holder.Options.Count;")]
-    public async Task A_null_check_of_a_value_type_or_a_conditional_access_is_read_on_the_graph(string statements) =>
+    public async Task Other_null_checks_conditional_accesses_and_initializers_are_read_on_the_graph(string statements) =>
         Assert.NotNull((await BodyOfAsync(statements)).Graph);
 
-    [Fact]
-    public Task A_softmax_deconstructed_from_a_tuple_in_a_loop_reaches_the_loss()
-    {
-        const string source = """
-            using TorchSharp;
-            using static TorchSharp.torch;
-            using F = TorchSharp.torch.nn.functional;
+    [Theory]
+    [InlineData(DeconstructedInLoop, "LG0001")]
+    [InlineData(ForeachIntoDeconstruction, "LG0003")]
+    [InlineData(CoalesceOfNull, "LG0001")]
+    [InlineData(ThrowingArm, "LG0001")]
+    [InlineData(ListInitializer, "LG0001")]
+    public Task A_value_flows_through_it_as_on_a_graph(string members, string rule) =>
+        Verify.AnalyzerAsync(TorchSharpClass.Of("static class Trainer", members), Finding.At(rule == "LG0001" ? Descriptors.SoftmaxIntoLogitsLoss : Descriptors.UnstableComposition));
 
-            static class Trainer
-            {
-                static Tensor Train(Tensor logits, Tensor target, int epochs)
-                {
-                    var total = torch.zeros(1);
-                    for (var epoch = 0; epoch < epochs; epoch++)
-                    {
-                        var (probabilities, count) = (F.softmax(logits, 1), epoch + 1);
-                        total = total + F.cross_entropy({|#0:probabilities|}, target) / count;
-                    }
-
-                    return total;
-                }
-            }
-            """;
-        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
-    }
+    [Theory]
+    [InlineData(CoalesceOfUnknown)]
+    [InlineData(CoalesceRightSideOnlyWhereNull)]
+    [InlineData(CoalesceRightSideEffectKept)]
+    public Task A_coalesce_that_may_give_either_side_is_silent(string members) =>
+        Verify.AnalyzerAsync(TorchSharpClass.Of("static class Trainer", members));
 
     [Fact]
-    public Task A_foreach_into_a_deconstruction_gives_its_variables_an_unknown_element()
-    {
-        const string source = """
-            using System.Collections.Generic;
-            using TorchSharp;
-            using static TorchSharp.torch;
-            using F = TorchSharp.torch.nn.functional;
+    public Task A_member_set_in_an_object_initializer_is_the_new_object_s_not_this_one_s() =>
+        Verify.AnalyzerAsync(TorchSharpClass.Of("sealed class Step", """
+            private Tensor Scores { get; set; } = zeros(1);
 
-            static class Trainer
+            public Tensor Run(Tensor logits, Tensor target)
             {
-                static Tensor Train(List<(Tensor Input, Tensor Target)> batches)
-                {
-                    var total = torch.zeros(1);
-                    foreach (var (input, target) in batches)
-                    {
-                        total = total + F.cross_entropy(input, target);
-                        total = total + F.nll_loss({|#0:torch.log(F.softmax(input, 1))|}, target);
-                    }
-
-                    return total;
-                }
+                Scores = logits;
+                var other = new Step { Scores = F.softmax(logits, 1) };
+                return F.cross_entropy(Scores, target) + other.Scores.sum();
             }
-            """;
-        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.UnstableComposition));
-    }
+            """));
 
-    [Fact]
-    public Task A_coalesce_whose_left_side_is_null_is_its_right_side()
-    {
-        const string source = """
-            using TorchSharp;
-            using static TorchSharp.torch;
-            using F = TorchSharp.torch.nn.functional;
-
-            static class Trainer
+    private const string DeconstructedInLoop = """
+        static Tensor Train(Tensor logits, Tensor target, int epochs)
+        {
+            var total = zeros(1);
+            for (var epoch = 0; epoch < epochs; epoch++)
             {
-                static Tensor Step(Tensor logits, Tensor target)
-                {
-                    Tensor? cached = null;
-                    var probabilities = cached ?? F.softmax(logits, 1);
-                    return F.cross_entropy({|#0:probabilities|}, target);
-                }
+                var (probabilities, count) = (F.softmax(logits, 1), epoch + 1);
+                total = total + F.cross_entropy({|#0:probabilities|}, target) / count;
             }
-            """;
-        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
-    }
 
-    [Fact]
-    public Task A_coalesce_whose_left_side_may_be_logits_is_silent()
-    {
-        const string source = """
-            using TorchSharp;
-            using static TorchSharp.torch;
-            using F = TorchSharp.torch.nn.functional;
+            return total;
+        }
+        """;
 
-            static class Trainer
+    private const string ForeachIntoDeconstruction = """
+        static Tensor Train(System.Collections.Generic.List<(Tensor Input, Tensor Target)> batches)
+        {
+            var total = zeros(1);
+            foreach (var (input, target) in batches)
             {
-                static Tensor Step(Tensor? scores, Tensor logits, Tensor target)
-                {
-                    var input = scores ?? F.softmax(logits, 1);
-                    return F.cross_entropy(input, target);
-                }
+                total = total + F.cross_entropy(input, target);
+                total = total + F.nll_loss({|#0:log(F.softmax(input, 1))|}, target);
             }
-            """;
-        return Verify.AnalyzerAsync(source);
-    }
 
-    [Fact]
-    public Task A_coalesce_runs_its_right_side_only_where_the_left_may_be_null()
-    {
-        const string source = """
-            using TorchSharp;
-            using static TorchSharp.torch;
-            using F = TorchSharp.torch.nn.functional;
+            return total;
+        }
+        """;
 
-            static class Trainer
+    private const string CoalesceOfNull = """
+        static Tensor Step(Tensor logits, Tensor target)
+        {
+            Tensor? cached = null;
+            var probabilities = cached ?? F.softmax(logits, 1);
+            return F.cross_entropy({|#0:probabilities|}, target);
+        }
+        """;
+
+    private const string ThrowingArm = """
+        static Tensor Step(bool ready, Tensor logits, Tensor target)
+        {
+            var probabilities = ready ? F.softmax(logits, 1) : throw new System.ArgumentException("not ready", nameof(ready));
+            return F.cross_entropy({|#0:probabilities|}, target);
+        }
+        """;
+
+    private const string ListInitializer = """
+        static Tensor Step(Tensor input, Tensor target)
+        {
+            var layers = new System.Collections.Generic.List<Module<Tensor, Tensor>> { Linear(8, 4), Softmax(1) };
+            var output = input;
+            foreach (var layer in layers)
             {
-                static Tensor Step(Tensor? scores, Tensor logits, Tensor target)
-                {
-                    var input = logits;
-                    var unused = scores ?? (input = F.softmax(logits, 1));
-                    return F.cross_entropy(input, target);
-                }
+                output = layer.forward(output);
             }
-            """;
-        return Verify.AnalyzerAsync(source);
-    }
 
-    [Fact]
-    public Task What_the_right_side_of_a_coalesce_may_do_is_kept()
-    {
-        const string source = """
-            using TorchSharp;
-            using static TorchSharp.torch;
-            using F = TorchSharp.torch.nn.functional;
+            return F.cross_entropy({|#0:output|}, target);
+        }
+        """;
 
-            static class Trainer
-            {
-                static Tensor Step(Tensor? scores, Tensor logits, Tensor target)
-                {
-                    var input = F.softmax(logits, 1);
-                    var unused = scores ?? (input = logits);
-                    return F.cross_entropy(input, target);
-                }
-            }
-            """;
-        return Verify.AnalyzerAsync(source);
-    }
+    private const string CoalesceOfUnknown = """
+        static Tensor Step(Tensor? scores, Tensor logits, Tensor target)
+        {
+            var input = scores ?? F.softmax(logits, 1);
+            return F.cross_entropy(input, target);
+        }
+        """;
 
-    [Fact]
-    public Task An_arm_that_throws_gives_the_conditional_no_value()
-    {
-        const string source = """
-            using System;
-            using TorchSharp;
-            using static TorchSharp.torch;
-            using F = TorchSharp.torch.nn.functional;
+    private const string CoalesceRightSideOnlyWhereNull = """
+        static Tensor Step(Tensor? scores, Tensor logits, Tensor target)
+        {
+            var input = logits;
+            var unused = scores ?? (input = F.softmax(logits, 1));
+            return F.cross_entropy(input, target);
+        }
+        """;
 
-            static class Trainer
-            {
-                static Tensor Step(bool ready, Tensor logits, Tensor target)
-                {
-                    var probabilities = ready ? F.softmax(logits, 1) : throw new ArgumentException("not ready", nameof(ready));
-                    return F.cross_entropy({|#0:probabilities|}, target);
-                }
-            }
-            """;
-        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
-    }
-
-    [Fact]
-    public Task A_list_written_with_an_initializer_applies_its_layers_in_order()
-    {
-        const string source = """
-            using System.Collections.Generic;
-            using TorchSharp;
-            using static TorchSharp.torch;
-            using static TorchSharp.torch.nn;
-            using F = TorchSharp.torch.nn.functional;
-
-            static class Trainer
-            {
-                static Tensor Step(Tensor input, Tensor target)
-                {
-                    var layers = new List<Module<Tensor, Tensor>> { Linear(8, 4), Softmax(1) };
-                    var output = input;
-                    foreach (var layer in layers)
-                    {
-                        output = layer.forward(output);
-                    }
-
-                    return F.cross_entropy({|#0:output|}, target);
-                }
-            }
-            """;
-        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
-    }
-
-    [Fact]
-    public Task A_member_set_in_an_object_initializer_is_the_new_object_s_not_this_one_s()
-    {
-        const string source = """
-            using TorchSharp;
-            using static TorchSharp.torch;
-            using F = TorchSharp.torch.nn.functional;
-
-            sealed class Step
-            {
-                private Tensor Scores { get; set; } = torch.zeros(1);
-
-                public Tensor Run(Tensor logits, Tensor target)
-                {
-                    Scores = logits;
-                    var other = new Step { Scores = F.softmax(logits, 1) };
-                    return F.cross_entropy(Scores, target) + other.Scores.sum();
-                }
-            }
-            """;
-        return Verify.AnalyzerAsync(source);
-    }
+    private const string CoalesceRightSideEffectKept = """
+        static Tensor Step(Tensor? scores, Tensor logits, Tensor target)
+        {
+            var input = F.softmax(logits, 1);
+            var unused = scores ?? (input = logits);
+            return F.cross_entropy(input, target);
+        }
+        """;
 
     private static async Task<FlowBody> BodyOfAsync(string statements)
     {
