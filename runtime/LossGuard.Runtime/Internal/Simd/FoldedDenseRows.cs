@@ -54,7 +54,17 @@ internal static class FoldedDenseRows
         }
 
         RowKernels<Float512>.Exp(logits, shift, exps);
-        Losses(blocks, exps, shift, targetSums, products, logitSums, losses, factors, keep, spread, scale);
+        if (typeof(TBlocks) == typeof(PaddedBlocks))
+        {
+            // Padded blocks' folds are made in registers: one loop with the fold and the losses exceeds what the JIT
+            // inlines, so the sums go to the factors first and the losses follow in a loop of their own.
+            RowSums(blocks, exps, default, factors);
+            Losses(classes, shift, targetSums, products, logitSums, losses, factors, keep, spread, scale);
+        }
+        else
+        {
+            Losses(blocks, exps, shift, targetSums, products, logitSums, losses, factors, keep, spread, scale);
+        }
         if (writeGradient)
         {
             FoldedGradient.Write(exps, default, targets, classes, factors, scale * spread, scale * keep);
@@ -89,10 +99,31 @@ internal static class FoldedDenseRows
         for (int first = 0; first < losses.Length; first += BlockRows.Count)
         {
             var sum = Float512.Of(blocks.RowSums(exps.Slice(first * classes, blockElements), default, padded));
-            var logitSum = spread == 0 ? default : Float512.Load(logitSums, first);
-            RowBlocks<Float512>.DenseLoss(sum, shift, Float512.Load(targetSums, first), Float512.Load(products, first), logitSum, classes, keep, spread, scale, out var factor)
-                .Store(losses, first);
-            factor.Store(factors, first);
+            Loss(first, sum, classes, shift, targetSums, products, logitSums, losses, factors, keep, spread, scale);
         }
+    }
+
+    /// <summary>The losses from the row sums of the exponentials, which <paramref name="factors"/> holds on entry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Losses(
+        int classes, float shift, ReadOnlySpan<float> targetSums, ReadOnlySpan<float> products, ReadOnlySpan<float> logitSums,
+        Span<float> losses, Span<float> factors, float keep, float spread, float scale)
+    {
+        for (int first = 0; first < losses.Length; first += BlockRows.Count)
+        {
+            Loss(first, Float512.Load(factors, first), classes, shift, targetSums, products, logitSums, losses, factors, keep, spread, scale);
+        }
+    }
+
+    /// <summary>Block <paramref name="first"/>'s losses and gradient factors from its row sums of the exponentials.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Loss(
+        int first, Float512 sum, int classes, float shift, ReadOnlySpan<float> targetSums, ReadOnlySpan<float> products,
+        ReadOnlySpan<float> logitSums, Span<float> losses, Span<float> factors, float keep, float spread, float scale)
+    {
+        var logitSum = spread == 0 ? default : Float512.Load(logitSums, first);
+        RowBlocks<Float512>.DenseLoss(sum, shift, Float512.Load(targetSums, first), Float512.Load(products, first), logitSum, classes, keep, spread, scale, out var factor)
+            .Store(losses, first);
+        factor.Store(factors, first);
     }
 }

@@ -19,9 +19,14 @@ internal static class FoldedRows
     /// <param name="weights">Empty, or the elements to multiply the source by before summing.</param>
     /// <param name="classes">The row length: 1, 2, 4, 8, 16 or 32.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Sum(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, int classes)
+    public static Vector512<float> Sum(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, int classes) =>
+        Sum(new Rows(source, weights), classes);
+
+    /// <summary>Row sums of 16 rows of <paramref name="classes"/> elements (a power of two up to 32) given vector by vector.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Sum<TRows>(TRows rows, int classes)
+        where TRows : struct, IBlockVectors
     {
-        var rows = new Rows(source, weights);
         return classes switch
         {
             1 => rows[0],
@@ -34,10 +39,12 @@ internal static class FoldedRows
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Eight(Rows rows, int at) => Fold(Four(rows, at), Four(rows, at + 4));
+    private static Vector512<float> Eight<TRows>(TRows rows, int at)
+        where TRows : struct, IBlockVectors => Fold(Four(rows, at), Four(rows, at + 4));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Four(Rows rows, int at) => Fold(Fold(rows[at], rows[at + 1]), Fold(rows[at + 2], rows[at + 3]));
+    private static Vector512<float> Four<TRows>(TRows rows, int at)
+        where TRows : struct, IBlockVectors => Fold(Fold(rows[at], rows[at + 1]), Fold(rows[at + 2], rows[at + 3]));
 
     /// <summary>The even lanes of a then b, plus their odd lanes: each run of 2k lanes becomes a run of k sums.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -47,16 +54,16 @@ internal static class FoldedRows
         return Avx512F.PermuteVar16x32x2(a, evens, b) + Avx512F.PermuteVar16x32x2(a, evens + Vector512<int>.One, b);
     }
 
-    /// <summary>The vectors of a block: source, or source times weights.</summary>
-    private readonly ref struct Rows
+    /// <summary>The vectors of a block in memory (pinned or on the stack): source, or source times weights.</summary>
+    private readonly unsafe struct Rows : IBlockVectors
     {
-        private readonly ReadOnlySpan<float> source;
-        private readonly ReadOnlySpan<float> weights;
+        private readonly float* source;
+        private readonly float* weights;
 
         public Rows(ReadOnlySpan<float> source, ReadOnlySpan<float> weights)
         {
-            this.source = source;
-            this.weights = weights;
+            this.source = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(source));
+            this.weights = weights.IsEmpty ? null : (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(weights));
         }
 
         public Vector512<float> this[int vector]
@@ -64,8 +71,8 @@ internal static class FoldedRows
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             get
             {
-                var value = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)(16 * vector));
-                return weights.IsEmpty ? value : value * Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(weights), (nuint)(16 * vector));
+                var value = Vector512.Load(source + (16 * vector));
+                return weights == null ? value : value * Vector512.Load(weights + (16 * vector));
             }
         }
     }

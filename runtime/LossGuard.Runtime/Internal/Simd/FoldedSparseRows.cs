@@ -74,11 +74,37 @@ internal static unsafe class FoldedSparseRows
         }
     }
 
-    /// <summary>Each row's loss, and its gradient factor scale / sum.</summary>
+    /// <summary>
+    /// Each row's loss, and its gradient factor scale / sum: the sums beside the labels first (into
+    /// <paramref name="factors"/>), then the losses from them in a loop of their own, so that neither loop exceeds what
+    /// the JIT inlines.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Losses<TBlocks>(
         TBlocks blocks, ReadOnlySpan<float> exps, ReadOnlySpan<int> labels, Span<float> losses, Span<float> factors,
         ReadOnlySpan<float> labelLogits, ReadOnlySpan<float> logitSums, float keep, float spread, float scale)
+        where TBlocks : struct, IBlockRows
+    {
+        int classes = blocks.Classes;
+        Rests(blocks, exps, labels, factors);
+        for (int first = 0; first < labels.Length; first += BlockRows.Count)
+        {
+            var rest = Float512.Load(factors, first);
+            var chosen = Float512.GatherAt(exps.Slice(first * classes, BlockRows.Count * classes), LabelIndices(labels, first, classes));
+            var loss = VectorMath.LogOnePlus(rest / chosen);
+            if (spread != 0)
+            {
+                loss = RowBlocks<Float512>.Smoothed(loss, Float512.Load(labelLogits, first), Float512.Load(logitSums, first), classes, keep, spread);
+            }
+
+            loss.Store(losses, first);
+            (Float512.Broadcast(scale) / (rest + chosen)).Store(factors, first);
+        }
+    }
+
+    /// <summary>Each row's sum of the exponentials beside its label's.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Rests<TBlocks>(TBlocks blocks, ReadOnlySpan<float> exps, ReadOnlySpan<int> labels, Span<float> rests)
         where TBlocks : struct, IBlockRows
     {
         int classes = blocks.Classes;
@@ -89,19 +115,10 @@ internal static unsafe class FoldedSparseRows
         {
             for (int first = 0; first < labels.Length; first += BlockRows.Count)
             {
-                var label = Vector512.Load(y + first);
-                var block = e + (first * classes);
-                var rest = Float512.Of(blocks.RowSumsBesideLabels(
-                    new ReadOnlySpan<float>(block, BlockRows.Count * classes), label, new Span<float>(others, BlockRows.PaddedFloats), padded));
-                var chosen = Float512.GatherAt(new ReadOnlySpan<float>(block, BlockRows.Count * classes), LabelIndices(labels, first, classes));
-                var loss = VectorMath.LogOnePlus(rest / chosen);
-                if (spread != 0)
-                {
-                    loss = RowBlocks<Float512>.Smoothed(loss, Float512.Load(labelLogits, first), Float512.Load(logitSums, first), classes, keep, spread);
-                }
-
-                loss.Store(losses, first);
-                (Float512.Broadcast(scale) / (rest + chosen)).Store(factors, first);
+                var rest = blocks.RowSumsBesideLabels(
+                    new ReadOnlySpan<float>(e + (first * classes), BlockRows.Count * classes), Vector512.Load(y + first),
+                    new Span<float>(others, BlockRows.PaddedFloats), padded);
+                Float512.Of(rest).Store(rests, first);
             }
         }
     }

@@ -10,9 +10,9 @@ namespace LossGuard.Internal.Simd;
 /// <summary>
 /// Blocks of 16 rows of 3 to 31 classes that are not a power of two (AVX-512), see <see cref="IBlockRows"/>: each
 /// element's row and column come from tables, and the row sums are folded (<see cref="FoldedRows"/>) after
-/// <see cref="Pad"/> has spread the block over rows of the next power of two, the extra lanes zero: each padded vector
-/// is one two-source permute of two neighbouring vectors of the block, so the row sums stay exact sums of the row's
-/// own elements.
+/// <see cref="Padded"/> has spread the block over rows of the next power of two, the extra lanes zero: each padded vector
+/// is one two-source permute of two neighbouring vectors of the block, made in registers as the fold asks for it, so
+/// the row sums stay exact sums of the row's own elements.
 /// </summary>
 internal readonly struct PaddedBlocks : IBlockRows
 {
@@ -32,56 +32,12 @@ internal readonly struct PaddedBlocks : IBlockRows
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<float> RowSums(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, Span<float> padded) =>
-        FoldedRows.Sum(Pad(source, weights, padded, default, false), default, tables.FoldClasses);
+        FoldedRows.Sum(new Padded(tables, source, weights, default, false), tables.FoldClasses);
 
     /// <summary>The labels are masked in the padded rows, where a lane's row and column are shifts of its position.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<float> RowSumsBesideLabels(ReadOnlySpan<float> source, Vector512<int> labels, Span<float> others, Span<float> padded) =>
-        FoldedRows.Sum(Pad(source, default, padded, labels, true), default, tables.FoldClasses);
-
-    /// <summary>
-    /// The block's rows (times <paramref name="weightSource"/>, when given; without the label elements when
-    /// <paramref name="withoutLabels"/>), each padded with zeros to the next power of two, into
-    /// <paramref name="destination"/>; returns them. Memory pinned or on the stack.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private unsafe ReadOnlySpan<float> Pad(
-        ReadOnlySpan<float> source, ReadOnlySpan<float> weightSource, Span<float> destination, Vector512<int> labels, bool withoutLabels)
-    {
-        // The callers' memory is pinned or on the stack, so its address is stable.
-        var block = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(source));
-        var weights = weightSource.IsEmpty ? null : (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(weightSource));
-        var padded = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(destination));
-        int foldClasses = tables.FoldClasses;
-        ref int pair = ref MemoryMarshal.GetArrayDataReference(tables.Pairs);
-        var columnMask = Vector512.Create(foldClasses - 1);
-        var classes = Vector512.Create(tables.Classes);
-        int log2 = BitOperations.Log2((uint)foldClasses);
-        for (int vector = 0; vector < foldClasses; vector++)
-        {
-            int at = Unsafe.Add(ref pair, vector);
-            var low = Vector512.Load(block + at);
-            var high = Vector512.Load(block + at + 16);
-            if (weights != null)
-            {
-                low *= Vector512.Load(weights + at);
-                high *= Vector512.Load(weights + at + 16);
-            }
-
-            var position = BlockRows.Lane + Vector512.Create(16 * vector);
-            var column = position & columnMask;
-            var value = Avx512F.PermuteVar16x32x2(low, Widen(tables.Permutes, vector), high) & Vector512.LessThan(column, classes).AsSingle();
-            if (withoutLabels)
-            {
-                var row = Vector512.ShiftRightLogical(position, log2);
-                value = Vector512.AndNot(value, Vector512.Equals(Avx512F.PermuteVar16x32(labels, row), column).AsSingle());
-            }
-
-            value.Store(padded + (16 * vector));
-        }
-
-        return new ReadOnlySpan<float>(padded, BlockRows.Count * foldClasses);
-    }
+        FoldedRows.Sum(new Padded(tables, source, default, labels, true), tables.FoldClasses);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<int> Widen(byte[] table, int index) =>
@@ -99,6 +55,58 @@ internal readonly struct PaddedBlocks : IBlockRows
         }
 
         return layouts;
+    }
+
+    /// <summary>
+    /// The block's rows (times the weights, when given; without the label elements when <c>withoutLabels</c>), each
+    /// padded with zeros to the next power of two, one vector at a time. Memory pinned or on the stack.
+    /// </summary>
+    private readonly unsafe struct Padded : IBlockVectors
+    {
+        private readonly Tables tables;
+        private readonly float* block;
+        private readonly float* weights;
+        private readonly Vector512<int> labels;
+        private readonly bool withoutLabels;
+
+        public Padded(Tables tables, ReadOnlySpan<float> source, ReadOnlySpan<float> weightSource, Vector512<int> labels, bool withoutLabels)
+        {
+            // The callers' memory is pinned or on the stack, so its address is stable.
+            this.tables = tables;
+            block = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(source));
+            weights = weightSource.IsEmpty ? null : (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(weightSource));
+            this.labels = labels;
+            this.withoutLabels = withoutLabels;
+        }
+
+        public Vector512<float> this[int vector]
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                int foldClasses = tables.FoldClasses;
+                int at = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(tables.Pairs), vector);
+                var low = Vector512.Load(block + at);
+                var high = Vector512.Load(block + at + 16);
+                if (weights != null)
+                {
+                    low *= Vector512.Load(weights + at);
+                    high *= Vector512.Load(weights + at + 16);
+                }
+
+                var position = BlockRows.Lane + Vector512.Create(16 * vector);
+                var column = position & Vector512.Create(foldClasses - 1);
+                var value = Avx512F.PermuteVar16x32x2(low, Widen(tables.Permutes, vector), high)
+                    & Vector512.LessThan(column, Vector512.Create(tables.Classes)).AsSingle();
+                if (withoutLabels)
+                {
+                    var row = Vector512.ShiftRightLogical(position, BitOperations.Log2((uint)foldClasses));
+                    value = Vector512.AndNot(value, Vector512.Equals(Avx512F.PermuteVar16x32(labels, row), column).AsSingle());
+                }
+
+                return value;
+            }
+        }
     }
 
     private sealed class Tables
