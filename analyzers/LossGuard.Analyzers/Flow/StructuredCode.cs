@@ -11,7 +11,7 @@ namespace LossGuard.Analyzers.Flow;
 /// <c>continue</c>, <c>return</c>, <c>throw</c> statements, and <c>using</c> statements and declarations of library types
 /// (whose <c>Dispose</c> the engine knows nothing of, on a graph too); type tests and patterns, which a graph keeps as
 /// written too; over expressions that Roslyn's control-flow graph keeps as written (deconstructions, <c>out var</c>,
-/// ranges, <c>await</c>, <c>nameof</c> a type), that the evaluator splits and joins itself (the conditional operator,
+/// ranges, <c>await</c>, <c>nameof</c> a type, collection expressions without spreads), that the evaluator splits and joins itself (the conditional operator,
 /// <c>&amp;&amp;</c>, <c>||</c>, <c>??</c> of a reference, a <c>throw</c> as one of their arms), or plain initializers of
 /// new objects and lists; lambdas and local functions whose bodies are structured too. No other null-coalescing operator,
 /// no conditional-access operator, user-defined short-circuit operator, <c>switch</c>, <c>try</c>, <c>goto</c>, other
@@ -64,7 +64,7 @@ internal static class StructuredCode
             or OperationKind.VariableInitializer or OperationKind.Return => true,
         OperationKind.DeconstructionAssignment or OperationKind.DeclarationExpression or OperationKind.Discard or OperationKind.Range
             or OperationKind.Await => true,
-        OperationKind.None => operation.Parent is INameOfOperation,
+        OperationKind.None => operation.Parent is INameOfOperation || IsPlainCollection(operation),
         OperationKind.ObjectOrCollectionInitializer => IsPlainInitializer((IObjectOrCollectionInitializerOperation)operation),
         OperationKind.Coalesce => operation is ICoalesceOperation { Value.Type.IsReferenceType: true, ValueConversion.IsIdentity: true },
         OperationKind.Conditional => operation.Syntax is IfStatementSyntax or ConditionalExpressionSyntax,
@@ -95,7 +95,7 @@ internal static class StructuredCode
             or OperationKind.DefaultValue or OperationKind.TypeOf or OperationKind.NameOf or OperationKind.SizeOf
             or OperationKind.Tuple or OperationKind.DelegateCreation or OperationKind.MethodReference
             or OperationKind.InterpolatedString or OperationKind.Interpolation or OperationKind.InterpolatedStringText => true,
-        _ => false,
+        _ => IsPlainCollection(operation),
     };
 
     /// <summary>
@@ -113,6 +113,14 @@ internal static class StructuredCode
             ISimpleAssignmentOperation { Target: IFieldReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } } => true,
             _ => false,
         });
+
+    /// <summary>
+    /// A collection expression of plain elements (<c>[a, b]</c>), which the evaluator reads as a list of its elements on a
+    /// tree and a graph alike. Its operation kind is newer than the Roslyn the analyzers build against (there it is <c>None</c>).
+    /// </summary>
+    private static bool IsPlainCollection(IOperation operation) =>
+        operation.Syntax is CollectionExpressionSyntax collection && collection.Elements.All(element => element is ExpressionElementSyntax)
+        && operation.ChildOperations.Count == collection.Elements.Count;
 
     /// <summary>A <c>throw</c> expression as an arm of <c>??</c> or of the conditional operator, which the evaluator splits itself.</summary>
     private static bool IsArm(IOperation thrown)

@@ -31,6 +31,7 @@ public sealed class TreeWalkedExpressionTests
     [InlineData("return x > 0 ? x : throw new System.ArgumentException(\"x\");")]
     [InlineData("object o = x; return o is string { Length: > 2 } s ? s.Length : x;")]
     [InlineData("var list = new System.Collections.Generic.List<int> { x, 2 }; return list.Count;")]
+    [InlineData("int[] shape = [x, 2]; long[] sizes = [x]; return shape.Length + sizes.Length;")]
     [InlineData("var options = new Options { Rate = x, Count = 2 }; return options.Count;")]
     [InlineData("return await System.Threading.Tasks.Task.FromResult(x) + x;")]
     public async Task A_body_using_it_is_walked_on_its_tree(string statements) =>
@@ -40,6 +41,7 @@ public sealed class TreeWalkedExpressionTests
     [InlineData("int? a = null; return a ?? x;")]
     [InlineData("string? s = null; return s?.Length ?? x;")]
     [InlineData("var list = new System.Collections.Generic.List<int>(4) { x }; return list.Count;")]
+    [InlineData("int[] shape = [x, 2]; int[] longer = [..shape, 3]; return longer.Length;")]
     [InlineData("var set = new System.Collections.Generic.HashSet<int> { x }; return set.Count;")]
     [InlineData("var map = new System.Collections.Generic.Dictionary<int, int> { [x] = 1 }; return map.Count;")]
     [InlineData("var holder = new Holder { Options = { Rate = x } }; return holder.Options.Count;")]
