@@ -11,12 +11,13 @@ namespace LossGuard.Analyzers.Flow;
 /// <c>continue</c>, <c>return</c>, <c>throw</c> statements, and <c>using</c> statements and declarations of library types
 /// (whose <c>Dispose</c> the engine knows nothing of, on a graph too); type tests and patterns, which a graph keeps as
 /// written too; over expressions that Roslyn's control-flow graph keeps as written (deconstructions, <c>out var</c>,
-/// ranges, <c>await</c>, <c>nameof</c> a type, collection expressions without spreads), that the evaluator splits and joins itself (the conditional operator,
-/// <c>&amp;&amp;</c>, <c>||</c>, <c>??</c> of a reference, a <c>throw</c> as one of their arms), or plain initializers of
-/// new objects and lists; lambdas and local functions whose bodies are structured too. No other null-coalescing operator,
-/// no conditional-access operator, user-defined short-circuit operator, <c>switch</c>, <c>try</c>, <c>goto</c>, other
-/// initializer or broken code: such a body is analysed on its graph, and so is one with more branches than a graph may
-/// have blocks (each makes about two), which the graph's budget then gives up.
+/// ranges, <c>await</c>, <c>nameof</c> a type, collection expressions without spreads), that the evaluator splits and
+/// joins itself (the conditional operator, <c>&amp;&amp;</c>, <c>||</c>, <c>??</c> of a reference, a <c>throw</c> as one
+/// of their arms), or plain initializers of new objects and lists; lambdas and local functions whose bodies are
+/// structured too. No other null-coalescing operator, no conditional-access operator, user-defined short-circuit
+/// operator, <c>switch</c>, <c>try</c>, <c>goto</c>, other initializer or broken code: such a body is analysed on its
+/// graph, and so is one with more branches than a graph may have blocks (each makes about two), which the graph's budget
+/// then gives up.
 /// </summary>
 internal static class StructuredCode
 {
@@ -107,12 +108,15 @@ internal static class StructuredCode
         initializer.Parent is IObjectCreationOperation { Type.IsReferenceType: true } creation
         && initializer.Initializers.All(item => item switch
         {
-            IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1, Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } =>
-                creation.Arguments.IsEmpty && creation.Type is INamedTypeSymbol type && Collections.IsList(type),
-            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: false, Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } } => true,
-            ISimpleAssignmentOperation { Target: IFieldReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } } => true,
+            IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add => IsNewObject(add.Instance)
+                && creation.Arguments.IsEmpty && creation.Type is INamedTypeSymbol type && Collections.IsList(type),
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: false } property } => IsNewObject(property.Instance),
+            ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } => IsNewObject(field.Instance),
             _ => false,
         });
+
+    private static bool IsNewObject(IOperation? instance) =>
+        instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver };
 
     /// <summary>
     /// A collection expression of plain elements (<c>[a, b]</c>), which the evaluator reads as a list of its elements on a
