@@ -93,7 +93,7 @@ internal sealed class CallSites
         var roots = scope is null
             ? names.TreesSpelling(name, cancellationToken).Select(tree => tree.GetRoot(cancellationToken))
             : scope.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax(cancellationToken));
-        return roots.SelectMany(root => NameText.Find(root, name, cancellationToken)).ToList();
+        return roots.SelectMany(root => NameText.Find(root, name, names.IsPlain(root.SyntaxTree, cancellationToken), cancellationToken)).ToList();
     }
 
     private static InvocationExpressionSyntax? Invocation(SimpleNameSyntax name) => name.Parent switch

@@ -30,7 +30,7 @@ internal sealed class MemberMentions
         var roots = scope is not null
             ? scope.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax(cancellationToken))
             : engine.Names.TreesSpelling(name, cancellationToken).Select(tree => tree.GetRoot(cancellationToken));
-        return roots.SelectMany(root => NameText.Find(root, name, cancellationToken)).ToList();
+        return roots.SelectMany(root => NameText.Find(root, name, engine.Names.IsPlain(root.SyntaxTree, cancellationToken), cancellationToken)).ToList();
     }
 
     /// <summary>One name's mentions; what is asked of them is worked out on first use.</summary>

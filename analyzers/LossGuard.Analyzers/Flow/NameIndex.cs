@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -18,6 +19,7 @@ internal sealed class NameIndex
 
     private readonly Compilation compilation;
     private (SyntaxTree Tree, HashSet<int>? Words)[]? trees;
+    private readonly ConcurrentDictionary<SyntaxTree, bool> plainTrees = new();
 
     public NameIndex(Compilation compilation) => this.compilation = compilation;
 
@@ -28,6 +30,15 @@ internal sealed class NameIndex
         var hash = Hash(name);
         return index.Where(entry => entry.Words is null || entry.Words.Contains(hash)).Select(entry => entry.Tree);
     }
+
+    /// <summary>
+    /// Whether every name in the tree reads as its text spells it (no Unicode escape or formatting character), once per
+    /// tree: a search for a name then need not check the text it searches.
+    /// </summary>
+    public bool IsPlain(SyntaxTree tree, CancellationToken cancellationToken) =>
+        plainTrees.TryGetValue(tree, out var known)
+            ? known
+            : plainTrees.GetOrAdd(tree, NameText.IsPlain(tree.GetText(cancellationToken)));
 
     private (SyntaxTree Tree, HashSet<int>? Words)[] Build(CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace LossGuard.Analyzers.Flow;
 
@@ -18,7 +19,11 @@ internal static class NameText
     [ThreadStatic]
     private static char[]? buffer;
 
-    public static IEnumerable<SimpleNameSyntax> Find(SyntaxNode root, string name, CancellationToken cancellationToken)
+    public static IEnumerable<SimpleNameSyntax> Find(SyntaxNode root, string name, CancellationToken cancellationToken) =>
+        Find(root, name, plain: false, cancellationToken);
+
+    /// <param name="plain">The tree is known to spell every name as it reads (<see cref="NameIndex.IsPlain"/>): its text need not be checked.</param>
+    public static IEnumerable<SimpleNameSyntax> Find(SyntaxNode root, string name, bool plain, CancellationToken cancellationToken)
     {
         if (name.Length == 0)
         {
@@ -27,10 +32,8 @@ internal static class NameText
         }
 
         var span = root.Span;
-        var chars = buffer is { } reused && reused.Length >= span.Length ? reused : buffer = new char[Math.Max(span.Length, 4096)];
-        root.SyntaxTree.GetText(cancellationToken).CopyTo(span.Start, chars, 0, span.Length);
-        var text = new ReadOnlySpan<char>(chars, 0, span.Length);
-        if (text.IndexOf("\\u".AsSpan()) >= 0 || text.IndexOf("\\U".AsSpan()) >= 0 || HasFormatCharacter(text))
+        var text = Chars(root.SyntaxTree.GetText(cancellationToken), span);
+        if (!plain && !IsPlain(text))
         {
             // An identifier written with Unicode escapes or formatting characters does not read as its name in the text.
             return root.DescendantNodes().OfType<SimpleNameSyntax>().Where(simple => simple.Identifier.ValueText == name).ToList();
@@ -62,6 +65,19 @@ internal static class NameText
         }
 
         return names;
+    }
+
+    /// <summary>Whether every identifier in the text reads as it is spelled (<see cref="NameIndex.IsPlain"/>).</summary>
+    public static bool IsPlain(SourceText text) => IsPlain(Chars(text, new TextSpan(0, text.Length)));
+
+    private static bool IsPlain(ReadOnlySpan<char> text) =>
+        text.IndexOf("\\u".AsSpan()) < 0 && text.IndexOf("\\U".AsSpan()) < 0 && !HasFormatCharacter(text);
+
+    private static ReadOnlySpan<char> Chars(SourceText text, TextSpan span)
+    {
+        var chars = buffer is { } reused && reused.Length >= span.Length ? reused : buffer = new char[Math.Max(span.Length, 4096)];
+        text.CopyTo(span.Start, chars, 0, span.Length);
+        return new ReadOnlySpan<char>(chars, 0, span.Length);
     }
 
     private static bool HasFormatCharacter(ReadOnlySpan<char> text)
