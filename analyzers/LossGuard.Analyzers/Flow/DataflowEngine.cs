@@ -613,10 +613,12 @@ internal sealed class DataflowEngine
 
     /// <summary>The constant a <c>readonly</c> field is initialised with, if its initialiser is a constant.</summary>
     public object? ConstantOf(IFieldSymbol field, CancellationToken cancellationToken) =>
-        fieldConstants.GetOrAdd(field, f => ConstantFields.InitialValue(Models, f, cancellationToken));
+        fieldConstants.TryGetValue(field, out var known) ? known : fieldConstants.GetOrAdd(field, ConstantFields.InitialValue(Models, field, cancellationToken));
 
     private FlowBody? BodyOf(IMethodSymbol method, CancellationToken cancellationToken) =>
-        bodies.GetOrAdd(method.OriginalDefinition, m => SourceBodies.Of(Models, m, cancellationToken));
+        bodies.TryGetValue(method.OriginalDefinition, out var known)
+            ? known
+            : bodies.GetOrAdd(method.OriginalDefinition, SourceBodies.Of(Models, method.OriginalDefinition, cancellationToken));
 
     private sealed class MethodLevelsComparer : IEqualityComparer<(IMethodSymbol Method, int Levels)>
     {

@@ -21,9 +21,12 @@ internal sealed class MemberMentions
 
     public Mentions Of(ISymbol member, CancellationToken cancellationToken)
     {
-        var scope = member.DeclaredAccessibility == Accessibility.Private ? member.ContainingType.OriginalDefinition : null;
-        return byName.GetOrAdd((scope, member.Name), key => new Mentions(engine, Find(key.Scope as INamedTypeSymbol, key.Name, cancellationToken)));
+        var key = (member.DeclaredAccessibility == Accessibility.Private ? member.ContainingType.OriginalDefinition : null, member.Name);
+        return byName.TryGetValue(key, out var known) ? known : Found(key, cancellationToken);
     }
+
+    private Mentions Found((ISymbol? Scope, string Name) key, CancellationToken cancellationToken) =>
+        byName.GetOrAdd(key, new Mentions(engine, Find(key.Scope as INamedTypeSymbol, key.Name, cancellationToken)));
 
     private List<SimpleNameSyntax> Find(INamedTypeSymbol? scope, string name, CancellationToken cancellationToken)
     {

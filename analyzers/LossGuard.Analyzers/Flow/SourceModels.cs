@@ -19,7 +19,7 @@ internal sealed class SourceModels
     public SemanticModel? Of(SyntaxNode node) =>
         Compilation.ContainsSyntaxTree(node.SyntaxTree)
 #pragma warning disable RS1030 // Declarations in other trees than the one analysed are read through one cached model per tree.
-            ? models.GetOrAdd(node.SyntaxTree, tree => Compilation.GetSemanticModel(tree))
+            ? models.TryGetValue(node.SyntaxTree, out var known) ? known : models.GetOrAdd(node.SyntaxTree, Compilation.GetSemanticModel(node.SyntaxTree))
 #pragma warning restore RS1030
             : null;
 }
