@@ -110,9 +110,10 @@ internal static unsafe class MediumRows
 
     /// <summary>
     /// e^(z - max) into <paramref name="e"/> (when <paramref name="store"/>) while summing, two vectors a step; prefetches the
-    /// next block's lines. The partial last vector only when 16 does not divide the row.
+    /// next block's lines. The partial last vector only when 16 does not divide the row. Never inlined: its three exps
+    /// inlined into <see cref="Block"/> left the JIT no budget for the losses' log and folds (called one by one, 0.9x).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     private static void Exponentials(float* z, float* t, int classes, float* e, Scratch s, bool prefetch, bool store)
     {
         int last = classes - 16;
