@@ -18,14 +18,14 @@ internal static unsafe class FloatSoftmaxCrossEntropy
 
     public static double Sparse(
         ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, int classes, Span<float> gradient, Span<float> rowLosses,
-        double scale, double labelSmoothing, int ignoreIndex)
+        double scale, double labelSmoothing, int ignoreIndex, bool anyIgnored)
     {
         fixed (float* z = logits)
         fixed (int* y = labels)
         fixed (float* g = gradient)
         fixed (float* r = rowLosses)
         {
-            var rows = new Pointers(z, null, y, g, r, labels.Length, classes, scale, labelSmoothing, ignoreIndex);
+            var rows = new Pointers(z, null, y, g, r, labels.Length, classes, scale, labelSmoothing, ignoreIndex, anyIgnored);
             return Width.Wide
                 ? Chunked.Sum(new Job<Float512>(rows), labels.Length, classes)
                 : Chunked.Sum(new Job<Float256>(rows), labels.Length, classes);
@@ -41,7 +41,7 @@ internal static unsafe class FloatSoftmaxCrossEntropy
         fixed (float* g = gradient)
         fixed (float* r = rowLosses)
         {
-            var rows = new Pointers(z, t, null, g, r, logits.Length / classes, classes, scale, labelSmoothing, 0);
+            var rows = new Pointers(z, t, null, g, r, logits.Length / classes, classes, scale, labelSmoothing, 0, false);
             return Width.Wide
                 ? Chunked.Sum(new Job<Float512>(rows), logits.Length / classes, classes)
                 : Chunked.Sum(new Job<Float256>(rows), logits.Length / classes, classes);
@@ -62,8 +62,12 @@ internal static unsafe class FloatSoftmaxCrossEntropy
         public readonly double LabelSmoothing;
         public readonly int IgnoreIndex;
 
+        /// <summary>Whether any label is the ignore index (the short rows' groups then look for it).</summary>
+        public readonly bool AnyIgnored;
+
         public Pointers(
-            float* logits, float* targets, int* labels, float* gradient, float* rowLosses, int rows, int classes, double scale, double labelSmoothing, int ignoreIndex)
+            float* logits, float* targets, int* labels, float* gradient, float* rowLosses, int rows, int classes, double scale, double labelSmoothing, int ignoreIndex,
+            bool anyIgnored)
         {
             Rows = rows;
             Logits = logits;
@@ -75,6 +79,7 @@ internal static unsafe class FloatSoftmaxCrossEntropy
             Scale = scale;
             LabelSmoothing = labelSmoothing;
             IgnoreIndex = ignoreIndex;
+            AnyIgnored = anyIgnored;
         }
 
         public Span<float> Row(float* start, int row) => start == null ? default : new Span<float>(start + ((long)row * Classes), Classes);
@@ -166,7 +171,8 @@ internal static unsafe class FloatSoftmaxCrossEntropy
                     kernel,
                     p.LabelSmoothing,
                     p.Scale,
-                    p.IgnoreIndex);
+                    p.IgnoreIndex,
+                    p.AnyIgnored);
             }
 
             return sum;
