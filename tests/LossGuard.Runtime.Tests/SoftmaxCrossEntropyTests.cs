@@ -72,6 +72,28 @@ public sealed class SoftmaxCrossEntropyTests
         Assert.Equal((row0 + row2) / (2 + 4), loss, 5);
     }
 
+    [Theory]
+    [InlineData(2, 1)]
+    [InlineData(10, 3)]
+    [InlineData(10, -100)]
+    [InlineData(100, 0)]
+    public void The_mean_counts_the_rows_not_ignored_whether_the_ignore_index_is_a_class_or_not(int classes, int ignoreIndex)
+    {
+        const int rows = 600;
+        var random = new Random(classes);
+        float[] logits = Reference.RandomLogits(random, rows * classes);
+        int[] labels = Enumerable.Range(0, rows).Select(row => row % 7 == 0 ? ignoreIndex : random.Next(classes)).ToArray();
+        bool[] ignored = labels.Select(label => label == ignoreIndex).ToArray();
+        var gradient = new float[logits.Length];
+
+        float loss = Losses.SparseSoftmaxCrossEntropyWithLogits(logits, labels, classes, gradient, ignoreIndex: ignoreIndex);
+
+        double expected = Enumerable.Range(0, rows).Where(row => !ignored[row])
+            .Average(row => Reference.DenseRowLoss(Reference.Row(logits, row, classes), Reference.OneHot(labels[row], classes)));
+        Assert.Equal(expected, loss, 1e-5);
+        Assert.All(Enumerable.Range(0, rows).Where(row => ignored[row]), row => Assert.All(gradient.AsSpan(row * classes, classes).ToArray(), g => Assert.Equal(0f, g)));
+    }
+
     [Fact]
     public void Sparse_with_label_smoothing_equals_dense_with_the_smoothed_one_hot_targets()
     {

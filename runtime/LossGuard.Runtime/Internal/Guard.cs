@@ -93,13 +93,21 @@ internal static class Guard
         }
     }
 
-    public static void ClassIndices(ReadOnlySpan<int> labels, int classes, int? ignoreIndex, string paramName)
+    /// <summary>Throws for a label outside [0, classes) that is not the ignore index; returns how many are outside.</summary>
+    public static int ClassIndices(ReadOnlySpan<int> labels, int classes, int? ignoreIndex, string paramName)
     {
         // Rows before the first label outside [0, classes) need no look.
+        int outside = 0;
         for (int row = labels.IndexOfAnyExceptInRange(0, classes - 1); row >= 0 && row < labels.Length; row++)
         {
             int label = labels[row];
-            if ((uint)label >= (uint)classes && label != ignoreIndex)
+            if ((uint)label < (uint)classes)
+            {
+                continue;
+            }
+
+            outside++;
+            if (label != ignoreIndex)
             {
                 throw new ArgumentOutOfRangeException(
                     paramName,
@@ -109,6 +117,8 @@ internal static class Guard
                         ignoreIndex is int ignored ? Format(" nor the ignore index ({0})", ignored) : string.Empty));
             }
         }
+
+        return outside;
     }
 
     private static string Span(string paramName) => "The span " + paramName;

@@ -77,7 +77,7 @@ internal static class SoftmaxCrossEntropyKernel
     {
         int rows = Guard.Rows(logits.Length, classes, nameof(logits));
         Guard.SameLength(rows, labels.Length, nameof(labels), "one class index per row");
-        Guard.ClassIndices(labels, classes, ignoreIndex, nameof(labels));
+        int outside = Guard.ClassIndices(labels, classes, ignoreIndex, nameof(labels));
         bool weighted = Guard.OptionalWeights(classes, classWeights.Length, nameof(classWeights));
         bool withGradient = Guard.OptionalDestination(logits.Length, gradient.Length, nameof(gradient));
         Guard.LabelSmoothing(labelSmoothing);
@@ -85,14 +85,16 @@ internal static class SoftmaxCrossEntropyKernel
 
         double weightOfAllClasses = weighted ? Sum(classWeights) : classes;
 
-        double counted = weighted ? WeightOfCountedRows(labels, classWeights, ignoreIndex) : rows - labels.Count(ignoreIndex);
+        // An ignore index outside [0, classes) is every label the check found outside: no scan for it.
+        int ignoredRows = (uint)ignoreIndex < (uint)classes ? labels.Count(ignoreIndex) : outside;
+        double counted = weighted ? WeightOfCountedRows(labels, classWeights, ignoreIndex) : rows - ignoredRows;
 
         var reducer = new Reducer(reduction, counted);
         double scale = reducer.GradientScale;
         if (typeof(T) == typeof(float) && !weighted)
         {
             return reducer.Finish<T>(FloatSoftmaxCrossEntropy.Sparse(
-                Floats.Of(logits), labels, classes, Floats.Of(gradient), Floats.Of(rowLosses), scale, labelSmoothing, ignoreIndex));
+                Floats.Of(logits), labels, classes, Floats.Of(gradient), Floats.Of(rowLosses), scale, labelSmoothing, ignoreIndex, ignoredRows > 0));
         }
 
         double keep = 1.0 - labelSmoothing;

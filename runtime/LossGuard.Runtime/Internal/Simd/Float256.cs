@@ -78,7 +78,26 @@ internal readonly struct Float256 : IFloatVector<Float256>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float256 ScaleByPowerOfTwo(Float256 value, Float256 exponent) =>
-        new(value.value * Vector256.ShiftLeft(Vector256.ConvertToInt32(exponent.value) + Vector256.Create(127), 23).AsSingle());
+        Avx512F.VL.IsSupported
+            ? new(Avx512F.VL.Scale(value.value, exponent.value))
+            : new(value.value * Vector256.ShiftLeft(Vector256.ConvertToInt32(Vector256.Floor(exponent.value)) + Vector256.Create(127), 23).AsSingle());
+
+    /// <summary>Two 8-entry lookups (the index's low three bits), the upper table's where bit 3 is set.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float256 LookUp16(Float256 index, Vector512<float> table)
+    {
+        var bits = index.value.AsInt32();
+        if (Avx2.IsSupported)
+        {
+            var low = Avx2.PermuteVar8x32(table.GetLower(), bits);
+            var high = Avx2.PermuteVar8x32(table.GetUpper(), bits);
+            return new(Avx.BlendVariable(low, high, Vector256.ShiftLeft(bits, 28).AsSingle()));
+        }
+
+        var column = bits & Vector256.Create(7);
+        var upper = Vector256.Equals(bits & Vector256.Create(8), Vector256.Create(8)).AsSingle();
+        return new(Vector256.ConditionalSelect(upper, Vector256.Shuffle(table.GetUpper(), column), Vector256.Shuffle(table.GetLower(), column)));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float256 WhereBelow(Float256 test, Float256 bound, Float256 ifBelow, Float256 otherwise) =>

@@ -64,7 +64,13 @@ internal readonly struct Float512 : IFloatVector<Float512>
     public static Float512 ScaleByPowerOfTwo(Float512 value, Float512 exponent) =>
         Avx512F.IsSupported
             ? new(Avx512F.Scale(value.value, exponent.value))
-            : new(value.value * Vector512.ShiftLeft(Vector512.ConvertToInt32(exponent.value) + Vector512.Create(127), 23).AsSingle());
+            : new(value.value * Vector512.ShiftLeft(Vector512.ConvertToInt32(Vector512.Floor(exponent.value)) + Vector512.Create(127), 23).AsSingle());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512 LookUp16(Float512 index, Vector512<float> table) =>
+        Avx512F.IsSupported
+            ? new(Avx512F.PermuteVar16x32(table, index.value.AsInt32()))
+            : new(Vector512.Shuffle(table, index.value.AsInt32() & Vector512.Create(15)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512 WhereBelow(Float512 test, Float512 bound, Float512 ifBelow, Float512 otherwise) =>

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.Intrinsics;
 
 namespace LossGuard.Internal.Simd;
 
@@ -40,8 +41,11 @@ internal interface IFloatVector<TSelf>
 
     static abstract TSelf Floor(TSelf value);
 
-    /// <summary>value * 2^exponent for whole-number exponents in [-126, 127]; other exponents give unspecified lanes.</summary>
+    /// <summary>value * 2^floor(exponent) for exponents in [-126, 128); other exponents give unspecified lanes.</summary>
     static abstract TSelf ScaleByPowerOfTwo(TSelf value, TSelf exponent);
+
+    /// <summary>Lane i: <c>table[j]</c>, j the low four bits of lane i of <paramref name="index"/> read as an integer.</summary>
+    static abstract TSelf LookUp16(TSelf index, Vector512<float> table);
 
     /// <summary>Per lane: <paramref name="ifBelow"/> where <paramref name="test"/> &lt; <paramref name="bound"/>, else <paramref name="otherwise"/> (NaN is not below).</summary>
     static abstract TSelf WhereBelow(TSelf test, TSelf bound, TSelf ifBelow, TSelf otherwise);

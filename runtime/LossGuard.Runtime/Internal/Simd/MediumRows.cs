@@ -47,7 +47,7 @@ internal static unsafe class MediumRows
 
         // Each pass its own method: one method for all of them ran out of the JIT's inlining budget.
         var s = new Scratch(scratch);
-        Maxima(z, t, classes, s);
+        Maxima(z, t, classes, s, spread != 0);
         var rowMax = Vector512.Load(s.Maxes);
         if (!Vector512.EqualsAll(rowMax - rowMax, Vector512<float>.Zero))
         {
@@ -66,9 +66,13 @@ internal static unsafe class MediumRows
         return true;
     }
 
-    /// <summary>Each row's max, and the per-lane partial sums of its logits, targets and logits times targets.</summary>
+    /// <summary>
+    /// Each row's max, and the per-lane partial sums of its logits (when <paramref name="sumLogits"/>: label smoothing
+    /// reads them), targets and logits times targets; two vectors a step, each with its own max and sums, so that no
+    /// step waits for the one before.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Maxima(float* z, float* t, int classes, Scratch s)
+    private static void Maxima(float* z, float* t, int classes, Scratch s, bool sumLogits)
     {
         bool dense = t != null;
         int last = classes - 16;
@@ -76,31 +80,64 @@ internal static unsafe class MediumRows
         for (int r = 0; r < BlockRows.Count; r++)
         {
             float* row = z + (r * classes);
+            float* target = t + (r * classes);
             var tail = Vector512.Load(row + last);
             var max = tail;
-            var sum = tail & partial;
-            var targetTail = dense ? Vector512.Load(t + (r * classes) + last) & partial : default;
+            var max2 = tail;
+            var sum = sumLogits ? tail & partial : default;
+            var sum2 = Vector512<float>.Zero;
+            var targetTail = dense ? Vector512.Load(target + last) & partial : default;
             var targetSum = targetTail;
+            var targetSum2 = Vector512<float>.Zero;
             var product = tail * targetTail;
-            for (int i = 0; i <= last; i += 16)
+            var product2 = Vector512<float>.Zero;
+            int i = 0;
+            for (; i + 16 <= last; i += 32)
             {
                 var x = Vector512.Load(row + i);
+                var x2 = Vector512.Load(row + i + 16);
                 max = Avx512F.Max(max, x);
-                sum += x;
+                max2 = Avx512F.Max(max2, x2);
+                if (sumLogits)
+                {
+                    sum += x;
+                    sum2 += x2;
+                }
+
                 if (dense)
                 {
-                    var target = Vector512.Load(t + (r * classes) + i);
-                    targetSum += target;
-                    product = Float512.MultiplyAdd(Float512.Of(x), Float512.Of(target), Float512.Of(product)).Lanes;
+                    var weight = Vector512.Load(target + i);
+                    var weight2 = Vector512.Load(target + i + 16);
+                    targetSum += weight;
+                    targetSum2 += weight2;
+                    product = Float512.MultiplyAdd(Float512.Of(x), Float512.Of(weight), Float512.Of(product)).Lanes;
+                    product2 = Float512.MultiplyAdd(Float512.Of(x2), Float512.Of(weight2), Float512.Of(product2)).Lanes;
                 }
             }
 
-            max.Store(s.ExpSums + (16 * r));
-            sum.Store(s.LogitSums + (16 * r));
+            if (i <= last)
+            {
+                var x = Vector512.Load(row + i);
+                max = Avx512F.Max(max, x);
+                sum += sumLogits ? x : default;
+                if (dense)
+                {
+                    var weight = Vector512.Load(target + i);
+                    targetSum += weight;
+                    product = Float512.MultiplyAdd(Float512.Of(x), Float512.Of(weight), Float512.Of(product)).Lanes;
+                }
+            }
+
+            Avx512F.Max(max, max2).Store(s.ExpSums + (16 * r));
+            if (sumLogits)
+            {
+                (sum + sum2).Store(s.LogitSums + (16 * r));
+            }
+
             if (dense)
             {
-                targetSum.Store(s.TargetSums + (16 * r));
-                product.Store(s.Products + (16 * r));
+                (targetSum + targetSum2).Store(s.TargetSums + (16 * r));
+                (product + product2).Store(s.Products + (16 * r));
             }
         }
 
@@ -110,9 +147,10 @@ internal static unsafe class MediumRows
 
     /// <summary>
     /// e^(z - max) into <paramref name="e"/> (when <paramref name="store"/>) while summing, two vectors a step; prefetches the
-    /// next block's lines. The partial last vector only when 16 does not divide the row.
+    /// next block's lines. The partial last vector only when 16 does not divide the row. Never inlined: its three exps
+    /// inlined into <see cref="Block"/> left the JIT no budget for the losses' log and folds (called one by one, 0.9x).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     private static void Exponentials(float* z, float* t, int classes, float* e, Scratch s, bool prefetch, bool store)
     {
         int last = classes - 16;

@@ -32,12 +32,38 @@ internal readonly struct PaddedBlocks : IBlockRows
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<float> RowSums(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, Span<float> padded) =>
-        FoldedRows.Sum(new Padded(tables, source, weights, default, false), tables.FoldClasses);
+        Fold(new Padded(tables, source, weights, default, false), tables.FoldClasses);
 
     /// <summary>The labels are masked in the padded rows, where a lane's row and column are shifts of its position.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<float> RowSumsBesideLabels(ReadOnlySpan<float> source, Vector512<int> labels, Span<float> others, Span<float> padded) =>
-        FoldedRows.Sum(new Padded(tables, source, default, labels, true), tables.FoldClasses);
+        Fold(new Padded(tables, source, default, labels, true), tables.FoldClasses);
+
+    /// <summary>
+    /// The fold of each padded length in a method of its own, compiled with that length as a constant: one fold tree
+    /// for all four lengths, inlined into a kernel's loop, overran the JIT's inlining budget, and the tree's folds and
+    /// padded vectors were then called one by one.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Fold(in Padded rows, int foldClasses) => foldClasses switch
+    {
+        4 => FoldFour(rows),
+        8 => FoldEight(rows),
+        16 => FoldSixteen(rows),
+        _ => FoldThirtyTwo(rows),
+    };
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static Vector512<float> FoldFour(in Padded rows) => FoldedRows.Sum(rows, 4);
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static Vector512<float> FoldEight(in Padded rows) => FoldedRows.Sum(rows, 8);
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static Vector512<float> FoldSixteen(in Padded rows) => FoldedRows.Sum(rows, 16);
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static Vector512<float> FoldThirtyTwo(in Padded rows) => FoldedRows.Sum(rows, 32);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<int> Widen(byte[] table, int index) =>

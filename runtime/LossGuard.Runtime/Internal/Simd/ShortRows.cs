@@ -25,14 +25,15 @@ internal static class ShortRows<TVec>
     /// One group of sparse rows (<paramref name="labels"/> not null) or dense rows (<paramref name="targets"/>);
     /// <paramref name="exps"/> is where the exponentials go: the gradient, or scratch of the logits' length.
     /// Returns the sum of the row losses; writes each into <paramref name="rowLosses"/> when given.
+    /// <paramref name="anyIgnored"/>: false when the caller knows that no label is the ignore index (no look for it).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Group(
         ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, ReadOnlySpan<float> targets, int classes, Span<float> exps, bool writeGradient,
-        Span<float> rowLosses, in SoftmaxCrossEntropyRows<TVec> kernel, double labelSmoothing, double scale, int ignoreIndex)
+        Span<float> rowLosses, in SoftmaxCrossEntropyRows<TVec> kernel, double labelSmoothing, double scale, int ignoreIndex, bool anyIgnored = true)
     {
         int rows = logits.Length / classes;
-        bool ignored = labels.Contains(ignoreIndex);
+        bool ignored = anyIgnored && labels.Contains(ignoreIndex);
 
         // One shift for the whole group: e^(z - max of the group). Where the group's values span at most Spread, no row's
         // exponentials underflow (each is at least e^-Spread, a normal float), and softmax does not depend on the shift.

@@ -1,8 +1,11 @@
+using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace LossGuard.Internal.Simd;
 
-/// <summary>Float exp and log1p for the ranges the kernels need, about 1 ulp, without widening to double.</summary>
+/// <summary>Float exp (within 0.7 ulp) and log1p (about 1 ulp) for the ranges the kernels need, without widening to double.</summary>
 internal static class VectorMath
 {
     private const float Log2E = 1.44269504088896341f;
@@ -14,26 +17,58 @@ internal static class VectorMath
     // Below this, e^x is under the smallest normal float: the result is 0 (flushing the subnormals changes no sum).
     private const float Underflow = -87.33654f;
 
+    // 1.5 * 2^19: floats from 2^19 to 2^20 lie 1/16 apart.
+    private const float Sixteenths = 786432f;
+
+    /// <summary>2^(j / 16) for j = 0..15, rounded to float.</summary>
+    private static Vector512<float> Powers
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(PowerValues));
+    }
+
+    /// <summary>The relative rounding errors of <see cref="Powers"/>: (float - exact) / exact; e^-error undoes them.</summary>
+    private static Vector512<float> PowerErrors
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(PowerErrorValues));
+    }
+
+    // Read from the assembly's data as one vector each (16 constants in the IL of every caller overran the JIT's inlining
+    // budget of the medium rows' block, whose log then called its vector operators one by one).
+    private static ReadOnlySpan<float> PowerValues =>
+    [
+        1f, 1.0442737f, 1.0905077f, 1.1387886f, 1.1892071f, 1.2418578f, 1.2968396f, 1.3542556f,
+        1.4142135f, 1.4768262f, 1.5422108f, 1.6104903f, 1.6817929f, 1.7562522f, 1.8340081f, 1.9152066f,
+    ];
+
+    private static ReadOnlySpan<float> PowerErrorValues =>
+    [
+        0f, -4.6285468E-08f, 1.19921575E-08f, -4.729782E-08f, -3.193418E-08f, -3.6210572E-08f, 3.0990723E-08f, 7.475213E-09f,
+        -1.7114271E-08f, 3.0476834E-08f, -5.233334E-09f, -6.1075918E-09f, 1.4719606E-08f, 5.258795E-09f, 6.1282597E-09f, -5.1406093E-09f,
+    ];
+
     /// <summary>
-    /// e^x for x &lt;= 0 (the shifted logits of a softmax, -|x| of a sigmoid); NaN stays NaN, -inf gives 0. Reduction to
-    /// r in [-ln2/2, ln2/2] with x = n ln2 + r, a degree-7 polynomial for e^r, then the exponent field gets n.
+    /// e^x for x &lt;= 0 (the shifted logits of a softmax, -|x| of a sigmoid), within 0.7 ulp; NaN stays NaN, -inf and
+    /// x below the smallest normal's log give 0. x = (m / 16) ln2 + r with m whole and |r| &lt;= ln2 / 32 (Cody-Waite):
+    /// e^x = 2^floor(m / 16) * 2^(j / 16) * e^r, j = m mod 16, 2^(j / 16) from a table of 16 floats whose rounding error
+    /// is taken out of r, e^r by its series to r^3 (the first term left out is under 0.1 ulp).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TVec ExpNonPositive<TVec>(TVec x)
         where TVec : struct, IFloatVector<TVec>
     {
-        var n = TVec.Floor(TVec.MultiplyAdd(x, TVec.Broadcast(Log2E), TVec.Broadcast(0.5f)));
+        // Adding Sixteenths rounds x log2e to a multiple of 1/16 (the float's spacing there), m / 16, and leaves m mod 16
+        // in the low four bits of the sum's pattern: the table's index.
+        var sum = TVec.MultiplyAdd(x, TVec.Broadcast(Log2E), TVec.Broadcast(Sixteenths));
+        var n = sum - TVec.Broadcast(Sixteenths);
         var r = TVec.MultiplyAdd(n, TVec.Broadcast(-Ln2High), x);
-        r = TVec.MultiplyAdd(n, TVec.Broadcast(-Ln2Low), r);
-        var p = TVec.Broadcast(1.9875691500e-4f);
-        p = TVec.MultiplyAdd(p, r, TVec.Broadcast(1.3981999507e-3f));
-        p = TVec.MultiplyAdd(p, r, TVec.Broadcast(8.3334519073e-3f));
-        p = TVec.MultiplyAdd(p, r, TVec.Broadcast(4.1665795894e-2f));
-        p = TVec.MultiplyAdd(p, r, TVec.Broadcast(1.6666665459e-1f));
-        p = TVec.MultiplyAdd(p, r, TVec.Broadcast(5.0000001201e-1f));
-        p = TVec.MultiplyAdd(p * r, r, r) + TVec.Broadcast(1f);
+        r = TVec.MultiplyAdd(n, TVec.Broadcast(-Ln2Low), r) - TVec.LookUp16(sum, PowerErrors);
+        var power = TVec.LookUp16(sum, Powers);
+        var series = TVec.MultiplyAdd(TVec.MultiplyAdd(TVec.Broadcast(1f / 6f), r, TVec.Broadcast(0.5f)), r, TVec.Broadcast(1f));
+        var scaled = TVec.ScaleByPowerOfTwo(TVec.MultiplyAdd(power * r, series, power), n);
+
         // n < -126 only where x < Underflow, whose lanes the select below replaces.
-        var scaled = TVec.ScaleByPowerOfTwo(p, n);
         return TVec.WhereBelow(x, TVec.Broadcast(Underflow), TVec.Broadcast(0f), scaled);
     }
 
