@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace LossGuard.Analyzers.Flow;
@@ -10,14 +11,31 @@ namespace LossGuard.Analyzers.Flow;
 /// </summary>
 internal sealed class ClosedWorld
 {
+    private readonly Compilation compilation;
     private readonly bool executable;
-    private readonly bool internalsVisible;
+    /// <summary>0 while not asked, then 1 (no) or 2 (yes).</summary>
+    private int internalsVisible;
 
     public ClosedWorld(Compilation compilation)
     {
+        this.compilation = compilation;
         executable = compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication;
-        internalsVisible = compilation.Assembly.GetAttributes().Any(attribute =>
-            attribute.AttributeClass is { Name: "InternalsVisibleToAttribute", ContainingNamespace: { Name: "CompilerServices", ContainingNamespace.Name: "Runtime" } });
+    }
+
+    /// <summary>Whether the assembly grants <c>InternalsVisibleTo</c>; its attributes are bound only when an internal member's reach is asked.</summary>
+    private bool InternalsVisible
+    {
+        get
+        {
+            if (Volatile.Read(ref internalsVisible) == 0)
+            {
+                var granted = compilation.Assembly.GetAttributes().Any(attribute =>
+                    attribute.AttributeClass is { Name: "InternalsVisibleToAttribute", ContainingNamespace: { Name: "CompilerServices", ContainingNamespace.Name: "Runtime" } });
+                Volatile.Write(ref internalsVisible, granted ? 2 : 1);
+            }
+
+            return internalsVisible == 2;
+        }
     }
 
     /// <summary>Whether code outside the compilation can use <paramref name="symbol"/> (call a method, assign a field, call a setter).</summary>
@@ -56,9 +74,9 @@ internal sealed class ClosedWorld
     {
         Accessibility.Public => true,
         Accessibility.Protected => derivable,
-        Accessibility.ProtectedOrInternal => derivable || internalsVisible,
-        Accessibility.Internal => internalsVisible,
-        Accessibility.ProtectedAndInternal => derivable && internalsVisible,
+        Accessibility.ProtectedOrInternal => derivable || InternalsVisible,
+        Accessibility.Internal => InternalsVisible,
+        Accessibility.ProtectedAndInternal => derivable && InternalsVisible,
         _ => false,
     };
 }
