@@ -165,6 +165,10 @@ internal sealed partial class Evaluator
                 RecordLoss(call, loss, ImmutableArray.Create(predicted), aliased: true);
                 Update(call, instance, model with { CompiledLoss = loss });
                 break;
+            case TrainingStep.Compile:
+                // Compiled with a loss not known here (a string, a parameter): what it trains with is no longer known.
+                Update(call, instance, model with { CompiledLoss = null });
+                break;
             case TrainingStep.Fit when argument is not null && model.CompiledLoss is { } compiled:
                 RecordLoss(call, compiled, ImmutableArray.Create(argument with { Alias = training.LossInput }), aliased: true);
                 break;

@@ -64,22 +64,33 @@ internal sealed class MemberMentions
             return byMember.TryGetValue(member, out var writes) ? writes : System.Array.Empty<Mention>();
         }
 
+        /// <summary>Whether the name receives a call the training tables know as a compile step.</summary>
+        private bool Compiles(SimpleNameSyntax name, SemanticModel model, CancellationToken cancellationToken)
+        {
+            ExpressionSyntax receiver = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+            return receiver.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } call && call.Expression == receiver
+                && model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
+                && engine.Knowledge.FindTraining(method)?.Step == Knowledge.TrainingStep.Compile;
+        }
+
         private Dictionary<ISymbol, List<Mention>> Bind(CancellationToken cancellationToken)
         {
             var bound = new Dictionary<ISymbol, List<Mention>>(SymbolEqualityComparer.Default);
             foreach (var name in All)
             {
-                var write = FieldWrites.WriteOf(name) ?? (FieldWrites.ChangesInPlace(name) ? true : null);
+                var assigned = FieldWrites.WriteOf(name);
+                var write = assigned ?? (FieldWrites.ChangesInPlace(name) ? true : null);
                 var escapes = write is null && engine.ValueChanges.Escapes(name, cancellationToken);
                 if ((write is not null || escapes)
-                    && engine.Models.Of(name)?.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition is { } member)
+                    && engine.Models.Of(name) is { } model
+                    && model.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition is { } member)
                 {
                     if (!bound.TryGetValue(member, out var list))
                     {
                         bound[member] = list = new List<Mention>();
                     }
 
-                    list.Add(new Mention(name, write, escapes));
+                    list.Add(new Mention(name, write, escapes, assigned is null && write == true && Compiles(name, model, cancellationToken)));
                 }
             }
 
@@ -87,9 +98,10 @@ internal sealed class MemberMentions
         }
     }
 
+    /// <param name="Compiles">A change in place that is a model's compile call (Keras <c>compile</c>): it changes the loss the model trains with, not what it computes.</param>
     /// <param name="Write">
     /// An assignment the engine reads or a change in place, which counts as one (<c>true</c>); a write it cannot read
     /// (<c>false</c>); neither (<c>null</c>, a mention that lets the value escape).
     /// </param>
-    internal readonly record struct Mention(SimpleNameSyntax Name, bool? Write, bool Escapes);
+    internal readonly record struct Mention(SimpleNameSyntax Name, bool? Write, bool Escapes, bool Compiles);
 }

@@ -97,7 +97,9 @@ internal sealed class MemberValues
             return AbstractValue.Unknown;
         }
 
-        var writers = new HashSet<SyntaxNode>(all.Where(write => Applies(write, receiver)).Select(write => write.Member));
+        var applicable = all.Where(write => Applies(write, receiver)).ToList();
+        var writers = new HashSet<SyntaxNode>(applicable.Select(write => write.Member));
+        var compilers = new HashSet<SyntaxNode>(writers.Where(writer => applicable.All(write => write.Member != writer || write.Compiles)));
 
         var type = member.ContainingType;
         var isStatic = member.IsStatic;
@@ -126,10 +128,17 @@ internal sealed class MemberValues
             }
         }
 
+        var changers = new List<SyntaxNode>();
         foreach (var writer in writers)
         {
             if (construction.Any(pair => pair.Constructor == writer))
             {
+                continue;
+            }
+
+            if (compilers.Contains(writer))
+            {
+                changers.Add(writer);
                 continue;
             }
 
@@ -141,7 +150,49 @@ internal sealed class MemberValues
             Add(run.ValueOf(member));
         }
 
-        return joined ?? AbstractValue.Unknown;
+        if (joined is null || changers.Count == 0)
+        {
+            return joined ?? AbstractValue.Unknown;
+        }
+
+        // A member that only compiles the model compiles what the others leave there: it runs from what they agree on,
+        // and leaves the same layers with its loss (models joined with different losses keep the layers, not the loss).
+        // Compiling again replaces the loss, so one run from there is all it can leave. Other changes in place (a head
+        // appended, a tensor's log_()) run from an unknown value, like assignments.
+        var assigned = joined;
+        foreach (var changer in changers)
+        {
+            if (ChangerRun(changer, member, assigned, cancellationToken) is not { } run)
+            {
+                return AbstractValue.Unknown;
+            }
+
+            Add(run.ValueOf(member));
+        }
+
+        return joined;
+    }
+
+    /// <summary>What a member that only compiles <paramref name="member"/> leaves in it, starting from <paramref name="entry"/>; <c>null</c> past the budget.</summary>
+    private MemberRun? ChangerRun(SyntaxNode changer, ISymbol member, AbstractValue entry, CancellationToken cancellationToken)
+    {
+        if (SourceBodies.OfMember(engine.Models, changer, cancellationToken) is not { } body)
+        {
+            return null;
+        }
+
+        try
+        {
+            var fields = new FlowState();
+            fields.Set(member, entry.Storage is null ? entry : entry with { Storage = new ExternalStorage(member) });
+            var budget = new EngineBudget(EngineBudget.DefaultMaxCallDepth, cancellationToken) { KeepsFields = true };
+            var exit = engine.Run(body, ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty, fields, 0, budget).Exit;
+            return new MemberRun(exit, budget.Observed);
+        }
+        catch (BudgetExceededException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -204,8 +255,11 @@ internal sealed class MemberValues
         }
     }
 
-    /// <summary>An assignment in <see cref="Member"/>'s body; through <c>this</c>, it assigns only objects of the member's class (and its subclasses).</summary>
-    private readonly record struct Write(SyntaxNode Member, INamedTypeSymbol? ThisClass);
+    /// <summary>
+    /// An assignment in <see cref="Member"/>'s body; through <c>this</c>, it assigns only objects of the member's class (and
+    /// its subclasses). <see cref="Compiles"/>: not an assignment but a model's compile call (<see cref="MemberMentions.Mention.Compiles"/>).
+    /// </summary>
+    private readonly record struct Write(SyntaxNode Member, INamedTypeSymbol? ThisClass, bool Compiles);
 
     /// <summary>Whether an assignment can reach an object whose static type is <paramref name="receiver"/>: unless made through <c>this</c> in an unrelated class.</summary>
     private static bool Applies(Write write, INamedTypeSymbol? receiver) =>
@@ -239,7 +293,7 @@ internal sealed class MemberValues
         }
 
         var writers = new List<Write>();
-        foreach (var (name, write, escapes) in named.WritesOf(member, cancellationToken))
+        foreach (var (name, write, escapes, compiles) in named.WritesOf(member, cancellationToken))
         {
             if (escapes || write == false || WriterOf(name) is not { } writer)
             {
@@ -249,7 +303,7 @@ internal sealed class MemberValues
             var receiver = IsThroughThis(name) && !member.IsStatic
                 ? engine.Models.Of(name)?.GetDeclaredSymbol(writer, cancellationToken)?.ContainingType
                 : null;
-            writers.Add(new Write(writer, receiver));
+            writers.Add(new Write(writer, receiver, compiles));
         }
 
         return writers;
@@ -262,7 +316,7 @@ internal sealed class MemberValues
     private static List<Write> ConstructorWrites(IFieldSymbol field, List<SimpleNameSyntax> mentions, CancellationToken cancellationToken) =>
         FieldWrites.Members(field.ContainingType, constructors: true, field.IsStatic, cancellationToken)
             .Where(constructor => mentions.Any(name => name.SyntaxTree == constructor.SyntaxTree && constructor.Span.Contains(name.Span) && FieldWrites.WriteOf(name) is not null))
-            .Select(constructor => new Write(constructor, field.IsStatic ? null : field.ContainingType))
+            .Select(constructor => new Write(constructor, field.IsStatic ? null : field.ContainingType, Compiles: false))
             .ToList();
 
     /// <summary>An assignment through <c>this</c>: the name alone, or <c>this.Name</c>.</summary>

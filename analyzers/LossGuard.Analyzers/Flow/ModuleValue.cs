@@ -42,20 +42,25 @@ internal sealed record ModuleValue(
     /// <summary>
     /// What holds for a module on both paths: the same kind of module (class, axis, width, layers), made at either
     /// place; the earlier creation is named. Different kinds (a loss chosen by configuration) join to unknown; a model
-    /// made from different constructor arguments keeps only what every construction of its class agrees on.
+    /// made from different constructor arguments keeps only what every construction of its class agrees on; a model
+    /// compiled with different losses (or compiled on one path only) keeps its layers, its loss unknown.
     /// </summary>
     public static ModuleValue? Join(ModuleValue? left, ModuleValue? right)
     {
-        if (left is null || right is null || !SameKind(left, right))
+        if (left is null || right is null || !SameKind(left, right, compiled: false))
         {
             return null;
         }
 
         var earlier = AbstractValue.EarlierOf(left.Creation, right.Creation) == left.Creation ? left : right;
+        earlier = SameKind(left.CompiledLoss, right.CompiledLoss) ? earlier : earlier with { CompiledLoss = null };
         return ReferenceEquals(left.Constructed, right.Constructed) ? earlier : earlier with { Constructed = null };
     }
 
-    private static bool SameKind(ModuleValue? left, ModuleValue? right) =>
+    private static bool SameKind(ModuleValue? left, ModuleValue? right) => SameKind(left, right, compiled: true);
+
+    /// <param name="compiled">Whether the loss a model was compiled with counts (not for the models joined themselves, whose loss may differ).</param>
+    private static bool SameKind(ModuleValue? left, ModuleValue? right, bool compiled) =>
         left is null || right is null
             ? left is null && right is null
             : Equals(left.Entry, right.Entry)
@@ -64,11 +69,11 @@ internal sealed record ModuleValue(
               && left.Activation == right.Activation
               && left.FromLogits == right.FromLogits
               && left.Flag == right.Flag
-              && SameKind(left.CompiledLoss, right.CompiledLoss)
+              && (!compiled || SameKind(left.CompiledLoss, right.CompiledLoss))
               && Equals(left.Output, right.Output)
               && SymbolEqualityComparer.Default.Equals(left.Model, right.Model)
               && (left.Layers is null || right.Layers is null
                   ? left.Layers is null && right.Layers is null
                   : left.Layers.Items.Length == right.Layers.Items.Length
-                    && left.Layers.Items.Zip(right.Layers.Items, SameKind).All(same => same));
+                    && left.Layers.Items.Zip(right.Layers.Items, (l, r) => SameKind(l, r)).All(same => same));
 }

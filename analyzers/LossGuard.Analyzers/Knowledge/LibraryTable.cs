@@ -46,6 +46,13 @@ internal sealed record LibraryTable(
     /// <summary>How messages name a type's members, when the type's own name says little (<c>nn_internal</c> → <c>tf.nn</c>).</summary>
     public ImmutableDictionary<string, string> DisplayPrefixes { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>
+    /// Library classes that implement a factory interface of the table (class → interface): their methods of the
+    /// interface's names are the same factories, for code that makes the class itself (<c>new LayersApi().Dense(...)</c>
+    /// is <c>keras.layers.Dense(...)</c>), and messages name them alike.
+    /// </summary>
+    public ImmutableDictionary<string, string> FactoryImplementations { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     /// <summary>The library's tensor types: values of these types (and of types deriving from them) carry a domain from one method to another.</summary>
     public ImmutableArray<string> TensorTypes { get; init; } = ImmutableArray<string>.Empty;
 

@@ -170,8 +170,40 @@ internal sealed class SymbolLookup
             }
         }
 
+        foreach (var implementation in table.FactoryImplementations)
+        {
+            AddImplementation(implementation.Key, implementation.Value);
+        }
+
         AddTypes(table.LabelTensorTypes, labelTensorTypes);
         AddTypes(table.TensorTypes, tensorTypes);
+    }
+
+    /// <summary>
+    /// A library class implementing a factory interface: calls of its methods bind to the class, not the interface, so
+    /// the interface's entries and display prefix are registered for the class too (when it does implement it).
+    /// </summary>
+    private void AddImplementation(string className, string interfaceName)
+    {
+        if (Type(className) is not { } type || Type(interfaceName) is not { } factory
+            || !type.AllInterfaces.Contains(factory, SymbolEqualityComparer.Default)
+            || !entries.TryGetValue(factory, out var byName))
+        {
+            return;
+        }
+
+        foreach (var pair in byName)
+        {
+            foreach (var entry in pair.Value)
+            {
+                Add(className, pair.Key, entry);
+            }
+        }
+
+        if (displayPrefixes.TryGetValue(factory, out var prefix))
+        {
+            displayPrefixes[type] = prefix;
+        }
     }
 
     public IReadOnlyList<object> Entries(IMethodSymbol method) =>

@@ -100,6 +100,10 @@ internal static class TensorFlowTable
             new ActivationNameEntry("softmax", ValueDomain.Probabilities, FusedSoftmax, Nn),
             new ActivationNameEntry("sigmoid", ValueDomain.IndependentProbabilities, FusedSigmoid, Nn),
             new ActivationNameEntry("linear", ValueDomain.Logits)),
+        FactoryImplementations = ImmutableDictionary.CreateRange(new[]
+        {
+            new System.Collections.Generic.KeyValuePair<string, string>("Tensorflow.Keras.Layers.LayersApi", LayersApi),
+        }),
         LabelTensorTypes = ImmutableArray.Create("Tensorflow.Tensor", "Tensorflow.NumPy.NDArray"),
         TensorTypes = ImmutableArray.Create("Tensorflow.Tensor", "Tensorflow.NumPy.NDArray", "Tensorflow.Tensors"),
         DisplayPrefixes = ImmutableDictionary.CreateRange(new[]

@@ -17,7 +17,7 @@ namespace Tensorflow.Keras
     /// <summary><c>keras</c>: the layer, loss, activation and optimizer factories, <c>Sequential</c>, and the functional API.</summary>
     public class KerasInterface : IKerasApi
     {
-        public ILayersApi layers => null!;
+        public ILayersApi layers { get; } = new LayersApi();
 
         public ILossesApi losses => null!;
 

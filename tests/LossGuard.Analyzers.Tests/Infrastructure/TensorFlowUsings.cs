@@ -12,4 +12,12 @@ internal static class TensorFlowUsings
         using static Tensorflow.KerasApi;
 
         """;
+
+    /// <summary>Those and three more for Keras model code as projects write it: layer lists, <c>NDArray</c> labels, their own <c>LayersApi</c>.</summary>
+    public const string Keras = Eager + """
+        using System.Collections.Generic;
+        using Tensorflow.Keras.Layers;
+        using Tensorflow.NumPy;
+
+        """;
 }

@@ -467,4 +467,150 @@ public sealed class MemberFlowTests
             """);
         return Verify.AnalyzerAsync(source);
     }
+
+    [Fact]
+    public Task A_model_field_assigned_from_a_layer_list_in_one_method_and_compiled_in_another_is_followed()
+    {
+        const string source = TensorFlowUsings.Keras + """
+            class IntentClassifier
+            {
+                private IModel _model;
+
+                private void Build(int labels)
+                {
+                    var layers = new List<ILayer>
+                    {
+                        keras.layers.Dense(256, activation: "relu"),
+                        keras.layers.Dense(labels, activation: keras.activations.Softmax),
+                    };
+                    _model = keras.Sequential(layers);
+                }
+
+                private void Fit()
+                {
+                    _model.compile(optimizer: keras.optimizers.Adam(0.001f),
+                        loss: {|#0:keras.losses.SparseCategoricalCrossentropy(from_logits: true)|},
+                        metrics: new[] { "accuracy" });
+                }
+
+                public void Train(int labels)
+                {
+                    Build(labels);
+                    Fit();
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
+
+    [Fact]
+    public Task A_model_field_assigned_with_its_layers_inline_in_one_method_and_compiled_in_another_is_followed()
+    {
+        const string source = TensorFlowUsings.Keras + """
+            internal sealed class Classifier
+            {
+                public void Build(int classes) =>
+                    model = keras.Sequential(new List<ILayer> { keras.layers.Dense(64, activation: "relu"), keras.layers.Dense(classes) });
+
+                public void Compile() =>
+                    model.compile(keras.optimizers.Adam(), {|#0:keras.losses.SparseCategoricalCrossentropy()|});
+
+                private IModel model;
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.WrongDomainForLoss));
+    }
+
+    [Fact]
+    public Task A_readonly_model_field_assigned_in_the_constructor_is_followed_into_a_method_that_compiles_it()
+    {
+        const string source = TensorFlowUsings.Keras + """
+            class Trainer
+            {
+                private readonly IModel _model;
+
+                public Trainer(int labels)
+                {
+                    _model = keras.Sequential(new List<ILayer>
+                    {
+                        keras.layers.Dense(256, activation: "relu"),
+                        keras.layers.Dense(labels, activation: "softmax"),
+                    });
+                }
+
+                public void Fit(NDArray x, NDArray y)
+                {
+                    _model.compile(optimizer: keras.optimizers.Adam(0.001f),
+                        loss: {|#0:keras.losses.SparseCategoricalCrossentropy(from_logits: true)|},
+                        metrics: new[] { "accuracy" });
+                    _model.fit(x, y, epochs: 5);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
+
+    [Fact]
+    public Task A_model_auto_property_with_a_private_setter_assigned_in_the_constructor_is_followed()
+    {
+        const string source = TensorFlowUsings.Keras + """
+            public class Detector
+            {
+                public Detector()
+                {
+                    var inputs = keras.Input(shape: 16);
+                    var outputs = keras.layers.Dense(1, activation: keras.activations.Sigmoid).Apply(inputs);
+                    Model = keras.Model(inputs, outputs);
+                }
+
+                public IModel Model { get; private set; }
+
+                public void Compile() =>
+                    Model.compile(keras.optimizers.Adam(), {|#0:keras.losses.BinaryCrossentropy(from_logits: true)|});
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SigmoidIntoLogitsLoss));
+    }
+
+    [Fact]
+    public Task A_model_field_that_two_methods_compile_is_still_followed_in_each()
+    {
+        const string source = TensorFlowUsings.Keras + """
+            class Experiments
+            {
+                public Experiments() => model = keras.Sequential(keras.layers.Dense(32, activation: "relu"), keras.layers.Dense(10, activation: "softmax"));
+
+                public void First() => model.compile(keras.optimizers.Adam(), {|#0:keras.losses.SparseCategoricalCrossentropy(from_logits: true)|});
+
+                public void Second() => model.compile(keras.optimizers.SGD(), {|#1:keras.losses.CategoricalCrossentropy(from_logits: true)|});
+
+                readonly Sequential model;
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss), Finding.At(Descriptors.SoftmaxIntoLogitsLoss, 1));
+    }
+
+    [Fact]
+    public Task A_model_field_built_and_compiled_in_one_method_is_followed_into_the_fit_of_another()
+    {
+        const string source = TensorFlowUsings.Keras + """
+            sealed class Pipeline
+            {
+                public void Train(NDArray x, NDArray y)
+                {
+                    Build();
+                    model.fit(x, {|#0:Tensorflow.Keras.Utils.np_utils.to_categorical(y, 10)|});
+                }
+
+                void Build()
+                {
+                    model = keras.Sequential(keras.layers.Dense(64, activation: "relu"), keras.layers.Dense(10));
+                    model.compile(keras.optimizers.SGD(0.01f), keras.losses.SparseCategoricalCrossentropy(from_logits: true));
+                }
+
+                IModel model;
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.OneHotIntoSparseLoss));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using LossGuard.Analyzers.Catalogue;
+using LossGuard.Analyzers.Tests.Infrastructure;
 using Xunit;
 using Verify = LossGuard.Analyzers.Tests.Infrastructure.Verify<LossGuard.Analyzers.Rules.ValueDomainAnalyzer>;
 
@@ -219,5 +220,69 @@ public sealed class KerasTests
             }
             """;
         return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_softmax_dense_layer_made_by_a_LayersApi_in_a_local_is_the_models_output()
+    {
+        const string source = TensorFlowUsings.Keras + """
+            static class Mnist
+            {
+                static void Train(Tensors images)
+                {
+                    var layers = new LayersApi();
+                    var hidden = layers.Dense(64, activation: keras.activations.Relu).Apply(images);
+                    var model = keras.Model(images, {|#1:layers.Dense(10, activation: "softmax")|}.Apply(hidden), name: "mnist");
+                    model.compile(loss: {|#0:keras.losses.SparseCategoricalCrossentropy(from_logits: true)|}, optimizer: keras.optimizers.Adam(), metrics: new[] { "accuracy" });
+                }
+            }
+            """;
+        var expected = Verify.Diagnostic(Descriptors.SoftmaxIntoLogitsLoss).WithLocation(0).WithLocation(1).WithArguments(
+            "SparseCategoricalCrossentropy", "the model's output", "keras.layers.Dense", "16", "use from_logits: false, or remove the layer's activation \"softmax\" (make the layer linear)");
+        return Verify.AnalyzerAsync(source, expected);
+    }
+
+    [Fact]
+    public Task Layers_made_by_a_protected_LayersApi_field_of_a_base_class_are_keras_layers()
+    {
+        const string source = TensorFlowUsings.Keras + """
+            public abstract class Example
+            {
+                protected LayersApi layers = new LayersApi();
+
+                public IModel Model;
+            }
+
+            public class LeNet : Example
+            {
+                public void BuildModel()
+                {
+                    var inputs = keras.Input(shape: 784);
+                    var outputs = layers.Dense(10, activation: keras.activations.Softmax).Apply(inputs);
+                    Model = keras.Model(inputs, outputs);
+                    Model.compile(loss: {|#0:keras.losses.SparseCategoricalCrossentropy(from_logits: true)|}, optimizer: keras.optimizers.Adam(), metrics: new[] { "accuracy" });
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
+
+    [Fact]
+    public Task A_layer_made_by_an_inline_new_LayersApi_is_a_keras_layer()
+    {
+        const string source = TensorFlowUsings.Keras + """
+            sealed class Inline
+            {
+                public void Compile(Tensors inputs)
+                {
+                    var model = keras.Model(inputs, new LayersApi().Dense(10, "softmax").Apply(inputs));
+                    model.compile(keras.optimizers.Adam(), {|#0:keras.losses.CategoricalCrossentropy(from_logits: true)|});
+
+                    var stacked = keras.Sequential(new LayersApi().Dense(10), new LayersApi().Softmax(-1));
+                    stacked.compile(keras.optimizers.Adam(), {|#1:keras.losses.SparseCategoricalCrossentropy(from_logits: true)|});
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss), Finding.At(Descriptors.SoftmaxIntoLogitsLoss, 1));
     }
 }
