@@ -27,10 +27,6 @@ namespace LossGuard.Analyzers.Flow;
 /// <param name="Integer">Whether the elements are integers (a tensor's dtype), when known.</param>
 /// <param name="Module">For a module object (layers, models, loss modules): what it computes.</param>
 /// <param name="Elements">For an array built from an initializer, or a tuple: its elements.</param>
-/// <param name="Each">
-/// For a list or array whose elements the engine follows but whose count it does not know (filled in a loop, or
-/// differently on two paths): what every element holds. Never set together with <paramref name="Elements"/>.
-/// </param>
 internal sealed record AbstractValue(
     ValueDomain Domain,
     IOperation? Origin = null,
@@ -45,8 +41,7 @@ internal sealed record AbstractValue(
     int? Rank = null,
     bool? Integer = null,
     ModuleValue? Module = null,
-    ValueList<AbstractValue>? Elements = null,
-    AbstractValue? Each = null)
+    ValueList<AbstractValue>? Elements = null)
 {
     public static AbstractValue Unknown { get; } = new(ValueDomain.Unknown);
 
@@ -125,7 +120,6 @@ internal sealed record AbstractValue(
         }
 
         var domain = JoinDomain(left.Domain, right.Domain);
-        var elements = Equals(left.Elements, right.Elements) ? left.Elements : null;
         return new AbstractValue(
             domain,
             domain == ValueDomain.Unknown ? null : EarlierOf(left.Origin, right.Origin),
@@ -140,50 +134,7 @@ internal sealed record AbstractValue(
             Same(left.Rank, right.Rank),
             left.Integer == right.Integer ? left.Integer : null,
             ModuleValue.Join(left.Module, right.Module),
-            elements,
-            elements is null ? JoinEach(left, right) : null);
-    }
-
-    /// <summary>
-    /// Whether the value is a list or array whose elements are followed: made in the analysed code (it has a storage,
-    /// which tuples and structs do not), with its elements known one by one or all alike.
-    /// </summary>
-    public bool IsCollected => Storage is not null && (Elements is not null || Each is not null);
-
-    /// <summary>
-    /// Two collections of different elements joined: what every element of either holds (the elements of an empty
-    /// one hold anything); <c>null</c> when either is not followed or nothing is known of the elements.
-    /// </summary>
-    private static AbstractValue? JoinEach(AbstractValue left, AbstractValue right)
-    {
-        if (!left.IsCollected || !right.IsCollected)
-        {
-            return null;
-        }
-
-        var (leftEmpty, leftEach) = EachOf(left);
-        var (rightEmpty, rightEach) = EachOf(right);
-        var each = leftEmpty ? rightEach : rightEmpty ? leftEach : Join(leftEach!, rightEach!);
-        return each is null || each.Equals(Unknown) ? null : each;
-    }
-
-    /// <summary>What every element of a followed collection holds; <c>Empty</c> for one known to have no elements.</summary>
-    public static (bool Empty, AbstractValue? Each) EachOf(AbstractValue collection)
-    {
-        if (collection.Each is { } each)
-        {
-            return (false, each);
-        }
-
-        var items = collection.Elements!.Items;
-        return items.IsEmpty ? (true, null) : (false, items.Skip(1).Aggregate(items[0], Join));
-    }
-
-    /// <summary>The collection with one more element, <paramref name="added"/>, where only what every element holds is known.</summary>
-    public AbstractValue WithEachAdded(AbstractValue added)
-    {
-        var each = Join(Each!, added);
-        return this with { Each = each.Equals(Unknown) ? null : each };
+            Equals(left.Elements, right.Elements) ? left.Elements : null);
     }
 
     /// <summary>Two different buffers joined: the value may be either, so a write through it may touch any buffer.</summary>

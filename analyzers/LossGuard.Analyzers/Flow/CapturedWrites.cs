@@ -7,8 +7,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace LossGuard.Analyzers.Flow;
 
 /// <summary>
-/// Locals and parameters that a lambda or local function assigns, and lists and arrays of modules or tensors it
-/// mentions (it may change them through their methods, or hand them to code that writes their elements): they may change whenever the function runs, so the engine never tracks them.
+/// Locals and parameters that a lambda or local function assigns, and lists it mentions (it may change them through
+/// their methods): they may change whenever the function runs, so the engine never tracks them.
 /// </summary>
 internal static class CapturedWrites
 {
@@ -35,7 +35,7 @@ internal static class CapturedWrites
         {
             foreach (var operation in nested.Descendants())
             {
-                if (operation is ILocalReferenceOperation or IParameterReferenceOperation && Collections.IsCollection(operation.Type))
+                if (operation is ILocalReferenceOperation or IParameterReferenceOperation && operation.Type is INamedTypeSymbol list && Collections.IsList(list))
                 {
                     written.Add(Symbol(operation)!);
                 }

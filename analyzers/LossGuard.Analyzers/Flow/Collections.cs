@@ -16,10 +16,6 @@ internal static class Collections
     public static bool IsList(INamedTypeSymbol type) =>
         BufferViews.Is(type, "System.Collections.Generic", "List", 1) || IsModuleList(type);
 
-    /// <summary>A list, or an array of references (modules, tensors), whose known elements the engine keeps while one variable holds it.</summary>
-    public static bool IsCollection(ITypeSymbol? type) =>
-        type is INamedTypeSymbol named && IsList(named) || type is IArrayTypeSymbol { ElementType.IsReferenceType: true };
-
     private static bool IsModuleList(INamedTypeSymbol? type) => BufferViews.Is(type, "TorchSharp.Modules", "ModuleList", 1);
 
     /// <summary>
@@ -119,22 +115,6 @@ internal static class Collections
             IArgumentOperation { Parent: IInvocationOperation } => false,
             _ => true,
         };
-    }
-
-    /// <summary>
-    /// Whether a reference is the value a <c>return</c> hands back, alone or as an element of a returned tuple (not a
-    /// <c>yield return</c>, after which the body goes on). On a graph, <paramref name="returned"/> is the value its
-    /// block returns.
-    /// </summary>
-    public static bool IsReturned(IOperation reference, IOperation? returned)
-    {
-        var use = reference;
-        while (use.Parent is IConversionOperation or ITupleOperation)
-        {
-            use = use.Parent;
-        }
-
-        return use.Parent is IReturnOperation { Kind: OperationKind.Return } || use.Parent is null && use == returned;
     }
 
     /// <summary>What reading a list's <c>Count</c>, or its element at a known index, gives when its elements are known.</summary>

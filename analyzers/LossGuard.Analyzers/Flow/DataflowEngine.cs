@@ -36,7 +36,6 @@ internal sealed class DataflowEngine
     private readonly ConcurrentDictionary<IPropertySymbol, bool> autoProperties = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> assignsMembers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IOperation, ISet<ISymbol>> structsChangedInPlace = new();
-    private readonly ConcurrentDictionary<IOperation, bool> tensorsChangedInPlace = new();
     private readonly CallSites callSites;
     private readonly Implementations implementations;
     private readonly MemberValues memberValues;
@@ -213,7 +212,7 @@ internal sealed class DataflowEngine
     /// <summary>Whether a value says more than a parameter of unknown origin does.</summary>
     public static bool IsInformative(AbstractValue value) =>
         value.IsKnownDomain || value.Module is not null || value.Function is not null || value.Constant is not null
-        || value.Classes is not null || value.Rank is not null || value.Integer is not null || value.Elements is not null || value.Each is not null;
+        || value.Classes is not null || value.Rank is not null || value.Integer is not null || value.Elements is not null;
 
     /// <summary>The calls of a body analysed on its own (parameters unknown), for reading the arguments it passes.</summary>
     internal ImmutableArray<CallFact> PlainCalls(SyntaxNode member, CancellationToken cancellationToken) =>
@@ -598,32 +597,6 @@ internal sealed class DataflowEngine
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// Whether a body may change a tensor in place (<c>t.sub_(0.5)</c>, <c>init.uniform_(t)</c>, a helper of the
-    /// compilation that does), once per body. A tensor collected in a list or array is also held by the variable it
-    /// came from, whose change the collection would not see; so collections are followed only in bodies that change none.
-    /// </summary>
-    public bool ChangesTensorsInPlace(IOperation root, CancellationToken cancellationToken) =>
-        tensorsChangedInPlace.TryGetValue(root, out var known)
-            ? known
-            : tensorsChangedInPlace.GetOrAdd(root, body => body.Descendants().Any(operation =>
-                operation is IInvocationOperation call && ChangesTensorInPlace(call, cancellationToken)));
-
-    private bool ChangesTensorInPlace(IInvocationOperation call, CancellationToken cancellationToken)
-    {
-        var method = call.TargetMethod;
-        if (method.Name.EndsWith("_", System.StringComparison.Ordinal)
-            && (call.Instance?.Type is { } receiver && Knowledge.CarriesValues(receiver)
-                || call.Arguments.Any(argument => argument.Value.Type is { } type && Knowledge.CarriesValues(type))))
-        {
-            return true;
-        }
-
-        return Target(method).IsInSource && call.Arguments.Any(argument =>
-            argument.Parameter is { } parameter && argument.Value.Type is { } type && Knowledge.CarriesValues(type)
-            && ValueChanges.MayChange(parameter, cancellationToken));
     }
 
     /// <summary>The struct variables the member holding <paramref name="operation"/> may change in place (<see cref="StructFields.ChangedInPlace"/>), once per member.</summary>

@@ -46,14 +46,8 @@ internal sealed partial class Evaluator
     private static AbstractValue Holding(AbstractValue holder, AbstractValue content) =>
         new(content.Domain, content.Origin, content.Classes, Storage: holder.Storage, Partial: holder.Partial, Axis: content.Axis, Rank: content.Rank);
 
-    /// <summary>
-    /// The buffer's contents are unknown; so are the elements of an array or span it may be (a list made here is no
-    /// buffer a write can reach, and keeps them).
-    /// </summary>
     private static AbstractValue Forget(AbstractValue value) =>
-        value.Storage is IOperation { Type: INamedTypeSymbol type } && Collections.IsList(type)
-            ? value with { Domain = ValueDomain.Unknown, Origin = null, Classes = null, Axis = null, Rank = null }
-            : value with { Domain = ValueDomain.Unknown, Origin = null, Classes = null, Axis = null, Rank = null, Elements = null, Each = null };
+        value with { Domain = ValueDomain.Unknown, Origin = null, Classes = null, Axis = null, Rank = null };
 
     /// <summary>The local, parameter or field a whole-buffer expression names, through conversions and whole views.</summary>
     private ISymbol? RootSymbol(IOperation? expression) => expression switch

@@ -59,21 +59,14 @@ internal sealed partial class Evaluator
             return AbstractValue.Unknown;
         }
 
-        if (instance is { Each: not null } && Collections.Added(method, arguments) is { } more)
-        {
-            // A list filled in a loop: only what every element holds is known, and each element added joins it.
-            SetHolder(call.Instance!, more.Aggregate(instance, (list, element) => list.WithEachAdded(element)));
-            return AbstractValue.Unknown;
-        }
-
         if (Collections.IsModuleListFactory(method) && Collections.Listed(arguments[0]) is { } layers)
         {
             return new AbstractValue(ValueDomain.Unknown, Storage: call, Elements: layers);
         }
 
-        if (instance is { IsCollected: true } && Collections.IsToArray(method))
+        if (instance is { Elements: { } listed } && Collections.IsToArray(method))
         {
-            return new AbstractValue(ValueDomain.Unknown, Storage: call, Elements: instance.Elements, Each: instance.Each);
+            return new AbstractValue(ValueDomain.Unknown, Storage: call, Elements: listed);
         }
 
         CallEffects? effects = null;
@@ -235,7 +228,7 @@ internal sealed partial class Evaluator
             case TransformKind.Shape:
                 return Reshaped(value, transform, fact);
             case TransformKind.Join:
-                return Joins.Joined(input, transform, fact, collected: IsFollowedCollection(input));
+                return Joins.Joined(input, transform, fact);
             case TransformKind.ActivationByName:
                 return value.Constant is string ? AbstractValue.OfConstant(value.Constant) : AbstractValue.Unknown;
             case TransformKind.MaxOf:
@@ -590,9 +583,9 @@ internal sealed partial class Evaluator
     /// <summary>A list or array whose elements were known escapes into a call that may change them.</summary>
     private void ForgetElements(IOperation? expression, AbstractValue? value)
     {
-        if (expression is not null && (value?.Elements is not null || value?.Each is not null))
+        if (expression is not null && value?.Elements is not null)
         {
-            SetHolder(expression, value with { Elements = null, Each = null });
+            SetHolder(expression, value with { Elements = null });
         }
     }
 

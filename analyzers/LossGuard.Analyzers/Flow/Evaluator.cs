@@ -31,9 +31,6 @@ internal sealed partial class Evaluator
     /// </summary>
     private bool unreached;
 
-    /// <summary>The value a graph's block returns, while it is evaluated (<see cref="EvaluateReturned"/>).</summary>
-    private IOperation? returning;
-
     public Evaluator(
         DataflowEngine engine, FlowBody body, FlowState state, int depth, EngineBudget budget, ISet<ISymbol> untracked,
         ImmutableArray<CallFact>.Builder? calls)
@@ -60,23 +57,6 @@ internal sealed partial class Evaluator
         var taken = unreached;
         unreached = false;
         return taken;
-    }
-
-    /// <summary>
-    /// Evaluates the value a graph's block returns (a graph has no <c>return</c> operation above it), so that what it
-    /// hands back is known as returned (<see cref="Held"/>).
-    /// </summary>
-    public AbstractValue EvaluateReturned(IOperation operation)
-    {
-        returning = operation;
-        try
-        {
-            return Evaluate(operation);
-        }
-        finally
-        {
-            returning = null;
-        }
     }
 
     public AbstractValue Evaluate(IOperation operation)
@@ -181,54 +161,21 @@ internal sealed partial class Evaluator
 
     /// <summary>A variable's value; unknown, a local may hold any buffer and a parameter holds the caller's (<paramref name="external"/>).</summary>
     /// <summary>
-    /// A list's (or an array's of modules or tensors) elements are known only while one variable holds it: read anywhere
-    /// else than in place (its own methods, <c>Count</c>, an element, a <c>foreach</c>, a call's argument, which the
-    /// call forgets), it may be changed through another reference, so its holder forgets them. Returned, alone or in a
-    /// tuple, a collection this body made hands its only reference to the caller, who keeps its elements.
+    /// A list's elements are known only while one variable holds it: read anywhere else than in place (its own methods,
+    /// <c>Count</c>, an element, a <c>foreach</c>, a call's argument, which the call forgets), it may be changed
+    /// through another reference, so its holder forgets them.
     /// </summary>
     private AbstractValue Held(IOperation reference, AbstractValue value)
     {
-        if (value.Elements is null && value.Each is null || !IsCollectionVariable(reference) || !Collections.Escapes(reference)
-            || Collections.IsReturned(reference, returning) && IsHandedBack(reference, value))
+        if (value.Elements is null || reference.Type is not INamedTypeSymbol type || !Collections.IsList(type) || !Collections.Escapes(reference))
         {
             return value;
         }
 
-        var forgotten = value with { Elements = null, Each = null };
+        var forgotten = value with { Elements = null };
         SetHolder(reference, forgotten);
         return forgotten;
     }
-
-    /// <summary>
-    /// A list in any variable, or an array of modules or tensors in a local (an array parameter given by the caller
-    /// written out, <c>params</c>, may be kept in a field that construction follows; it is not a join's parts).
-    /// </summary>
-    private static bool IsCollectionVariable(IOperation reference) =>
-        reference.Type is INamedTypeSymbol type && Collections.IsList(type)
-        || reference is ILocalReferenceOperation && Collections.IsCollection(reference.Type);
-
-    /// <summary>
-    /// Whether a collection returned by this body keeps its elements for the caller: this body made it (so only its
-    /// variable held it), no <c>finally</c> runs after the value is taken, and the body changes no tensor in place.
-    /// </summary>
-    private bool IsHandedBack(IOperation reference, AbstractValue value) =>
-        value.Storage is IOperation made && made.Syntax.SyntaxTree == body.Root.Syntax.SyntaxTree && body.Root.Syntax.Span.Contains(made.Syntax.Span)
-        && !reference.Syntax.Ancestors().TakeWhile(node => node != body.Root.Syntax)
-            .Any(node => node is TryStatementSyntax { Finally: not null })
-        && !engine.ChangesTensorsInPlace(body.Root, budget.CancellationToken);
-
-    /// <summary>
-    /// Whether the parts of a join are the elements the engine followed into a list or array held in a variable (or a
-    /// list's <c>ToArray()</c>): a local or parameter that still knows them, in a body that changes no tensor in place
-    /// (an element added from a variable that is then changed in place would keep a stale meaning).
-    /// </summary>
-    private bool IsFollowedCollection(ArgumentFact parts) =>
-        parts.Value.IsCollected
-        && Unconverted(parts.Expression) is var held
-        && (held is ILocalReferenceOperation or IParameterReferenceOperation && IsCollectionVariable(held)
-            || held is IInvocationOperation { TargetMethod.Name: "ToArray", Instance: ILocalReferenceOperation or IParameterReferenceOperation } call
-                && IsCollectionVariable(call.Instance!))
-        && !engine.ChangesTensorsInPlace(body.Root, budget.CancellationToken);
 
     private AbstractValue Read(ISymbol symbol, IParameterSymbol? external)
     {
@@ -490,8 +437,7 @@ internal sealed partial class Evaluator
             case IArrayElementReferenceOperation element:
                 var array = Evaluate(element.ArrayReference);
                 EvaluateAll(element.Indices);
-                ForgetElements(element.ArrayReference, array);
-                WriteElement(element.ArrayReference, array with { Elements = null, Each = null }, value);
+                WriteElement(element.ArrayReference, array, value);
                 break;
             case IFlowCaptureReferenceOperation when CapturedVariable(target) is { } variable:
                 SetSymbol(variable, value);

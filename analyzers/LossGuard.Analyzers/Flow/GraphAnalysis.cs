@@ -170,10 +170,9 @@ internal sealed class GraphAnalysis
         }
 
         returned = null;
-        var returns = block.BranchValue is not null && block.ConditionKind == ControlFlowConditionKind.None
-            && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return;
-        var branch = block.BranchValue is { } value ? (returns ? evaluator.EvaluateReturned(value) : evaluator.Evaluate(value)) : AbstractValue.Unknown;
-        if (returns)
+        var branch = block.BranchValue is { } value ? evaluator.Evaluate(value) : AbstractValue.Unknown;
+        if (block.BranchValue is not null && block.ConditionKind == ControlFlowConditionKind.None
+            && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
         {
             returned = new ReturnFact(branch);
         }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Linq;
 using LossGuard.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
@@ -11,16 +10,14 @@ namespace LossGuard.Analyzers.Flow;
 /// Tensors joined into one (<c>cat</c>, <c>stack</c>, <c>hstack</c>, <c>vstack</c>): the result means what every part
 /// means when all parts mean the same and the join keeps it. Sigmoid outputs and logits stay so along any axis; a
 /// (log-)softmax along axis <c>a</c> stays one only when the parts are joined along a known axis other than <c>a</c>
-/// (a stack adds a new axis, which shifts <c>a</c> when it comes before it). Parts are written out in the call (an
-/// array creation, a collection expression, a <c>params</c> list), or collected in a list or array
-/// variable whose elements the engine followed: one by one, or (filled in a loop) what every element holds.
+/// (a stack adds a new axis, which shifts <c>a</c> when it comes before it). Parts must be written out in the call
+/// (an array creation, a collection expression, a <c>params</c> list): an array variable's elements may have changed.
 /// </summary>
 internal static class Joins
 {
-    /// <param name="collected">The parts are a list or array variable whose elements the engine followed (<see cref="Evaluator"/> decides).</param>
-    public static AbstractValue Joined(ArgumentFact parts, TransformEntry transform, CallFact fact, bool collected)
+    public static AbstractValue Joined(ArgumentFact parts, TransformEntry transform, CallFact fact)
     {
-        if (!(collected || IsWrittenOut(parts.Expression)) || Parts(parts.Value) is not { IsEmpty: false } items)
+        if (!IsWrittenOut(parts.Expression) || parts.Value.Elements?.Items is not { IsEmpty: false } items)
         {
             return AbstractValue.Unknown;
         }
@@ -116,10 +113,6 @@ internal static class Joins
         var at = inserted < 0 ? inserted + known + 1 : inserted;
         return from >= at ? from + 1 : from;
     }
-
-    /// <summary>The parts one by one; for a list known only by what every element holds, that one (its count does not matter).</summary>
-    private static ImmutableArray<AbstractValue>? Parts(AbstractValue parts) =>
-        parts.Elements?.Items ?? (parts.Each is { } each ? ImmutableArray.Create(each) : null);
 
     /// <summary>The parts written out in the call: an array creation with its elements, a collection expression, a <c>params</c> list.</summary>
     private static bool IsWrittenOut(IOperation expression) =>
