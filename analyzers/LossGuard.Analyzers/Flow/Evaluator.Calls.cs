@@ -28,6 +28,12 @@ internal sealed partial class Evaluator
         var arguments = Arguments(call.Arguments);
         if (TableCall(call, target.Known, instance, arguments) is { } tabled)
         {
+            if (instance is not null && target.Known.Training is not null)
+            {
+                // A training step a table also checks (Keras compile with loss names): the model still changes.
+                ModuleCall(call, target.Known, instance, arguments);
+            }
+
             return WithModule(tabled, call, call.Type, arguments, target);
         }
 

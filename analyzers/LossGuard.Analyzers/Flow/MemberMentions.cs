@@ -64,9 +64,17 @@ internal sealed class MemberMentions
             return byMember.TryGetValue(member, out var writes) ? writes : System.Array.Empty<Mention>();
         }
 
-        /// <summary>Whether the name receives a call the training tables know as a compile step.</summary>
+        /// <summary>
+        /// Whether the name, alone or after <c>this.</c> (this object's member, not another object's), receives a call the
+        /// training tables know as a compile step.
+        /// </summary>
         private bool Compiles(SimpleNameSyntax name, SemanticModel model, CancellationToken cancellationToken)
         {
+            if (name.Parent is MemberAccessExpressionSyntax { Expression: not ThisExpressionSyntax } qualified && qualified.Name == name)
+            {
+                return false;
+            }
+
             ExpressionSyntax receiver = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
             return receiver.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } call && call.Expression == receiver
                 && model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method

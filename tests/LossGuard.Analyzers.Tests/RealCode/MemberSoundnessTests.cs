@@ -351,4 +351,54 @@ public sealed class MemberSoundnessTests
             """;
         return Verify.AnalyzerAsync(source);
     }
+
+    [Theory]
+    [InlineData("public static void Recompile(Pipeline other) => other.model.compile(keras.optimizers.Adam(), keras.losses.CategoricalCrossentropy(from_logits: true));")]
+    [InlineData("public void CopyTo(Pipeline other) => other.model.compile(keras.optimizers.Adam(), keras.losses.CategoricalCrossentropy(from_logits: true));")]
+    public Task Another_objects_model_compiled_elsewhere_is_silent_at_a_fit_in_a_third_member(string recompile) =>
+        // Train may fit a model that the other member compiled with a categorical loss (right for one-hot labels).
+        Verify.AnalyzerAsync(Pipeline(recompile));
+
+    [Fact]
+    public Task A_model_field_compiled_again_with_loss_names_is_silent_at_a_fit_in_a_third_member() =>
+        // After Recompile the model trains with mean squared error; only the unrecognised optimizer name is reported.
+        Verify.AnalyzerAsync(
+            Pipeline("""public void Recompile() => {|#0:model.compile("sgd", "mse", new[] { "accuracy" })|};"""),
+            Finding.At(LossGuard.Analyzers.Catalogue.Descriptors.UnrecognisedKerasLossName));
+
+    [Fact]
+    public Task A_local_model_compiled_again_with_loss_names_is_silent_at_fit()
+    {
+        const string source = TensorFlowUsings.Keras + """
+            static class Retrain
+            {
+                static void Train(NDArray x, NDArray y)
+                {
+                    var model = keras.Sequential(keras.layers.Dense(10));
+                    model.compile(keras.optimizers.Adam(), keras.losses.SparseCategoricalCrossentropy(from_logits: true));
+                    {|#0:model.compile("sgd", "mse", new[] { "accuracy" })|};
+                    model.fit(x, Tensorflow.Keras.Utils.np_utils.to_categorical(y, 10));
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(LossGuard.Analyzers.Catalogue.Descriptors.UnrecognisedKerasLossName));
+    }
+
+    /// <summary>A model field built and compiled with a sparse loss in <c>Build</c>, fitted on one-hot labels in <c>Train</c>, and <paramref name="recompile"/>.</summary>
+    private static string Pipeline(string recompile) => TensorFlowUsings.Keras + """
+        public sealed class Pipeline
+        {
+            public void Build()
+            {
+                model = keras.Sequential(keras.layers.Dense(64, activation: "relu"), keras.layers.Dense(10));
+                model.compile(keras.optimizers.SGD(0.01f), keras.losses.SparseCategoricalCrossentropy(from_logits: true));
+            }
+
+            RECOMPILE
+
+            public void Train(NDArray x, NDArray y) => model.fit(x, Tensorflow.Keras.Utils.np_utils.to_categorical(y, 10));
+
+            private Sequential model;
+        }
+        """.Replace("RECOMPILE", recompile, System.StringComparison.Ordinal);
 }
