@@ -25,6 +25,10 @@ internal static class FoldedDenseRows
         {
             BinaryRows<Float512>.Dense(logits, targets, exps, writeGradient, losses, keep, spread, scale);
         }
+        else if (TransposedRows.Handles(classes))
+        {
+            Transposed(logits, targets, classes, shift, exps, writeGradient, losses, scratch, keep, spread, scale);
+        }
         else if (BitOperations.IsPow2(classes))
         {
             Run(new PowerOfTwoBlocks(classes), logits, targets, shift, exps, writeGradient, losses, scratch, keep, spread, scale);
@@ -67,6 +71,28 @@ internal static class FoldedDenseRows
         }
         if (writeGradient)
         {
+            FoldedGradient.Write(exps, default, targets, classes, factors, scale * spread, scale * keep);
+        }
+    }
+
+    /// <summary>
+    /// Rows as lanes (<see cref="TransposedDenseRows"/>): the sums straight from the logits and targets, so a forward call
+    /// writes no exponentials; with the gradient, the exp pass follows the losses (it may overwrite the logits).
+    /// </summary>
+    private static void Transposed(
+        ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, int classes, float shift, Span<float> exps, bool writeGradient,
+        Span<float> losses, Span<float> scratch, float keep, float spread, float scale)
+    {
+        int rows = losses.Length;
+        var targetSums = scratch.Slice(0, rows);
+        var products = scratch.Slice(rows, rows);
+        var logitSums = scratch.Slice(2 * rows, rows);
+        var factors = scratch.Slice(3 * rows, rows);
+        TransposedDenseRows.RowSums(logits, targets, classes, shift, spread != 0, factors, targetSums, products, logitSums);
+        Losses(classes, shift, targetSums, products, logitSums, losses, factors, keep, spread, scale);
+        if (writeGradient)
+        {
+            RowKernels<Float512>.Exp(logits, shift, exps);
             FoldedGradient.Write(exps, default, targets, classes, factors, scale * spread, scale * keep);
         }
     }

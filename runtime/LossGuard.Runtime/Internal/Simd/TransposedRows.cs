@@ -1,0 +1,97 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace LossGuard.Internal.Simd;
+
+/// <summary>
+/// A block of 16 rows of 5 or more classes read as columns (AVX-512), each column a vector with one row per lane, so
+/// per-row sums are plain vector additions (no fold, no padding). Rows are read four floats at a time into the 128-bit
+/// lanes (vector q takes rows q, q + 4, q + 8, q + 12) and transposed four by four within the lanes, which leaves lane
+/// 4 L + q holding row 4 L + q: the rows in order. A row whose length is not a multiple of 4 has its last four columns
+/// read from its end (overlapping the columns before them, which are not handed on twice), so nothing past a row is read.
+/// </summary>
+internal static unsafe class TransposedRows
+{
+    /// <summary>
+    /// Whether rows of this many classes go through the kernels read as columns (<see cref="BlockRows.Handles"/> holds
+    /// too): 5 to 31 classes that are not a power of two (a power of two folds without padding).
+    /// </summary>
+    public static bool Handles(int classes) => classes > 4 && !BitOperations.IsPow2(classes);
+
+    /// <summary>
+    /// Hands each column of the 16 rows at <paramref name="logits"/> (<paramref name="classes"/> floats a row) to
+    /// <paramref name="sums"/>, with the same column of <paramref name="targets"/> (zero when it is null).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Sum<TSums>(float* logits, float* targets, int classes, ref TSums sums)
+        where TSums : struct, IColumnSums
+    {
+        Vector512<float> t0 = default, t1 = default, t2 = default, t3 = default;
+        for (int column = 0; column < classes; column += 4)
+        {
+            int start = Math.Min(column, classes - 4);
+            int skip = column - start;
+            Columns(logits, classes, start, out var z0, out var z1, out var z2, out var z3);
+            if (targets != null)
+            {
+                Columns(targets, classes, start, out t0, out t1, out t2, out t3);
+            }
+
+            if (skip == 0)
+            {
+                sums.Add(z0, t0, start);
+            }
+
+            if (skip <= 1)
+            {
+                sums.Add(z1, t1, start + 1);
+            }
+
+            if (skip <= 2)
+            {
+                sums.Add(z2, t2, start + 2);
+            }
+
+            sums.Add(z3, t3, start + 3);
+        }
+    }
+
+    /// <summary>Columns <paramref name="start"/> to <paramref name="start"/> + 3 of the 16 rows at <paramref name="block"/>, one row per lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Columns(
+        float* block, int classes, int start, out Vector512<float> c0, out Vector512<float> c1, out Vector512<float> c2, out Vector512<float> c3)
+    {
+        var v0 = Quarter(block + start, classes);
+        var v1 = Quarter(block + start + classes, classes);
+        var v2 = Quarter(block + start + (2 * classes), classes);
+        var v3 = Quarter(block + start + (3 * classes), classes);
+        var t0 = Avx512F.UnpackLow(v0, v1);
+        var t1 = Avx512F.UnpackHigh(v0, v1);
+        var t2 = Avx512F.UnpackLow(v2, v3);
+        var t3 = Avx512F.UnpackHigh(v2, v3);
+        c0 = Avx512F.UnpackLow(t0.AsDouble(), t2.AsDouble()).AsSingle();
+        c1 = Avx512F.UnpackHigh(t0.AsDouble(), t2.AsDouble()).AsSingle();
+        c2 = Avx512F.UnpackLow(t1.AsDouble(), t3.AsDouble()).AsSingle();
+        c3 = Avx512F.UnpackHigh(t1.AsDouble(), t3.AsDouble()).AsSingle();
+    }
+
+    /// <summary>Four floats from each of four rows 4 rows apart, one row per 128-bit lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Quarter(float* at, int classes)
+    {
+        int step = 4 * classes;
+        var low = Vector256.Create(Vector128.Load(at), Vector128.Load(at + step));
+        var high = Vector256.Create(Vector128.Load(at + (2 * step)), Vector128.Load(at + (3 * step)));
+        return Avx512F.InsertVector256(low.ToVector512Unsafe(), high, 1);
+    }
+}
+
+/// <summary>What <see cref="TransposedRows.Sum"/> hands the columns of a block to.</summary>
+internal interface IColumnSums
+{
+    /// <summary>Column <paramref name="column"/>: its logits <paramref name="z"/> and targets <paramref name="t"/>, one row per lane.</summary>
+    void Add(Vector512<float> z, Vector512<float> t, int column);
+}
