@@ -1,5 +1,4 @@
 using System;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -19,14 +18,36 @@ internal static unsafe class TransposedRows
     /// Whether rows of this many classes go through the kernels read as columns (<see cref="BlockRows.Handles"/> holds
     /// too): 5 to 31 classes that are not a power of two (a power of two folds without padding).
     /// </summary>
-    public static bool Handles(int classes) => classes > 4 && !BitOperations.IsPow2(classes);
+    public static bool Handles(int classes) => classes > 4 && !System.Numerics.BitOperations.IsPow2(classes);
+
+    /// <summary>
+    /// Runs <paramref name="sums"/> over whole blocks of 16 rows (<paramref name="rows"/> a multiple of 16) of
+    /// <paramref name="logits"/>, with <paramref name="targets"/> (dense) or <paramref name="labels"/> (sparse) beside them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void RowSums<TSums>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, ReadOnlySpan<int> labels, int classes, int rows, TSums sums)
+        where TSums : struct, IColumnSums
+    {
+        fixed (float* z = logits)
+        fixed (float* t = targets)
+        fixed (int* y = labels)
+        {
+            for (int first = 0; first < rows; first += BlockRows.Count)
+            {
+                int at = first * classes;
+                sums.Begin(y == null ? default : Vector512.Load(y + first));
+                Sum(z + at, t == null ? null : t + at, classes, ref sums);
+                sums.Store(first);
+            }
+        }
+    }
 
     /// <summary>
     /// Hands each column of the 16 rows at <paramref name="logits"/> (<paramref name="classes"/> floats a row) to
     /// <paramref name="sums"/>, with the same column of <paramref name="targets"/> (zero when it is null).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Sum<TSums>(float* logits, float* targets, int classes, ref TSums sums)
+    private static void Sum<TSums>(float* logits, float* targets, int classes, ref TSums sums)
         where TSums : struct, IColumnSums
     {
         Vector512<float> t0 = default, t1 = default, t2 = default, t3 = default;
@@ -87,11 +108,4 @@ internal static unsafe class TransposedRows
         var high = Vector256.Create(Vector128.Load(at + (2 * step)), Vector128.Load(at + (3 * step)));
         return Avx512F.InsertVector256(low.ToVector512Unsafe(), high, 1);
     }
-}
-
-/// <summary>What <see cref="TransposedRows.Sum"/> hands the columns of a block to.</summary>
-internal interface IColumnSums
-{
-    /// <summary>Column <paramref name="column"/>: its logits <paramref name="z"/> and targets <paramref name="t"/>, one row per lane.</summary>
-    void Add(Vector512<float> z, Vector512<float> t, int column);
 }
