@@ -77,7 +77,7 @@ internal static class FoldedDenseRows
 
     /// <summary>
     /// Rows as lanes (<see cref="TransposedDenseRows"/>): the sums straight from the logits and targets, so a forward call
-    /// writes no exponentials; with the gradient, the exp pass follows the losses (it may overwrite the logits).
+    /// writes no exponentials; with the gradient, they are written in the same pass, or after the losses when the gradient overwrites the logits.
     /// </summary>
     private static void Transposed(
         ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, int classes, float shift, Span<float> exps, bool writeGradient,
@@ -88,11 +88,17 @@ internal static class FoldedDenseRows
         var products = scratch.Slice(rows, rows);
         var logitSums = scratch.Slice(2 * rows, rows);
         var factors = scratch.Slice(3 * rows, rows);
-        TransposedDenseRows.RowSums(logits, targets, classes, shift, spread != 0, factors, targetSums, products, logitSums);
+        // The exponentials go to the gradient in the same pass unless it overlaps the logits (then in a pass of their own).
+        bool apart = writeGradient && !logits.Overlaps(exps);
+        TransposedDenseRows.RowSums(logits, targets, classes, shift, apart ? exps : default, spread != 0, factors, targetSums, products, logitSums);
         Losses(classes, shift, targetSums, products, logitSums, losses, factors, keep, spread, scale);
         if (writeGradient)
         {
-            RowKernels<Float512>.Exp(logits, shift, exps);
+            if (!apart)
+            {
+                RowKernels<Float512>.Exp(logits, shift, exps);
+            }
+
             FoldedGradient.Write(exps, default, targets, classes, factors, scale * spread, scale * keep);
         }
     }

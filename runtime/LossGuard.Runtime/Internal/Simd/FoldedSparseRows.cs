@@ -37,11 +37,13 @@ internal static unsafe class FoldedSparseRows
         if (TransposedRows.Handles(classes))
         {
             // Rows as lanes: the sums straight from the logits (the rests into the factors), so a forward call writes no
-            // exponentials; with the gradient, the exp pass follows the losses (it may overwrite the logits).
+            // exponentials; with the gradient, they are written in the same pass, or after the losses when the gradient
+            // overwrites the logits.
             var chosen = scratch.Slice(3 * rows, rows);
-            TransposedSparseRows.RowSums(logits, labels, classes, shift, spread != 0, chosen, factors, labelLogits, logitSums);
+            bool apart = writeGradient && !logits.Overlaps(exps);
+            TransposedSparseRows.RowSums(logits, labels, classes, shift, apart ? exps : default, spread != 0, chosen, factors, labelLogits, logitSums);
             Losses(chosen, losses, factors, labelLogits, logitSums, classes, keep, spread, scale);
-            if (writeGradient)
+            if (writeGradient && !apart)
             {
                 RowKernels<Float512>.Exp(logits, shift, exps);
             }

@@ -10,8 +10,11 @@ internal interface IColumnSums
 {
     void Begin(Vector512<int> labels);
 
-    /// <summary>Column <paramref name="column"/>: its logits <paramref name="z"/> and targets <paramref name="t"/> (zero for sparse rows), one row per lane.</summary>
-    void Add(Vector512<float> z, Vector512<float> t, int column);
+    /// <summary>
+    /// Column <paramref name="column"/>: its logits <paramref name="z"/>, targets <paramref name="t"/> (zero for sparse
+    /// rows) and exponentials <paramref name="e"/> (shifted), one row per lane.
+    /// </summary>
+    void Add(Vector512<float> z, Vector512<float> t, Vector512<float> e, int column);
 
     void Store(int first);
 }

@@ -13,7 +13,6 @@ namespace LossGuard.Internal.Simd;
 /// </summary>
 internal unsafe struct TransposedDenseRows : IColumnSums
 {
-    private readonly Vector512<float> shift;
     private readonly bool withLogits;
     private readonly float* expSums;
     private readonly float* targetSums;
@@ -24,9 +23,8 @@ internal unsafe struct TransposedDenseRows : IColumnSums
     private Vector512<float> product;
     private Vector512<float> logit;
 
-    private TransposedDenseRows(float shift, bool withLogits, Span<float> expSums, Span<float> targetSums, Span<float> products, Span<float> logitSums)
+    private TransposedDenseRows(bool withLogits, Span<float> expSums, Span<float> targetSums, Span<float> products, Span<float> logitSums)
     {
-        this.shift = Vector512.Create(shift);
         this.withLogits = withLogits;
         this.expSums = Address(expSums);
         this.targetSums = Address(targetSums);
@@ -36,22 +34,23 @@ internal unsafe struct TransposedDenseRows : IColumnSums
 
     /// <summary>
     /// Per row (a multiple of 16 rows): the sums of e^(z - shift) into <paramref name="expSums"/>, of the targets, of z
-    /// times the targets, and (when <paramref name="withLogits"/>) of z. Memory pinned or on the stack.
+    /// times the targets, and (when <paramref name="withLogits"/>) of z; the exponentials into <paramref name="exps"/> when
+    /// given (not overlapping the logits). Memory pinned or on the stack.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void RowSums(
-        ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, int classes, float shift, bool withLogits,
+        ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, int classes, float shift, Span<float> exps, bool withLogits,
         Span<float> expSums, Span<float> targetSums, Span<float> products, Span<float> logitSums) =>
         TransposedRows.RowSums(
-            logits, targets, default, classes, expSums.Length, new TransposedDenseRows(shift, withLogits, expSums, targetSums, products, logitSums));
+            logits, targets, default, classes, expSums.Length, shift, exps, new TransposedDenseRows(withLogits, expSums, targetSums, products, logitSums));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Begin(Vector512<int> labels) => (exp, target, product, logit) = (default, default, default, default);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(Vector512<float> z, Vector512<float> t, int column)
+    public void Add(Vector512<float> z, Vector512<float> t, Vector512<float> e, int column)
     {
-        exp += VectorMath.ExpNonPositive(Float512.Of(z - shift)).Lanes;
+        exp += e;
         target += t;
         product = Float512.MultiplyAdd(Float512.Of(z), Float512.Of(t), Float512.Of(product)).Lanes;
         logit = withLogits ? logit + z : logit;

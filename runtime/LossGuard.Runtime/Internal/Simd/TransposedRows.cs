@@ -22,21 +22,26 @@ internal static unsafe class TransposedRows
 
     /// <summary>
     /// Runs <paramref name="sums"/> over whole blocks of 16 rows (<paramref name="rows"/> a multiple of 16) of
-    /// <paramref name="logits"/>, with <paramref name="targets"/> (dense) or <paramref name="labels"/> (sparse) beside them.
+    /// <paramref name="logits"/>, with <paramref name="targets"/> (dense) or <paramref name="labels"/> (sparse) beside them
+    /// and e^(z - <paramref name="shift"/>); the exponentials are also written to <paramref name="exps"/> when it is given
+    /// (transposed back; it must not overlap the logits, whose overlapping last columns are read again).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void RowSums<TSums>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, ReadOnlySpan<int> labels, int classes, int rows, TSums sums)
+    public static void RowSums<TSums>(
+        ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, ReadOnlySpan<int> labels, int classes, int rows, float shift, Span<float> exps, TSums sums)
         where TSums : struct, IColumnSums
     {
+        var shiftLanes = Vector512.Create(shift);
         fixed (float* z = logits)
         fixed (float* t = targets)
         fixed (int* y = labels)
+        fixed (float* e = exps)
         {
             for (int first = 0; first < rows; first += BlockRows.Count)
             {
                 int at = first * classes;
                 sums.Begin(y == null ? default : Vector512.Load(y + first));
-                Sum(z + at, t == null ? null : t + at, classes, ref sums);
+                Sum(z + at, t == null ? null : t + at, e == null ? null : e + at, classes, shiftLanes, ref sums);
                 sums.Store(first);
             }
         }
@@ -47,7 +52,7 @@ internal static unsafe class TransposedRows
     /// <paramref name="sums"/>, with the same column of <paramref name="targets"/> (zero when it is null).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Sum<TSums>(float* logits, float* targets, int classes, ref TSums sums)
+    private static void Sum<TSums>(float* logits, float* targets, float* exps, int classes, Vector512<float> shift, ref TSums sums)
         where TSums : struct, IColumnSums
     {
         Vector512<float> t0 = default, t1 = default, t2 = default, t3 = default;
@@ -61,23 +66,52 @@ internal static unsafe class TransposedRows
                 Columns(targets, classes, start, out t0, out t1, out t2, out t3);
             }
 
+            var e0 = VectorMath.ExpNonPositive(Float512.Of(z0 - shift)).Lanes;
+            var e1 = VectorMath.ExpNonPositive(Float512.Of(z1 - shift)).Lanes;
+            var e2 = VectorMath.ExpNonPositive(Float512.Of(z2 - shift)).Lanes;
+            var e3 = VectorMath.ExpNonPositive(Float512.Of(z3 - shift)).Lanes;
             if (skip == 0)
             {
-                sums.Add(z0, t0, start);
+                sums.Add(z0, t0, e0, start);
             }
 
             if (skip <= 1)
             {
-                sums.Add(z1, t1, start + 1);
+                sums.Add(z1, t1, e1, start + 1);
             }
 
             if (skip <= 2)
             {
-                sums.Add(z2, t2, start + 2);
+                sums.Add(z2, t2, e2, start + 2);
             }
 
-            sums.Add(z3, t3, start + 3);
+            sums.Add(z3, t3, e3, start + 3);
+            if (exps != null)
+            {
+                Store(exps + start, classes, e0, e1, e2, e3);
+            }
         }
+    }
+
+    /// <summary>Four columns, one row per lane, written back to the 16 rows at <paramref name="at"/> (the transpose is its own inverse).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(float* at, int classes, Vector512<float> c0, Vector512<float> c1, Vector512<float> c2, Vector512<float> c3)
+    {
+        Transpose(c0, c1, c2, c3, out var v0, out var v1, out var v2, out var v3);
+        StoreQuarter(at, classes, v0);
+        StoreQuarter(at + classes, classes, v1);
+        StoreQuarter(at + (2 * classes), classes, v2);
+        StoreQuarter(at + (3 * classes), classes, v3);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreQuarter(float* at, int classes, Vector512<float> value)
+    {
+        int step = 4 * classes;
+        Avx512F.ExtractVector128(value, 0).Store(at);
+        Avx512F.ExtractVector128(value, 1).Store(at + step);
+        Avx512F.ExtractVector128(value, 2).Store(at + (2 * step));
+        Avx512F.ExtractVector128(value, 3).Store(at + (3 * step));
     }
 
     /// <summary>Columns <paramref name="start"/> to <paramref name="start"/> + 3 of the 16 rows at <paramref name="block"/>, one row per lane.</summary>
@@ -89,6 +123,15 @@ internal static unsafe class TransposedRows
         var v1 = Quarter(block + start + classes, classes);
         var v2 = Quarter(block + start + (2 * classes), classes);
         var v3 = Quarter(block + start + (3 * classes), classes);
+        Transpose(v0, v1, v2, v3, out c0, out c1, out c2, out c3);
+    }
+
+    /// <summary>4 x 4 transposes within each 128-bit lane of four vectors.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose(
+        Vector512<float> v0, Vector512<float> v1, Vector512<float> v2, Vector512<float> v3,
+        out Vector512<float> c0, out Vector512<float> c1, out Vector512<float> c2, out Vector512<float> c3)
+    {
         var t0 = Avx512F.UnpackLow(v0, v1);
         var t1 = Avx512F.UnpackHigh(v0, v1);
         var t2 = Avx512F.UnpackLow(v2, v3);

@@ -14,7 +14,6 @@ namespace LossGuard.Internal.Simd;
 /// </summary>
 internal unsafe struct TransposedSparseRows : IColumnSums
 {
-    private readonly Vector512<float> shift;
     private readonly bool smoothing;
     private readonly float* chosenAt;
     private readonly float* restsAt;
@@ -29,20 +28,19 @@ internal unsafe struct TransposedSparseRows : IColumnSums
     /// <summary>
     /// Per row (a multiple of 16 rows, none ignored): e^(z_label - shift) into <paramref name="chosen"/>, the sum of the
     /// other exponentials into <paramref name="rests"/>, and (when <paramref name="withLogits"/>) z_label and the sum of
-    /// z. Memory pinned or on the stack.
+    /// z; the exponentials into <paramref name="exps"/> when given (not overlapping the logits). Memory pinned or on the stack.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void RowSums(
-        ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, int classes, float shift, bool withLogits,
+        ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, int classes, float shift, Span<float> exps, bool withLogits,
         Span<float> chosen, Span<float> rests, Span<float> labelLogits, Span<float> logitSums)
     {
-        var sums = new TransposedSparseRows(Vector512.Create(shift), withLogits, [Pointer(chosen), Pointer(rests), Pointer(labelLogits), Pointer(logitSums)]);
-        TransposedRows.RowSums(logits, default, labels, classes, labels.Length, sums);
+        var sums = new TransposedSparseRows(withLogits, [Pointer(chosen), Pointer(rests), Pointer(labelLogits), Pointer(logitSums)]);
+        TransposedRows.RowSums(logits, default, labels, classes, labels.Length, shift, exps, sums);
     }
 
-    private TransposedSparseRows(Vector512<float> shift, bool smoothing, ReadOnlySpan<nint> outputs)
+    private TransposedSparseRows(bool smoothing, ReadOnlySpan<nint> outputs)
     {
-        this.shift = shift;
         this.smoothing = smoothing;
         chosenAt = (float*)outputs[0];
         restsAt = (float*)outputs[1];
@@ -58,10 +56,9 @@ internal unsafe struct TransposedSparseRows : IColumnSums
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(Vector512<float> z, Vector512<float> t, int column)
+    public void Add(Vector512<float> z, Vector512<float> t, Vector512<float> e, int column)
     {
         var atLabel = Vector512.Equals(labels, Vector512.Create(column)).AsSingle();
-        var e = VectorMath.ExpNonPositive(Float512.Of(z - shift)).Lanes;
         chosen += e & atLabel;
         rest += Vector512.AndNot(e, atLabel);
         if (smoothing)
