@@ -1,5 +1,4 @@
 using System;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -7,7 +6,8 @@ namespace LossGuard.Internal.Simd;
 
 /// <summary>
 /// Sparse softmax cross-entropy for whole blocks of 16 rows of 2 to 32 classes (AVX-512), with every
-/// per-row step in lanes: after the exp pass (shifted by the group's maximum), each block's exponentials are folded into
+/// per-row step in lanes: 2 classes in closed form (<see cref="BinaryRows{TVec}"/>); 4 to 32 with the rows read as
+/// columns (<see cref="TransposedSparseRows"/>); 3 classes: after the exp pass (shifted by the group's maximum), each block's exponentials are folded into
 /// row sums with the label lanes masked out (<see cref="IBlockRows"/>), so that
 /// lse - z_label = log1p(rest / e_label) as in <see cref="RowBlocks{TVec}.Sparse"/>; then the gradient,
 /// e * scale / sum - offset and minus slope at the label, is written over the exponentials while they are in L1.
@@ -48,12 +48,9 @@ internal static unsafe class FoldedSparseRows
                 RowKernels<Float512>.Exp(logits, shift, exps);
             }
         }
-        else if (BitOperations.IsPow2(classes))
-        {
-            Folded(new PowerOfTwoBlocks(classes), logits, labels, shift, exps, losses, factors, labelLogits, logitSums, keep, spread, scale);
-        }
         else
         {
+            // Three classes.
             Folded(new PaddedBlocks(classes), logits, labels, shift, exps, losses, factors, labelLogits, logitSums, keep, spread, scale);
         }
 

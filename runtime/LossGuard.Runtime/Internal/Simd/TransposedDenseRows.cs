@@ -6,7 +6,7 @@ using System.Runtime.Intrinsics;
 namespace LossGuard.Internal.Simd;
 
 /// <summary>
-/// Dense softmax cross-entropy's row sums for whole blocks of 16 rows of 5 to 31 classes that are not a power of two
+/// Dense softmax cross-entropy's row sums for whole blocks of 16 rows of 4 to 32 classes
 /// (AVX-512), rows as lanes (<see cref="TransposedRows"/>): one pass over each block's logits and targets, read as
 /// columns, sums the exponentials (shifted by the group's maximum), the targets, the logits times the targets and,
 /// with label smoothing, the logits, each a plain vector addition per column (no padded folds, and no exponentials written).

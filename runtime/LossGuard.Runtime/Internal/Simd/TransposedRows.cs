@@ -6,7 +6,7 @@ using System.Runtime.Intrinsics.X86;
 namespace LossGuard.Internal.Simd;
 
 /// <summary>
-/// A block of 16 rows of 5 or more classes read as columns (AVX-512), each column a vector with one row per lane, so
+/// A block of 16 rows of 4 or more classes read as columns (AVX-512), each column a vector with one row per lane, so
 /// per-row sums are plain vector additions (no fold, no padding). Rows are read four floats at a time into the 128-bit
 /// lanes (vector q takes rows q, q + 4, q + 8, q + 12) and transposed four by four within the lanes, which leaves lane
 /// 4 L + q holding row 4 L + q: the rows in order. A row whose length is not a multiple of 4 has its last four columns
@@ -16,9 +16,9 @@ internal static unsafe class TransposedRows
 {
     /// <summary>
     /// Whether rows of this many classes go through the kernels read as columns (<see cref="BlockRows.Handles"/> holds
-    /// too): 5 to 31 classes that are not a power of two (a power of two folds without padding).
+    /// too): 4 to 32 (2 classes have their closed form, 3 are padded and folded).
     /// </summary>
-    public static bool Handles(int classes) => classes > 4 && !System.Numerics.BitOperations.IsPow2(classes);
+    public static bool Handles(int classes) => classes >= 4;
 
     /// <summary>
     /// Runs <paramref name="sums"/> over whole blocks of 16 rows (<paramref name="rows"/> a multiple of 16) of

@@ -6,7 +6,7 @@ using System.Runtime.Intrinsics;
 namespace LossGuard.Internal.Simd;
 
 /// <summary>
-/// Sparse softmax cross-entropy's row sums for whole blocks of 16 rows of 5 to 31 classes that are not a power of two
+/// Sparse softmax cross-entropy's row sums for whole blocks of 16 rows of 4 to 32 classes
 /// (AVX-512), rows as lanes (<see cref="TransposedRows"/>): one pass over each block's logits, read as columns, takes
 /// each row's exponential at its label (shifted by the group's maximum) and sums the others, the label lanes found by
 /// comparing the labels with the column's number; with label smoothing also the label's logit and the logits' sum.
