@@ -82,6 +82,11 @@ public sealed class ShortRowKernelTests
             }
 
             Assert.Equal(expected, total, 2e-5 * Math.Max(1, expected));
+
+            // Without a gradient (no exponentials written), the same losses.
+            var forwardLosses = new float[rows];
+            Assert.Equal(total, Losses.SoftmaxCrossEntropyWithLogits(logits, targets, classes, default, Reduction.Sum, labelSmoothing: smoothing, rowLosses: forwardLosses));
+            Assert.Equal(rowLosses, forwardLosses);
         }
     }
 

@@ -1,14 +1,14 @@
 using System;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace LossGuard.Internal.Simd;
 
 /// <summary>
 /// Dense softmax cross-entropy for whole blocks of 16 rows of 2 to 32 classes (AVX-512), each per-row
-/// quantity one lane (<see cref="IBlockRows"/>): the targets' and the logits-times-targets' row sums, the exp pass
-/// (shifted by the group's maximum), the losses as <see cref="RowBlocks{TVec}.DenseLoss"/> takes them, then the
-/// gradient (<see cref="FoldedGradient"/>). Each pass is its own loop with one fold, which the JIT inlines whole.
+/// quantity one lane: 2 classes in closed form (<see cref="BinaryRows{TVec}"/>); 4 to 32 with the rows read as columns
+/// (<see cref="TransposedDenseRows"/>); 3 with the rows padded and folded (<see cref="IBlockRows"/>): the targets' and the
+/// logits-times-targets' row sums, the exp pass (shifted by the group's maximum), the losses as
+/// <see cref="RowBlocks{TVec}.DenseLoss"/> takes them, then the gradient (<see cref="FoldedGradient"/>).
 /// </summary>
 internal static class FoldedDenseRows
 {
@@ -25,12 +25,13 @@ internal static class FoldedDenseRows
         {
             BinaryRows<Float512>.Dense(logits, targets, exps, writeGradient, losses, keep, spread, scale);
         }
-        else if (BitOperations.IsPow2(classes))
+        else if (TransposedRows.Handles(classes))
         {
-            Run(new PowerOfTwoBlocks(classes), logits, targets, shift, exps, writeGradient, losses, scratch, keep, spread, scale);
+            Transposed(logits, targets, classes, shift, exps, writeGradient, losses, scratch, keep, spread, scale);
         }
         else
         {
+            // Three classes.
             Run(new PaddedBlocks(classes), logits, targets, shift, exps, writeGradient, losses, scratch, keep, spread, scale);
         }
     }
@@ -54,19 +55,40 @@ internal static class FoldedDenseRows
         }
 
         RowKernels<Float512>.Exp(logits, shift, exps);
-        if (typeof(TBlocks) == typeof(PaddedBlocks))
-        {
-            // Padded blocks' folds are made in registers: one loop with the fold and the losses exceeds what the JIT
-            // inlines, so the sums go to the factors first and the losses follow in a loop of their own.
-            RowSums(blocks, exps, default, factors);
-            Losses(classes, shift, targetSums, products, logitSums, losses, factors, keep, spread, scale);
-        }
-        else
-        {
-            Losses(blocks, exps, shift, targetSums, products, logitSums, losses, factors, keep, spread, scale);
-        }
+        // Padded blocks' folds are made in registers: one loop with the fold and the losses exceeds what the JIT
+        // inlines, so the sums go to the factors first and the losses follow in a loop of their own.
+        RowSums(blocks, exps, default, factors);
+        Losses(classes, shift, targetSums, products, logitSums, losses, factors, keep, spread, scale);
         if (writeGradient)
         {
+            FoldedGradient.Write(exps, default, targets, classes, factors, scale * spread, scale * keep);
+        }
+    }
+
+    /// <summary>
+    /// Rows as lanes (<see cref="TransposedDenseRows"/>): the sums straight from the logits and targets, so a forward call
+    /// writes no exponentials; with the gradient, they are written in the same pass, or after the losses when the gradient overwrites the logits.
+    /// </summary>
+    private static void Transposed(
+        ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, int classes, float shift, Span<float> exps, bool writeGradient,
+        Span<float> losses, Span<float> scratch, float keep, float spread, float scale)
+    {
+        int rows = losses.Length;
+        var targetSums = scratch.Slice(0, rows);
+        var products = scratch.Slice(rows, rows);
+        var logitSums = scratch.Slice(2 * rows, rows);
+        var factors = scratch.Slice(3 * rows, rows);
+        // The exponentials go to the gradient in the same pass unless it overlaps the logits (then in a pass of their own).
+        bool apart = writeGradient && !logits.Overlaps(exps);
+        TransposedDenseRows.RowSums(logits, targets, classes, shift, apart ? exps : default, spread != 0, factors, targetSums, products, logitSums);
+        Losses(classes, shift, targetSums, products, logitSums, losses, factors, keep, spread, scale);
+        if (writeGradient)
+        {
+            if (!apart)
+            {
+                RowKernels<Float512>.Exp(logits, shift, exps);
+            }
+
             FoldedGradient.Write(exps, default, targets, classes, factors, scale * spread, scale * keep);
         }
     }
@@ -84,22 +106,6 @@ internal static class FoldedDenseRows
             var block = source.Slice(first * classes, blockElements);
             var weightBlock = weights.IsEmpty ? default : weights.Slice(first * classes, blockElements);
             Float512.Of(blocks.RowSums(block, weightBlock, padded)).Store(sums, first);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Losses<TBlocks>(
-        TBlocks blocks, ReadOnlySpan<float> exps, float shift, ReadOnlySpan<float> targetSums, ReadOnlySpan<float> products,
-        ReadOnlySpan<float> logitSums, Span<float> losses, Span<float> factors, float keep, float spread, float scale)
-        where TBlocks : struct, IBlockRows
-    {
-        int classes = blocks.Classes;
-        Span<float> padded = stackalloc float[BlockRows.PaddedFloats];
-        int blockElements = BlockRows.Count * classes;
-        for (int first = 0; first < losses.Length; first += BlockRows.Count)
-        {
-            var sum = Float512.Of(blocks.RowSums(exps.Slice(first * classes, blockElements), default, padded));
-            Loss(first, sum, classes, shift, targetSums, products, logitSums, losses, factors, keep, spread, scale);
         }
     }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -7,7 +6,8 @@ namespace LossGuard.Internal.Simd;
 
 /// <summary>
 /// Sparse softmax cross-entropy for whole blocks of 16 rows of 2 to 32 classes (AVX-512), with every
-/// per-row step in lanes: after the exp pass (shifted by the group's maximum), each block's exponentials are folded into
+/// per-row step in lanes: 2 classes in closed form (<see cref="BinaryRows{TVec}"/>); 4 to 32 with the rows read as
+/// columns (<see cref="TransposedSparseRows"/>); 3 classes: after the exp pass (shifted by the group's maximum), each block's exponentials are folded into
 /// row sums with the label lanes masked out (<see cref="IBlockRows"/>), so that
 /// lse - z_label = log1p(rest / e_label) as in <see cref="RowBlocks{TVec}.Sparse"/>; then the gradient,
 /// e * scale / sum - offset and minus slope at the label, is written over the exponentials while they are in L1.
@@ -18,7 +18,7 @@ internal static unsafe class FoldedSparseRows
     /// <summary>
     /// Whole blocks of rows (<paramref name="labels"/> a multiple of 16 long, none ignored): each row's loss into
     /// <paramref name="losses"/>; <paramref name="exps"/> (the gradient, which may be the logits, or scratch) gets the
-    /// gradient when <paramref name="writeGradient"/>. <paramref name="scratch"/>: 3 floats per row. Memory pinned or on the stack.
+    /// gradient when <paramref name="writeGradient"/>. <paramref name="scratch"/>: 4 floats per row. Memory pinned or on the stack.
     /// </summary>
     public static void Run(
         ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, int classes, float shift, Span<float> exps, bool writeGradient,
@@ -34,29 +34,45 @@ internal static unsafe class FoldedSparseRows
         var labelLogits = scratch.Slice(0, rows);
         var logitSums = scratch.Slice(rows, rows);
         var factors = scratch.Slice(2 * rows, rows);
-        if (spread != 0 && BitOperations.IsPow2(classes))
+        if (TransposedRows.Handles(classes))
         {
-            TakeLogits(new PowerOfTwoBlocks(classes), logits, labels, labelLogits, logitSums);
-        }
-        else if (spread != 0)
-        {
-            TakeLogits(new PaddedBlocks(classes), logits, labels, labelLogits, logitSums);
-        }
-
-        RowKernels<Float512>.Exp(logits, shift, exps);
-        if (BitOperations.IsPow2(classes))
-        {
-            Losses(new PowerOfTwoBlocks(classes), exps, labels, losses, factors, labelLogits, logitSums, keep, spread, scale);
+            // Rows as lanes: the sums straight from the logits (the rests into the factors), so a forward call writes no
+            // exponentials; with the gradient, they are written in the same pass, or after the losses when the gradient
+            // overwrites the logits.
+            var chosen = scratch.Slice(3 * rows, rows);
+            bool apart = writeGradient && !logits.Overlaps(exps);
+            TransposedSparseRows.RowSums(logits, labels, classes, shift, apart ? exps : default, spread != 0, chosen, factors, labelLogits, logitSums);
+            Losses(chosen, losses, factors, labelLogits, logitSums, classes, keep, spread, scale);
+            if (writeGradient && !apart)
+            {
+                RowKernels<Float512>.Exp(logits, shift, exps);
+            }
         }
         else
         {
-            Losses(new PaddedBlocks(classes), exps, labels, losses, factors, labelLogits, logitSums, keep, spread, scale);
+            // Three classes.
+            Folded(new PaddedBlocks(classes), logits, labels, shift, exps, losses, factors, labelLogits, logitSums, keep, spread, scale);
         }
 
         if (writeGradient)
         {
             FoldedGradient.Write(exps, labels, default, classes, factors, scale * spread, scale * keep);
         }
+    }
+
+    /// <summary>The exp pass, then the losses from each block folded (<see cref="IBlockRows"/>).</summary>
+    private static void Folded<TBlocks>(
+        TBlocks blocks, ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, float shift, Span<float> exps, Span<float> losses, Span<float> factors,
+        Span<float> labelLogits, Span<float> logitSums, float keep, float spread, float scale)
+        where TBlocks : struct, IBlockRows
+    {
+        if (spread != 0)
+        {
+            TakeLogits(blocks, logits, labels, labelLogits, logitSums);
+        }
+
+        RowKernels<Float512>.Exp(logits, shift, exps);
+        Losses(blocks, exps, labels, losses, factors, labelLogits, logitSums, keep, spread, scale);
     }
 
     /// <summary>Label smoothing's terms, read before the exponentials may overwrite the logits: the label's logit and the row sum.</summary>
@@ -89,17 +105,41 @@ internal static unsafe class FoldedSparseRows
         Rests(blocks, exps, labels, factors);
         for (int first = 0; first < labels.Length; first += BlockRows.Count)
         {
-            var rest = Float512.Load(factors, first);
             var chosen = Float512.GatherAt(exps.Slice(first * classes, BlockRows.Count * classes), LabelIndices(labels, first, classes));
-            var loss = VectorMath.LogOnePlus(rest / chosen);
-            if (spread != 0)
-            {
-                loss = RowBlocks<Float512>.Smoothed(loss, Float512.Load(labelLogits, first), Float512.Load(logitSums, first), classes, keep, spread);
-            }
-
-            loss.Store(losses, first);
-            (Float512.Broadcast(scale) / (rest + chosen)).Store(factors, first);
+            Loss(first, chosen, losses, factors, labelLogits, logitSums, classes, keep, spread, scale);
         }
+    }
+
+    /// <summary>Each row's loss and gradient factor from the label's exponential and the rest's sum (which <paramref name="factors"/> holds on entry).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Losses(
+        ReadOnlySpan<float> chosen, Span<float> losses, Span<float> factors, ReadOnlySpan<float> labelLogits, ReadOnlySpan<float> logitSums,
+        int classes, float keep, float spread, float scale)
+    {
+        for (int first = 0; first < losses.Length; first += BlockRows.Count)
+        {
+            Loss(first, Float512.Load(chosen, first), losses, factors, labelLogits, logitSums, classes, keep, spread, scale);
+        }
+    }
+
+    /// <summary>
+    /// Block <paramref name="first"/>'s losses, log1p(rest / chosen) (smoothed), and factors scale / (rest + chosen), with
+    /// rest read from <paramref name="factors"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Loss(
+        int first, Float512 chosen, Span<float> losses, Span<float> factors, ReadOnlySpan<float> labelLogits, ReadOnlySpan<float> logitSums,
+        int classes, float keep, float spread, float scale)
+    {
+        var rest = Float512.Load(factors, first);
+        var loss = VectorMath.LogOnePlus(rest / chosen);
+        if (spread != 0)
+        {
+            loss = RowBlocks<Float512>.Smoothed(loss, Float512.Load(labelLogits, first), Float512.Load(logitSums, first), classes, keep, spread);
+        }
+
+        loss.Store(losses, first);
+        (Float512.Broadcast(scale) / (rest + chosen)).Store(factors, first);
     }
 
     /// <summary>Each row's sum of the exponentials beside its label's.</summary>
