@@ -70,7 +70,7 @@ internal sealed class MemberMentions
         /// </summary>
         private bool Compiles(SimpleNameSyntax name, SemanticModel model, CancellationToken cancellationToken)
         {
-            if (name.Parent is MemberAccessExpressionSyntax { Expression: not ThisExpressionSyntax } qualified && qualified.Name == name)
+            if (!MemberValues.IsThroughThis(name))
             {
                 return false;
             }

@@ -320,7 +320,7 @@ internal sealed class MemberValues
             .ToList();
 
     /// <summary>An assignment through <c>this</c>: the name alone, or <c>this.Name</c>.</summary>
-    private static bool IsThroughThis(SimpleNameSyntax name) =>
+    internal static bool IsThroughThis(SimpleNameSyntax name) =>
         name.Parent switch
         {
             MemberAccessExpressionSyntax access when access.Name == name => access.Expression is ThisExpressionSyntax,
