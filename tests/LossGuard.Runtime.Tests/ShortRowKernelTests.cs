@@ -96,6 +96,11 @@ public sealed class ShortRowKernelTests
     [InlineData(16)]
     [InlineData(32)]
     [InlineData(10)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(7)]
+    [InlineData(13)]
+    [InlineData(31)]
     [InlineData(100)]
     [InlineData(128)]
     public void The_gradient_may_overwrite_the_logits(int classes)

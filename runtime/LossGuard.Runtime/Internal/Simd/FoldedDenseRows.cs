@@ -66,8 +66,8 @@ internal static class FoldedDenseRows
     }
 
     /// <summary>
-    /// Rows as lanes (<see cref="TransposedDenseRows"/>): the sums straight from the logits and targets, so a forward call
-    /// writes no exponentials; with the gradient, they are written in the same pass, or after the losses when the gradient overwrites the logits.
+    /// Rows as lanes (<see cref="TransposedDenseRows"/>): the sums straight from the logits and targets, and the gradient
+    /// in the same pass, so a forward call writes no exponentials and a gradient has no pass of its own.
     /// </summary>
     private static void Transposed(
         ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, int classes, float shift, Span<float> exps, bool writeGradient,
@@ -78,19 +78,9 @@ internal static class FoldedDenseRows
         var products = scratch.Slice(rows, rows);
         var logitSums = scratch.Slice(2 * rows, rows);
         var factors = scratch.Slice(3 * rows, rows);
-        // The exponentials go to the gradient in the same pass unless it overlaps the logits (then in a pass of their own).
-        bool apart = writeGradient && !logits.Overlaps(exps);
-        TransposedDenseRows.RowSums(logits, targets, classes, shift, apart ? exps : default, spread != 0, factors, targetSums, products, logitSums);
+        TransposedDenseRows.RowSums(
+            logits, targets, classes, shift, writeGradient ? exps : default, spread != 0, factors, targetSums, products, logitSums, keep, spread, scale);
         Losses(classes, shift, targetSums, products, logitSums, losses, factors, keep, spread, scale);
-        if (writeGradient)
-        {
-            if (!apart)
-            {
-                RowKernels<Float512>.Exp(logits, shift, exps);
-            }
-
-            FoldedGradient.Write(exps, default, targets, classes, factors, scale * spread, scale * keep);
-        }
     }
 
     /// <summary>Per row: the sum of source, or of source times weights when they are given.</summary>

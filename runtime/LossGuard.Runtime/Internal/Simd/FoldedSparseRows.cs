@@ -36,24 +36,17 @@ internal static unsafe class FoldedSparseRows
         var factors = scratch.Slice(2 * rows, rows);
         if (TransposedRows.Handles(classes))
         {
-            // Rows as lanes: the sums straight from the logits (the rests into the factors), so a forward call writes no
-            // exponentials; with the gradient, they are written in the same pass, or after the losses when the gradient
-            // overwrites the logits.
+            // Rows as lanes: the sums straight from the logits (the rests into the factors), and the gradient in the
+            // same pass, so a forward call writes no exponentials and a gradient has no pass of its own.
             var chosen = scratch.Slice(3 * rows, rows);
-            bool apart = writeGradient && !logits.Overlaps(exps);
-            TransposedSparseRows.RowSums(logits, labels, classes, shift, apart ? exps : default, spread != 0, chosen, factors, labelLogits, logitSums);
+            TransposedSparseRows.RowSums(
+                logits, labels, classes, shift, writeGradient ? exps : default, spread != 0, chosen, factors, labelLogits, logitSums, keep, spread, scale);
             Losses(chosen, losses, factors, labelLogits, logitSums, classes, keep, spread, scale);
-            if (writeGradient && !apart)
-            {
-                RowKernels<Float512>.Exp(logits, shift, exps);
-            }
-        }
-        else
-        {
-            // Three classes.
-            Folded(new PaddedBlocks(classes), logits, labels, shift, exps, losses, factors, labelLogits, logitSums, keep, spread, scale);
+            return;
         }
 
+        // Three classes.
+        Folded(new PaddedBlocks(classes), logits, labels, shift, exps, losses, factors, labelLogits, logitSums, keep, spread, scale);
         if (writeGradient)
         {
             FoldedGradient.Write(exps, labels, default, classes, factors, scale * spread, scale * keep);

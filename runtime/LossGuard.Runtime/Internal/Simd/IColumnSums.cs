@@ -4,7 +4,8 @@ namespace LossGuard.Internal.Simd;
 
 /// <summary>
 /// Per-row sums of a block of 16 rows read as columns (<see cref="TransposedRows.RowSums"/>): begun with the block's
-/// labels (zero for dense rows), handed every column once, then stored for the block's first row.
+/// labels (zero for dense rows), handed every column once, then stored for the block's first row; with a gradient,
+/// then asked for each column's gradient.
 /// </summary>
 internal interface IColumnSums
 {
@@ -17,4 +18,13 @@ internal interface IColumnSums
     void Add(Vector512<float> z, Vector512<float> t, Vector512<float> e, int column);
 
     void Store(int first);
+
+    /// <summary>Each row's gradient factor once every column of the block is added (for <see cref="Gradient"/>).</summary>
+    Vector512<float> Factor();
+
+    /// <summary>
+    /// Column <paramref name="column"/> of the block's gradient from its exponentials <paramref name="e"/> and targets
+    /// <paramref name="t"/> (zero for sparse rows): e * factor - offset, minus the slope at the label or times the target.
+    /// </summary>
+    Vector512<float> Gradient(Vector512<float> e, Vector512<float> t, int column, Vector512<float> factor);
 }

@@ -9,7 +9,8 @@ namespace LossGuard.Internal.Simd;
 /// Dense softmax cross-entropy's row sums for whole blocks of 16 rows of 4 to 32 classes
 /// (AVX-512), rows as lanes (<see cref="TransposedRows"/>): one pass over each block's logits and targets, read as
 /// columns, sums the exponentials (shifted by the group's maximum), the targets, the logits times the targets and,
-/// with label smoothing, the logits, each a plain vector addition per column (no padded folds, and no exponentials written).
+/// with label smoothing, the logits, each a plain vector addition per column (no padded folds, and no exponentials
+/// written); with a gradient, it is written in the same pass.
 /// </summary>
 internal unsafe struct TransposedDenseRows : IColumnSums
 {
@@ -18,13 +19,24 @@ internal unsafe struct TransposedDenseRows : IColumnSums
     private readonly float* targetSums;
     private readonly float* products;
     private readonly float* logitSums;
+    private readonly Vector512<float> keep;
+    private readonly Vector512<float> spreadMass;
+    private readonly Vector512<float> scale;
+    private readonly Vector512<float> minusOffset;
+    private readonly Vector512<float> minusSlope;
     private Vector512<float> exp;
     private Vector512<float> target;
     private Vector512<float> product;
     private Vector512<float> logit;
 
-    private TransposedDenseRows(bool withLogits, Span<float> expSums, Span<float> targetSums, Span<float> products, Span<float> logitSums)
+    private TransposedDenseRows(
+        bool withLogits, Span<float> expSums, Span<float> targetSums, Span<float> products, Span<float> logitSums, int classes, float keep, float spread, float scale)
     {
+        this.keep = Vector512.Create(keep);
+        spreadMass = Vector512.Create(spread * classes);
+        this.scale = Vector512.Create(scale);
+        minusOffset = Vector512.Create(-(scale * spread));
+        minusSlope = Vector512.Create(-(scale * keep));
         this.withLogits = withLogits;
         this.expSums = Address(expSums);
         this.targetSums = Address(targetSums);
@@ -34,15 +46,17 @@ internal unsafe struct TransposedDenseRows : IColumnSums
 
     /// <summary>
     /// Per row (a multiple of 16 rows): the sums of e^(z - shift) into <paramref name="expSums"/>, of the targets, of z
-    /// times the targets, and (when <paramref name="withLogits"/>) of z; the exponentials into <paramref name="exps"/> when
-    /// given (not overlapping the logits). Memory pinned or on the stack.
+    /// times the targets, and (when <paramref name="withLogits"/>) of z; when <paramref name="gradient"/> is given (the
+    /// logits or apart from them), the gradient in the same pass: e * factor - scale * spread - scale * keep * t, with the
+    /// factor as <see cref="RowBlocks{TVec}.DenseLoss"/> takes it. Memory pinned or on the stack.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void RowSums(
-        ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, int classes, float shift, Span<float> exps, bool withLogits,
-        Span<float> expSums, Span<float> targetSums, Span<float> products, Span<float> logitSums) =>
+        ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, int classes, float shift, Span<float> gradient, bool withLogits,
+        Span<float> expSums, Span<float> targetSums, Span<float> products, Span<float> logitSums, float keep, float spread, float scale) =>
         TransposedRows.RowSums(
-            logits, targets, default, classes, expSums.Length, shift, exps, new TransposedDenseRows(withLogits, expSums, targetSums, products, logitSums));
+            logits, targets, default, classes, expSums.Length, shift, gradient,
+            new TransposedDenseRows(withLogits, expSums, targetSums, products, logitSums, classes, keep, spread, scale));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Begin(Vector512<int> labels) => (exp, target, product, logit) = (default, default, default, default);
@@ -67,6 +81,15 @@ internal unsafe struct TransposedDenseRows : IColumnSums
             logit.Store(logitSums + first);
         }
     }
+
+    /// <summary>scale * mass / sum, mass the smoothed targets' sum (<see cref="RowBlocks{TVec}.DenseLoss"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly Vector512<float> Factor() =>
+        (Float512.Of(scale) * Float512.MultiplyAdd(Float512.Of(keep), Float512.Of(target), Float512.Of(spreadMass)) / Float512.Of(exp)).Lanes;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly Vector512<float> Gradient(Vector512<float> e, Vector512<float> t, int column, Vector512<float> factor) =>
+        Float512.MultiplyAdd(Float512.Of(t), Float512.Of(minusSlope), Float512.MultiplyAdd(Float512.Of(e), Float512.Of(factor), Float512.Of(minusOffset))).Lanes;
 
     private static float* Address(Span<float> span) => (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(span));
 }

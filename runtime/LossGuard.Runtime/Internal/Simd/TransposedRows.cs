@@ -23,36 +23,48 @@ internal static unsafe class TransposedRows
     /// <summary>
     /// Runs <paramref name="sums"/> over whole blocks of 16 rows (<paramref name="rows"/> a multiple of 16) of
     /// <paramref name="logits"/>, with <paramref name="targets"/> (dense) or <paramref name="labels"/> (sparse) beside them
-    /// and e^(z - <paramref name="shift"/>); the exponentials are also written to <paramref name="exps"/> when it is given
-    /// (transposed back; it must not overlap the logits, whose overlapping last columns are read again).
+    /// and e^(z - <paramref name="shift"/>). When <paramref name="gradient"/> is given, each block's gradient
+    /// (<see cref="IColumnSums.Gradient"/>) is written once the block's sums are complete, from its exponentials (and
+    /// targets) kept as columns in stack scratch: one pass, no exponentials written to memory, no gradient pass. The
+    /// gradient may be the logits (a block is read whole before it is written) but must not overlap them otherwise.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RowSums<TSums>(
-        ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, ReadOnlySpan<int> labels, int classes, int rows, float shift, Span<float> exps, TSums sums)
+        ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, ReadOnlySpan<int> labels, int classes, int rows, float shift, Span<float> gradient, TSums sums)
         where TSums : struct, IColumnSums
     {
         var shiftLanes = Vector512.Create(shift);
+        float* columns = stackalloc float[2 * ColumnFloats];
         fixed (float* z = logits)
         fixed (float* t = targets)
         fixed (int* y = labels)
-        fixed (float* e = exps)
+        fixed (float* g = gradient)
         {
+            float* kept = g == null ? null : columns;
             for (int first = 0; first < rows; first += BlockRows.Count)
             {
                 int at = first * classes;
                 sums.Begin(y == null ? default : Vector512.Load(y + first));
-                Sum(z + at, t == null ? null : t + at, e == null ? null : e + at, classes, shiftLanes, ref sums);
+                Sum(z + at, t == null ? null : t + at, kept, classes, shiftLanes, ref sums);
                 sums.Store(first);
+                if (g != null)
+                {
+                    Gradient(g + at, columns, t != null, classes, ref sums);
+                }
             }
         }
     }
 
+    /// <summary>Floats of one block's columns kept for the gradient: 16 rows of at most 32 classes.</summary>
+    private const int ColumnFloats = BlockRows.Count * ShortRows<Float512>.MaxClasses;
+
     /// <summary>
     /// Hands each column of the 16 rows at <paramref name="logits"/> (<paramref name="classes"/> floats a row) to
-    /// <paramref name="sums"/>, with the same column of <paramref name="targets"/> (zero when it is null).
+    /// <paramref name="sums"/>, with the same column of <paramref name="targets"/> (zero when it is null); the columns of
+    /// exponentials (and targets, after them) are kept in <paramref name="columns"/> when it is given.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Sum<TSums>(float* logits, float* targets, float* exps, int classes, Vector512<float> shift, ref TSums sums)
+    private static void Sum<TSums>(float* logits, float* targets, float* columns, int classes, Vector512<float> shift, ref TSums sums)
         where TSums : struct, IColumnSums
     {
         Vector512<float> t0 = default, t1 = default, t2 = default, t3 = default;
@@ -86,11 +98,43 @@ internal static unsafe class TransposedRows
             }
 
             sums.Add(z3, t3, e3, start + 3);
-            if (exps != null)
+            if (columns != null)
             {
-                Store(exps + start, classes, e0, e1, e2, e3);
+                Keep(columns + (BlockRows.Count * start), e0, e1, e2, e3);
+                if (targets != null)
+                {
+                    Keep(columns + ColumnFloats + (BlockRows.Count * start), t0, t1, t2, t3);
+                }
             }
         }
+    }
+
+    /// <summary>One block's gradient from its columns kept by <see cref="Sum"/>, transposed back into the rows at <paramref name="gradient"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Gradient<TSums>(float* gradient, float* columns, bool dense, int classes, ref TSums sums)
+        where TSums : struct, IColumnSums
+    {
+        var factor = sums.Factor();
+        for (int column = 0; column < classes; column += 4)
+        {
+            int start = Math.Min(column, classes - 4);
+            var e = columns + (BlockRows.Count * start);
+            var t = columns + ColumnFloats + (BlockRows.Count * start);
+            var g0 = sums.Gradient(Vector512.Load(e), dense ? Vector512.Load(t) : default, start, factor);
+            var g1 = sums.Gradient(Vector512.Load(e + 16), dense ? Vector512.Load(t + 16) : default, start + 1, factor);
+            var g2 = sums.Gradient(Vector512.Load(e + 32), dense ? Vector512.Load(t + 32) : default, start + 2, factor);
+            var g3 = sums.Gradient(Vector512.Load(e + 48), dense ? Vector512.Load(t + 48) : default, start + 3, factor);
+            Store(gradient + start, classes, g0, g1, g2, g3);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Keep(float* at, Vector512<float> c0, Vector512<float> c1, Vector512<float> c2, Vector512<float> c3)
+    {
+        c0.Store(at);
+        c1.Store(at + 16);
+        c2.Store(at + 32);
+        c3.Store(at + 48);
     }
 
     /// <summary>Four columns, one row per lane, written back to the 16 rows at <paramref name="at"/> (the transpose is its own inverse).</summary>
