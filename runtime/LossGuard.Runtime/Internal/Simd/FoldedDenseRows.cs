@@ -15,11 +15,12 @@ internal static class FoldedDenseRows
     /// <summary>
     /// Whole blocks of rows (a multiple of 16): each row's loss into <paramref name="losses"/>; <paramref name="exps"/>
     /// (the gradient, which may be the logits, or scratch) gets the gradient when <paramref name="writeGradient"/>.
-    /// <paramref name="scratch"/>: 4 floats per row. Memory pinned or on the stack.
+    /// <paramref name="scratch"/>: 4 floats per row; <paramref name="columns"/>: <see cref="TransposedRows.ScratchFloats"/>
+    /// when the gradient is written. Memory pinned or on the stack.
     /// </summary>
     public static void Run(
         ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, int classes, float shift, Span<float> exps, bool writeGradient,
-        Span<float> losses, Span<float> scratch, float keep, float spread, float scale)
+        Span<float> losses, Span<float> scratch, Span<float> columns, float keep, float spread, float scale)
     {
         if (classes == 2)
         {
@@ -27,7 +28,7 @@ internal static class FoldedDenseRows
         }
         else if (TransposedRows.Handles(classes))
         {
-            Transposed(logits, targets, classes, shift, exps, writeGradient, losses, scratch, keep, spread, scale);
+            Transposed(logits, targets, classes, shift, exps, writeGradient, losses, scratch, columns, keep, spread, scale);
         }
         else
         {
@@ -71,7 +72,7 @@ internal static class FoldedDenseRows
     /// </summary>
     private static void Transposed(
         ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, int classes, float shift, Span<float> exps, bool writeGradient,
-        Span<float> losses, Span<float> scratch, float keep, float spread, float scale)
+        Span<float> losses, Span<float> scratch, Span<float> columns, float keep, float spread, float scale)
     {
         int rows = losses.Length;
         var targetSums = scratch.Slice(0, rows);
@@ -79,7 +80,7 @@ internal static class FoldedDenseRows
         var logitSums = scratch.Slice(2 * rows, rows);
         var factors = scratch.Slice(3 * rows, rows);
         TransposedDenseRows.RowSums(
-            logits, targets, classes, shift, writeGradient ? exps : default, spread != 0, factors, targetSums, products, logitSums, keep, spread, scale);
+            logits, targets, classes, shift, writeGradient ? exps : default, spread != 0, factors, targetSums, products, logitSums, columns, keep, spread, scale);
         Losses(classes, shift, targetSums, products, logitSums, losses, factors, keep, spread, scale);
     }
 

@@ -18,11 +18,12 @@ internal static unsafe class FoldedSparseRows
     /// <summary>
     /// Whole blocks of rows (<paramref name="labels"/> a multiple of 16 long, none ignored): each row's loss into
     /// <paramref name="losses"/>; <paramref name="exps"/> (the gradient, which may be the logits, or scratch) gets the
-    /// gradient when <paramref name="writeGradient"/>. <paramref name="scratch"/>: 4 floats per row. Memory pinned or on the stack.
+    /// gradient when <paramref name="writeGradient"/>. <paramref name="scratch"/>: 4 floats per row; <paramref name="columns"/>:
+    /// <see cref="TransposedRows.ScratchFloats"/> when the gradient is written. Memory pinned or on the stack.
     /// </summary>
     public static void Run(
         ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, int classes, float shift, Span<float> exps, bool writeGradient,
-        Span<float> losses, Span<float> scratch, float keep, float spread, float scale)
+        Span<float> losses, Span<float> scratch, Span<float> columns, float keep, float spread, float scale)
     {
         if (classes == 2)
         {
@@ -40,7 +41,7 @@ internal static unsafe class FoldedSparseRows
             // same pass, so a forward call writes no exponentials and a gradient has no pass of its own.
             var chosen = scratch.Slice(3 * rows, rows);
             TransposedSparseRows.RowSums(
-                logits, labels, classes, shift, writeGradient ? exps : default, spread != 0, chosen, factors, labelLogits, logitSums, keep, spread, scale);
+                logits, labels, classes, shift, writeGradient ? exps : default, spread != 0, chosen, factors, labelLogits, logitSums, columns, keep, spread, scale);
             Losses(chosen, losses, factors, labelLogits, logitSums, classes, keep, spread, scale);
             return;
         }

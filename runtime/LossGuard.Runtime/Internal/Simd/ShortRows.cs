@@ -139,19 +139,20 @@ internal static class ShortRows<TVec>
         int length = rows * classes;
         Span<float> losses = stackalloc float[GroupRows];
         Span<float> scratch = stackalloc float[4 * GroupRows];
+        Span<float> columns = writeGradient ? stackalloc float[TransposedRows.ScratchFloats] : default;
         var keep = (float)(1.0 - labelSmoothing);
         var spread = (float)(labelSmoothing / classes);
         if (labels.IsEmpty)
         {
             FoldedDenseRows.Run(
                 logits.Slice(0, length), targets.Slice(0, length), classes, max, exps.Slice(0, length), writeGradient, losses.Slice(0, rows),
-                scratch, keep, spread, (float)scale);
+                scratch, columns, keep, spread, (float)scale);
         }
         else
         {
             FoldedSparseRows.Run(
                 logits.Slice(0, length), labels.Slice(0, rows), classes, max, exps.Slice(0, length), writeGradient, losses.Slice(0, rows),
-                scratch, keep, spread, (float)scale);
+                scratch, columns, keep, spread, (float)scale);
         }
 
         if (!rowLosses.IsEmpty)

@@ -19,11 +19,11 @@ internal unsafe struct TransposedDenseRows : IColumnSums
     private readonly float* targetSums;
     private readonly float* products;
     private readonly float* logitSums;
-    private readonly Vector512<float> keep;
-    private readonly Vector512<float> spreadMass;
-    private readonly Vector512<float> scale;
-    private readonly Vector512<float> minusOffset;
-    private readonly Vector512<float> minusSlope;
+    private readonly float keep;
+    private readonly float spreadMass;
+    private readonly float scale;
+    private readonly float minusOffset;
+    private readonly float minusSlope;
     private Vector512<float> exp;
     private Vector512<float> target;
     private Vector512<float> product;
@@ -32,11 +32,11 @@ internal unsafe struct TransposedDenseRows : IColumnSums
     private TransposedDenseRows(
         bool withLogits, Span<float> expSums, Span<float> targetSums, Span<float> products, Span<float> logitSums, int classes, float keep, float spread, float scale)
     {
-        this.keep = Vector512.Create(keep);
-        spreadMass = Vector512.Create(spread * classes);
-        this.scale = Vector512.Create(scale);
-        minusOffset = Vector512.Create(-(scale * spread));
-        minusSlope = Vector512.Create(-(scale * keep));
+        this.keep = keep;
+        spreadMass = spread * classes;
+        this.scale = scale;
+        minusOffset = -(scale * spread);
+        minusSlope = -(scale * keep);
         this.withLogits = withLogits;
         this.expSums = Address(expSums);
         this.targetSums = Address(targetSums);
@@ -48,14 +48,15 @@ internal unsafe struct TransposedDenseRows : IColumnSums
     /// Per row (a multiple of 16 rows): the sums of e^(z - shift) into <paramref name="expSums"/>, of the targets, of z
     /// times the targets, and (when <paramref name="withLogits"/>) of z; when <paramref name="gradient"/> is given (the
     /// logits or apart from them), the gradient in the same pass: e * factor - scale * spread - scale * keep * t, with the
-    /// factor as <see cref="RowBlocks{TVec}.DenseLoss"/> takes it. Memory pinned or on the stack.
+    /// factor as <see cref="RowBlocks{TVec}.DenseLoss"/> takes it, with <paramref name="columns"/> as
+    /// <see cref="TransposedRows.RowSums"/> asks for it. Memory pinned or on the stack.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void RowSums(
         ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, int classes, float shift, Span<float> gradient, bool withLogits,
-        Span<float> expSums, Span<float> targetSums, Span<float> products, Span<float> logitSums, float keep, float spread, float scale) =>
+        Span<float> expSums, Span<float> targetSums, Span<float> products, Span<float> logitSums, Span<float> columns, float keep, float spread, float scale) =>
         TransposedRows.RowSums(
-            logits, targets, default, classes, expSums.Length, shift, gradient,
+            logits, targets, default, classes, expSums.Length, shift, gradient, columns,
             new TransposedDenseRows(withLogits, expSums, targetSums, products, logitSums, classes, keep, spread, scale));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -85,11 +86,11 @@ internal unsafe struct TransposedDenseRows : IColumnSums
     /// <summary>scale * mass / sum, mass the smoothed targets' sum (<see cref="RowBlocks{TVec}.DenseLoss"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly Vector512<float> Factor() =>
-        (Float512.Of(scale) * Float512.MultiplyAdd(Float512.Of(keep), Float512.Of(target), Float512.Of(spreadMass)) / Float512.Of(exp)).Lanes;
+        (Float512.Broadcast(scale) * Float512.MultiplyAdd(Float512.Broadcast(keep), Float512.Of(target), Float512.Broadcast(spreadMass)) / Float512.Of(exp)).Lanes;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly Vector512<float> Gradient(Vector512<float> e, Vector512<float> t, int column, Vector512<float> factor) =>
-        Float512.MultiplyAdd(Float512.Of(t), Float512.Of(minusSlope), Float512.MultiplyAdd(Float512.Of(e), Float512.Of(factor), Float512.Of(minusOffset))).Lanes;
+        Float512.MultiplyAdd(Float512.Of(t), Float512.Broadcast(minusSlope), Float512.MultiplyAdd(Float512.Of(e), Float512.Of(factor), Float512.Broadcast(minusOffset))).Lanes;
 
     private static float* Address(Span<float> span) => (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(span));
 }

@@ -25,20 +25,22 @@ internal static unsafe class TransposedRows
     /// <paramref name="logits"/>, with <paramref name="targets"/> (dense) or <paramref name="labels"/> (sparse) beside them
     /// and e^(z - <paramref name="shift"/>). When <paramref name="gradient"/> is given, each block's gradient
     /// (<see cref="IColumnSums.Gradient"/>) is written once the block's sums are complete, from its exponentials (and
-    /// targets) kept as columns in stack scratch: one pass, no exponentials written to memory, no gradient pass. The
-    /// gradient may be the logits (a block is read whole before it is written) but must not overlap them otherwise.
+    /// targets) kept as columns in <paramref name="columnScratch"/> (<see cref="ScratchFloats"/>, on the stack): one pass, no
+    /// exponentials written to memory, no gradient pass. The gradient may be the logits (a block is read whole before it
+    /// is written) but must not overlap them otherwise.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void RowSums<TSums>(
-        ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, ReadOnlySpan<int> labels, int classes, int rows, float shift, Span<float> gradient, TSums sums)
+        ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, ReadOnlySpan<int> labels, int classes, int rows, float shift, Span<float> gradient,
+        Span<float> columnScratch, TSums sums)
         where TSums : struct, IColumnSums
     {
         var shiftLanes = Vector512.Create(shift);
-        float* columns = stackalloc float[2 * ColumnFloats];
         fixed (float* z = logits)
         fixed (float* t = targets)
         fixed (int* y = labels)
         fixed (float* g = gradient)
+        fixed (float* columns = columnScratch)
         {
             float* kept = g == null ? null : columns;
             for (int first = 0; first < rows; first += BlockRows.Count)
@@ -54,6 +56,9 @@ internal static unsafe class TransposedRows
             }
         }
     }
+
+    /// <summary>The scratch a call with a gradient needs: one block's exponentials and targets as columns.</summary>
+    public const int ScratchFloats = 2 * ColumnFloats;
 
     /// <summary>Floats of one block's columns kept for the gradient: 16 rows of at most 32 classes.</summary>
     private const int ColumnFloats = BlockRows.Count * ShortRows<Float512>.MaxClasses;

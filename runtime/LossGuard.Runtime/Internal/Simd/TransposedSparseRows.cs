@@ -19,9 +19,9 @@ internal unsafe struct TransposedSparseRows : IColumnSums
     private readonly float* restsAt;
     private readonly float* labelLogitsAt;
     private readonly float* logitSumsAt;
-    private readonly Vector512<float> scale;
-    private readonly Vector512<float> minusOffset;
-    private readonly Vector512<float> slope;
+    private readonly float scale;
+    private readonly float minusOffset;
+    private readonly float slope;
     private Vector512<int> labels;
     private Vector512<float> chosen;
     private Vector512<float> rest;
@@ -32,24 +32,25 @@ internal unsafe struct TransposedSparseRows : IColumnSums
     /// Per row (a multiple of 16 rows, none ignored): e^(z_label - shift) into <paramref name="chosen"/>, the sum of the
     /// other exponentials into <paramref name="rests"/>, and (when <paramref name="withLogits"/>) z_label and the sum of
     /// z; when <paramref name="gradient"/> is given (the logits or apart from them), the gradient in the same pass:
-    /// e * scale / (rest + chosen) - scale * spread, minus scale * keep at the label. Memory pinned or on the stack.
+    /// e * scale / (rest + chosen) - scale * spread, minus scale * keep at the label, with <paramref name="columns"/> as
+    /// <see cref="TransposedRows.RowSums"/> asks for it. Memory pinned or on the stack.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void RowSums(
         ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, int classes, float shift, Span<float> gradient, bool withLogits,
-        Span<float> chosen, Span<float> rests, Span<float> labelLogits, Span<float> logitSums, float keep, float spread, float scale)
+        Span<float> chosen, Span<float> rests, Span<float> labelLogits, Span<float> logitSums, Span<float> columns, float keep, float spread, float scale)
     {
         var sums = new TransposedSparseRows(
             withLogits, [Pointer(chosen), Pointer(rests), Pointer(labelLogits), Pointer(logitSums)], scale, scale * spread, scale * keep);
-        TransposedRows.RowSums(logits, default, labels, classes, labels.Length, shift, gradient, sums);
+        TransposedRows.RowSums(logits, default, labels, classes, labels.Length, shift, gradient, columns, sums);
     }
 
     private TransposedSparseRows(bool smoothing, ReadOnlySpan<nint> outputs, float scale, float offset, float slope)
     {
         this.smoothing = smoothing;
-        this.scale = Vector512.Create(scale);
-        minusOffset = Vector512.Create(-offset);
-        this.slope = Vector512.Create(slope);
+        this.scale = scale;
+        minusOffset = -offset;
+        this.slope = slope;
         chosenAt = (float*)outputs[0];
         restsAt = (float*)outputs[1];
         labelLogitsAt = (float*)outputs[2];
@@ -90,13 +91,13 @@ internal unsafe struct TransposedSparseRows : IColumnSums
 
     /// <summary>scale / (rest + chosen), as <see cref="FoldedSparseRows"/> takes it for the losses.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly Vector512<float> Factor() => scale / (rest + chosen);
+    public readonly Vector512<float> Factor() => Vector512.Create(scale) / (rest + chosen);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly Vector512<float> Gradient(Vector512<float> e, Vector512<float> t, int column, Vector512<float> factor)
     {
         var atLabel = Vector512.Equals(labels, Vector512.Create(column)).AsSingle();
-        return Float512.MultiplyAdd(Float512.Of(e), Float512.Of(factor), Float512.Of(minusOffset)).Lanes - (atLabel & slope);
+        return Float512.MultiplyAdd(Float512.Of(e), Float512.Of(factor), Float512.Broadcast(minusOffset)).Lanes - (atLabel & Vector512.Create(slope));
     }
 
     private static nint Pointer(Span<float> span) => (nint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(span));
