@@ -45,7 +45,7 @@ internal sealed partial class Evaluator
     /// <summary>
     /// The parameter of the code a call runs that receives <paramref name="parameter"/>'s argument: for a delegate's
     /// <c>Invoke</c>, the parameter at the same position of the method or lambda it calls (<c>null</c> when that is
-    /// not known, which may change anything); otherwise the parameter itself.
+    /// not known or an extension method, which may change anything); otherwise the parameter itself.
     /// </summary>
     private static IParameterSymbol? Receiving(IParameterSymbol parameter, FunctionValue? delegated)
     {
@@ -60,7 +60,8 @@ internal sealed partial class Evaluator
             IFlowAnonymousFunctionOperation lambda => lambda.Symbol,
             _ => null,
         };
-        return target is not null && parameter.Ordinal < target.Parameters.Length ? target.Parameters[parameter.Ordinal] : null;
+        // An extension method taken with its receiver (b.Shift) may be held in its static form, one parameter ahead.
+        return target is { IsExtensionMethod: false } && parameter.Ordinal < target.Parameters.Length ? target.Parameters[parameter.Ordinal] : null;
     }
 
     /// <summary>Every value that may be the tensor made at <paramref name="Origin"/>, also as an element of a tuple or struct, becomes unknown.</summary>

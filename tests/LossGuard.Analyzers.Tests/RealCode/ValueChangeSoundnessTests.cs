@@ -185,6 +185,11 @@ public sealed class ValueChangeSoundnessTests
         using static TorchSharp.torch;
         using F = TorchSharp.torch.nn.functional;
 
+        static class Shifts
+        {
+            public static void ShiftBy(this Tensor by, Tensor t) => t.sub_(by);
+        }
+
         static class Trainer
         {
             static void Shift(Tensor t) => t.sub_(0.5);
@@ -214,6 +219,7 @@ public sealed class ValueChangeSoundnessTests
     // A delegate whose method or lambda changes its argument in place.
     [InlineData("var p = F.sigmoid(a); Action<Tensor> shift = Shift; shift(p);")]
     [InlineData("var p = F.sigmoid(a); Action<Tensor> shift = t => t.sub_(0.5); shift(p);")]
+    [InlineData("var p = F.sigmoid(a); Action<Tensor> shift = b.ShiftBy; shift(p);")]
     public Task A_tensor_changed_in_place_through_an_alias_an_indexer_an_inplace_argument_or_a_delegate_is_silent(string statements) =>
         Verify.AnalyzerAsync(SigmoidStep(statements));
 
