@@ -26,6 +26,7 @@ internal sealed partial class Evaluator
         }
 
         var arguments = Arguments(call.Arguments);
+        InPlaceFlag(method, arguments);
         if (TableCall(call, target.Known, instance, arguments) is { } tabled)
         {
             if (instance is not null && target.Known.Training is not null)
@@ -45,7 +46,7 @@ internal sealed partial class Evaluator
         if (instance is not null && IsInPlace(method))
         {
             // TorchSharp's in-place operations (mul_, add_, clamp_) change the tensor they are called on.
-            SetHolder(call.Instance!, AbstractValue.Unknown);
+            ChangedInPlace(call.Instance!, instance);
         }
 
         if (method.MethodKind == MethodKind.DelegateInvoke && DelegatedLoss(instance?.Function) is { } loss)
@@ -96,7 +97,7 @@ internal sealed partial class Evaluator
             state.ForgetFields();
         }
 
-        ForgetWritableArguments(arguments, except: null);
+        ForgetWritableArguments(arguments, except: null, method.MethodKind == MethodKind.DelegateInvoke ? instance?.Function : null);
         if (effects is { Parameters.IsEmpty: false })
         {
             HandBack(effects.Parameters, arguments);
@@ -532,7 +533,8 @@ internal sealed partial class Evaluator
     /// What a callee may change: buffers passed where it can write them, variables passed by reference, and modules or
     /// tensors it changes in place (<see cref="ValueChanges"/>).
     /// </summary>
-    private void ForgetWritableArguments(ImmutableArray<ArgumentFact> arguments, ArgumentFact? except)
+    /// <param name="delegated">For a delegate's <c>Invoke</c>, the function it calls, whose parameters receive the arguments.</param>
+    private void ForgetWritableArguments(ImmutableArray<ArgumentFact> arguments, ArgumentFact? except, FunctionValue? delegated = null)
     {
         foreach (var argument in arguments)
         {
@@ -552,9 +554,10 @@ internal sealed partial class Evaluator
             {
                 WriteBuffer(argument.Expression, argument.Value, null);
             }
-            else if ((argument.Value.Module is not null || argument.Value.IsKnownDomain) && engine.ValueChanges.MayChange(parameter, budget.CancellationToken))
+            else if ((argument.Value.Module is not null || argument.Value.IsKnownDomain)
+                && (Receiving(parameter, delegated) is not { } receiving || engine.ValueChanges.MayChange(receiving, budget.CancellationToken)))
             {
-                SetHolder(argument.Expression, AbstractValue.Unknown);
+                ChangedInPlace(argument.Expression, argument.Value);
             }
         }
     }

@@ -226,14 +226,13 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>
-    /// A field of a followed struct (<see cref="StructFields"/>) read from a value that knows its fields: a call's or a
-    /// creation's result, or a variable.
+    /// A field of a followed struct (<see cref="StructFields"/>) or an element of a tuple (<c>o.Item1</c>, a named
+    /// element) read from a value that knows its fields: a call's or a creation's result, or a variable.
     /// </summary>
     private AbstractValue? StructField(IFieldReferenceOperation reference, AbstractValue? holder)
     {
-        if (holder?.Elements is not { } elements || reference.Field.ContainingType is not { TypeKind: TypeKind.Struct } type
-            || !StructFields.IsFollowed(type, engine.Compilation)
-            || StructFields.Fields(type).IndexOf(reference.Field.OriginalDefinition) is var index && (index < 0 || index >= elements.Items.Length))
+        if (holder?.Elements is not { } elements
+            || StructFields.ElementIndex(reference.Field, engine.Compilation) is var index && (index < 0 || index >= elements.Items.Length))
         {
             return null;
         }
@@ -459,6 +458,12 @@ internal sealed partial class Evaluator
                 var collection = Evaluate(receiver);
                 EvaluateAll(indexer.Arguments.Select(argument => argument.Value));
                 ForgetElements(receiver, collection);
+                if (receiver.Type is { } written && engine.Knowledge.CarriesValues(written) && !engine.Knowledge.IsModuleType(written))
+                {
+                    // A tensor written through its indexer (t[..] = x, t[0] = y) is changed in place.
+                    ChangedInPlace(receiver, collection);
+                }
+
                 break;
             default:
                 Evaluate(target);

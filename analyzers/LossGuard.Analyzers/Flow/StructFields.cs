@@ -28,6 +28,30 @@ internal static class StructFields
     public static List<IFieldSymbol> Fields(INamedTypeSymbol type) =>
         type.GetMembers().OfType<IFieldSymbol>().Where(field => !field.IsStatic && !field.IsConst && !field.IsImplicitlyDeclared).ToList();
 
+    /// <summary>
+    /// The position of a followed struct's field among its value's elements, or of a tuple's element (by name or
+    /// <c>ItemN</c>, in tuples of up to seven); -1 for any other field.
+    /// </summary>
+    public static int ElementIndex(IFieldSymbol field, Compilation compilation)
+    {
+        if (field.ContainingType is { IsTupleType: true } tuple)
+        {
+            var elements = tuple.TupleElements;
+            var item = field.CorrespondingTupleField ?? field;
+            for (var i = 0; i < elements.Length && elements.Length <= 7; i++)
+            {
+                if (SymbolEqualityComparer.Default.Equals(elements[i].CorrespondingTupleField ?? elements[i], item))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        return IsFollowed(field.ContainingType, compilation) ? Fields(field.ContainingType).IndexOf(field.OriginalDefinition) : -1;
+    }
+
     /// <summary>The locals and parameters of a struct type that a body (with its lambdas) may change in place.</summary>
     public static ISet<ISymbol> ChangedInPlace(IOperation root)
     {
@@ -57,6 +81,7 @@ internal static class StructFields
         IFieldReferenceOperation field when field.Instance == reference => IsReadOrRefArgument(field),
         IArgumentOperation argument => argument.Parameter?.RefKind is RefKind.None or RefKind.In,
         IVariableInitializerOperation initializer => initializer.Parent is not IVariableDeclaratorOperation { Symbol.RefKind: not RefKind.None },
+        IDeconstructionAssignmentOperation deconstruction => deconstruction.Value == reference,
         IReturnOperation or IConversionOperation => reference.Syntax.Parent is not RefExpressionSyntax,
         _ => false,
     };

@@ -1,3 +1,4 @@
+using System;
 using System.Threading.Tasks;
 using LossGuard.Analyzers.Catalogue;
 using LossGuard.Analyzers.Tests.Infrastructure;
@@ -176,4 +177,60 @@ public sealed class ValueChangeSoundnessTests
             """;
         return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
     }
+
+    /// <summary>A <c>Step</c> whose statements end with <c>p</c> holding a sigmoid output that may have been changed in place.</summary>
+    private static string SigmoidStep(string statements) => $$"""
+        using System;
+        using TorchSharp;
+        using static TorchSharp.torch;
+        using F = TorchSharp.torch.nn.functional;
+
+        static class Shifts
+        {
+            public static void ShiftBy(this Tensor by, Tensor t) => t.sub_(by);
+        }
+
+        static class Trainer
+        {
+            static void Shift(Tensor t) => t.sub_(0.5);
+            static void Keep(Tensor t) { }
+
+            static Tensor Step(Tensor a, Tensor b, Tensor target)
+            {
+                {{statements}}
+                return F.binary_cross_entropy(p, target);
+            }
+        }
+        """;
+
+    [Theory]
+    // Another variable holds the same tensor (or a view of it) and changes it in place.
+    [InlineData("var p = F.sigmoid(a); var q = p; q.sub_(0.5);")]
+    [InlineData("Tensor p; var q = p = F.sigmoid(a); q.sub_(0.5);")]
+    [InlineData("var p = F.sigmoid(a); var v = p.view(-1); v.mul_(2);")]
+    [InlineData("var s = F.sigmoid(a); var pair = (s, 1); s.sub_(0.5); var p = pair.Item1;")]
+    // Written through an indexer, whole or in part.
+    [InlineData("var p = F.sigmoid(a); p[TensorIndex.Ellipsis] = F.relu(b);")]
+    [InlineData("var p = F.sigmoid(a); p[0] = F.relu(b)[0];")]
+    [InlineData("var p = F.sigmoid(a); var q = p; q[TensorIndex.Ellipsis] = F.relu(b);")]
+    // A library function told to work in place.
+    [InlineData("var p = F.sigmoid(a); F.dropout(p, 0.5, true, true);")]
+    [InlineData("var p = F.sigmoid(a); F.dropout(p, 0.5, training: true, inplace: true);")]
+    // A delegate whose method or lambda changes its argument in place.
+    [InlineData("var p = F.sigmoid(a); Action<Tensor> shift = Shift; shift(p);")]
+    [InlineData("var p = F.sigmoid(a); Action<Tensor> shift = t => t.sub_(0.5); shift(p);")]
+    [InlineData("var p = F.sigmoid(a); Action<Tensor> shift = b.ShiftBy; shift(p);")]
+    public Task A_tensor_changed_in_place_through_an_alias_an_indexer_an_inplace_argument_or_a_delegate_is_silent(string statements) =>
+        Verify.AnalyzerAsync(SigmoidStep(statements));
+
+    [Theory]
+    // Changed in place: another tensor, a copy, or a delegate that only reads.
+    [InlineData("var p = F.sigmoid(a); var other = F.relu(b); other.sub_(0.5);")]
+    [InlineData("var p = F.sigmoid(a); var r = F.relu(b); r[TensorIndex.Ellipsis] = F.relu(a);")]
+    [InlineData("var p = F.sigmoid(a); F.dropout(b, 0.5, true, true); F.dropout(p, 0.5, true, false);")]
+    [InlineData("var p = F.sigmoid(a); Action<Tensor> keep = Keep; keep(p);")]
+    public Task A_sigmoid_output_that_nothing_changes_in_place_is_still_LG0003(string statements) =>
+        Verify.AnalyzerAsync(
+            SigmoidStep(statements).Replace("return F.binary_cross_entropy(p, target);", "return {|#0:F.binary_cross_entropy(p, target)|};", StringComparison.Ordinal),
+            Finding.At(Descriptors.UnstableComposition));
 }
