@@ -8,6 +8,11 @@
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 consumer=$1
+# Tools resolve through a cache of their own: the user's cache may still name a package folder that an earlier run
+# deleted (test-packages.sh restores into a temporary NUGET_PACKAGES), and `dotnet tool restore` trusts that entry.
+cli_home=$(mktemp -d)
+trap 'rm -rf "$cli_home"' EXIT
+export DOTNET_CLI_HOME="$cli_home"
 check() {
   (cd "$root" && dotnet tool restore >/dev/null) &&
     dotnet build "$root/build/EditorCheck" -c Release -v quiet -nologo >/dev/null &&
