@@ -152,12 +152,16 @@ internal sealed partial class Evaluator
             return Labels(conversion);
         }
 
-        // A struct's fields are known by position: they do not carry over to a value of another type.
-        return value.Elements is not null && conversion.Type is { TypeKind: TypeKind.Struct, IsTupleType: false }
-            && (conversion.OperatorMethod is not null || !SymbolEqualityComparer.Default.Equals(conversion.Type, conversion.Operand.Type))
+        // A struct's fields and a tuple's elements are known by position: they carry over only to the same type (a
+        // tuple's element names aside), never through a conversion operator, which may build the value anew.
+        return value.Elements is not null && conversion.Type is { TypeKind: TypeKind.Struct }
+            && (conversion.OperatorMethod is not null || !SymbolEqualityComparer.Default.Equals(Unnamed(conversion.Type), Unnamed(conversion.Operand.Type)))
                 ? value with { Elements = null }
                 : value;
     }
+
+    /// <summary>A tuple type without its element names; any other type as it is.</summary>
+    private static ITypeSymbol? Unnamed(ITypeSymbol? type) => (type as INamedTypeSymbol)?.TupleUnderlyingType ?? type;
 
     /// <summary>A variable's value; unknown, a local may hold any buffer and a parameter holds the caller's (<paramref name="external"/>).</summary>
     /// <summary>

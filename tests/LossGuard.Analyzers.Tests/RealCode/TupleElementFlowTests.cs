@@ -27,6 +27,13 @@ public sealed class TupleElementFlowTests
             public override (Tensor, Tensor) forward(Tensor x) => (probabilities.forward(body.forward(x)), tanh(x));
         }
 
+        readonly struct Heads
+        {
+            private readonly Tensor probabilities, value;
+            public Heads(Tensor probabilities, Tensor value) => (this.probabilities, this.value) = (probabilities, value);
+            public static implicit operator (Tensor, Tensor)(Heads heads) => (heads.value, heads.probabilities);
+        }
+
         static class Trainer
         {
             static readonly Net net = new Net();
@@ -64,6 +71,11 @@ public sealed class TupleElementFlowTests
     // The element that holds no probabilities, or a tuple that came through code that may swap them.
     [InlineData("var o = net.forward(x); return F.cross_entropy(o.Item2, y);")]
     [InlineData("var o = Heads(x); return F.cross_entropy(o.value, y);")]
+    // A struct converted to a tuple by an operator that orders the elements its own way.
+    [InlineData("(Tensor, Tensor) o = new Heads(F.softmax(x, 1), x); return F.cross_entropy(o.Item1, y);")]
+    [InlineData("var h = new Heads(F.softmax(x, 1), x); var o = ((Tensor, Tensor))h; return F.cross_entropy(o.Item1, y);")]
+    [InlineData("var h = new Heads(F.softmax(x, 1), x); (Tensor, Tensor) o = h; var (p, _) = o; return F.cross_entropy(p, y);")]
+    [InlineData("(Heads, Tensor) s = (new Heads(F.softmax(x, 1), x), x); ((Tensor, Tensor), Tensor) o = s; var ((p, _), _) = o; return F.cross_entropy(p, y);")]
     // The tensor in the tuple changed in place through the tuple.
     [InlineData("var o = net.forward(x); o.Item1.sub_(0.5); return F.cross_entropy(o.Item1, y);")]
     public Task A_tuple_element_changed_or_holding_something_else_is_silent(string statements) =>
