@@ -31,13 +31,17 @@ internal sealed partial class Evaluator
     {
         if (!method.Parameters.Any(IsInPlaceFlag) || engine.Target(method).IsInSource
             || arguments.Any(argument => argument.Parameter is { } parameter && IsInPlaceFlag(parameter) && (argument.IsDefault || argument.Value.Constant is false))
-            || arguments.FirstOrDefault(argument => argument.Expression.Type is { } type && engine.Knowledge.CarriesValues(type) && !engine.Knowledge.IsModuleType(type)) is not { } input)
+            || arguments.FirstOrDefault(argument => IsTensorValued(argument.Expression.Type)) is not { } input)
         {
             return;
         }
 
         ChangedInPlace(input.Expression, input.Value);
     }
+
+    /// <summary>A value the engine follows that is no module: a tensor (or a buffer) whose contents a write changes.</summary>
+    private bool IsTensorValued(ITypeSymbol? type) =>
+        type is not null && engine.Knowledge.CarriesValues(type) && !engine.Knowledge.IsModuleType(type);
 
     private static bool IsInPlaceFlag(IParameterSymbol parameter) =>
         parameter.Name == "inplace" && parameter.Type.SpecialType == SpecialType.System_Boolean;

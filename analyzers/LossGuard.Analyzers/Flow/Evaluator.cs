@@ -462,7 +462,7 @@ internal sealed partial class Evaluator
                 var collection = Evaluate(receiver);
                 EvaluateAll(indexer.Arguments.Select(argument => argument.Value));
                 ForgetElements(receiver, collection);
-                if (receiver.Type is { } written && engine.Knowledge.CarriesValues(written) && !engine.Knowledge.IsModuleType(written))
+                if (IsTensorValued(receiver.Type))
                 {
                     // A tensor written through its indexer (t[..] = x, t[0] = y) is changed in place.
                     ChangedInPlace(receiver, collection);
