@@ -69,10 +69,11 @@ internal static class Construction
     /// construction): the type's initialisers, then that constructor with its parameters bound. Only fields that
     /// <see cref="Fields(INamedTypeSymbol, FlowState, CancellationToken)"/> keeps and that nothing outside the class can
     /// assign (private or read-only); an array only when the class never changes it or hands it on
-    /// (<see cref="Collections.OnlyFilledByConstructors"/>). <c>null</c> for a constructor that calls another of its
+    /// (<see cref="Collections.OnlyFilledByConstructors"/>); the other fields hold what <paramref name="classFields"/>, the
+    /// class's construction over all its constructors, says of every object. <c>null</c> for a constructor that calls another of its
     /// class (<c>: this(...)</c>), one without a body here, or past the budget.
     /// </summary>
-    public static ConstructedObject? Allocated(DataflowEngine engine, IMethodSymbol constructor, ImmutableArray<AbstractValue> arguments, CancellationToken cancellationToken)
+    public static ConstructedObject? Allocated(DataflowEngine engine, IMethodSymbol constructor, ImmutableArray<AbstractValue> arguments, FlowState? classFields, CancellationToken cancellationToken)
     {
         var type = constructor.ContainingType;
         if (constructor.DeclaringSyntaxReferences.Length != 1
@@ -88,9 +89,10 @@ internal static class Construction
         {
             var initialized = Initialized(engine, type, isStatic: false, budget, cancellationToken);
             var exit = engine.Run(body, constructor.Parameters, arguments, initialized, 0, budget).Exit;
-            return new ConstructedObject(Fields(type, exit, cancellationToken).FieldsOnly(field =>
+            var own = Fields(type, exit, cancellationToken).FieldsOnly(field =>
                 (field.DeclaredAccessibility == Accessibility.Private || field.IsReadOnly)
-                && (field.Type is not IArrayTypeSymbol || Collections.OnlyFilledByConstructors(field, cancellationToken, assignedFromArguments: true))));
+                && (field.Type is not IArrayTypeSymbol || Collections.OnlyFilledByConstructors(field, cancellationToken, assignedFromArguments: true)));
+            return new ConstructedObject(classFields is null ? own : own.FilledFrom(classFields));
         }
         catch (BudgetExceededException)
         {

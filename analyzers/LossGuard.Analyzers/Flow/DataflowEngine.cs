@@ -453,15 +453,20 @@ internal sealed class DataflowEngine
     }
 
     /// <summary>
-    /// The fields one constructor makes from these arguments (<see cref="Construction.Allocated"/>), once per constructor
-    /// and arguments; <c>null</c> when it cannot be followed, or while this thread constructs the class (nothing cached).
+    /// The fields one constructor makes from these arguments (<see cref="Construction.Allocated"/>), with what every object
+    /// of the class holds for the others, once per constructor and arguments; <c>null</c> when it cannot be followed, or
+    /// while this thread constructs the class (nothing cached).
     /// </summary>
     public ConstructedObject? ConstructedObject(IMethodSymbol constructor, ImmutableArray<AbstractValue> arguments, CancellationToken cancellationToken)
     {
         var key = new SummaryKey(constructor, arguments, null, keepsFields: true);
-        return constructedObjects.TryGetValue(key, out var known)
-            ? known
-            : Guarded(constructor.ContainingType.OriginalDefinition, () => constructedObjects.GetOrAdd(key, _ => Construction.Allocated(this, constructor, arguments, cancellationToken)));
+        if (constructedObjects.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var classFields = ConstructedFields(constructor.ContainingType, cancellationToken);
+        return Guarded(constructor.ContainingType.OriginalDefinition, () => constructedObjects.GetOrAdd(key, _ => Construction.Allocated(this, constructor, arguments, classFields, cancellationToken)));
     }
 
     internal GraphAnalysis.Result Run(

@@ -38,7 +38,8 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>
-    /// A model made here from arguments a constructor may keep (a delegate, a module, an array written out in the call):
+    /// A model made here from arguments a constructor may keep (a delegate, a module, an array written out in the call, a
+    /// <c>bool</c> switch such as <c>sigmoid_output: true</c>):
     /// the fields its constructor makes from them; <c>null</c> when no argument says more than the class's own
     /// construction does. The object is exactly of the class made, so its own <c>forward</c> runs.
     /// </summary>
@@ -50,8 +51,15 @@ internal sealed partial class Evaluator
         }
 
         var values = ByOrdinal(constructor.Parameters.Length, arguments.Select(argument => argument with { Value = Kept(argument.Expression, argument.Value) }).ToImmutableArray());
-        return values.Any(value => value.Function is not null || value.Module is not null || value.Elements is not null)
-            ? engine.ConstructedObject(constructor, values, budget.CancellationToken)
+        if (values.Any(value => value.Function is not null || value.Module is not null || value.Elements is not null))
+        {
+            return engine.ConstructedObject(constructor, values, budget.CancellationToken);
+        }
+
+        // Switches alone: the other arguments (sizes, mostly) are forgotten, so that one class made with many sizes is
+        // constructed once per setting of its switches.
+        return values.Any(value => value.Constant is bool)
+            ? engine.ConstructedObject(constructor, values.Select(value => value.Constant is bool ? value : AbstractValue.Unknown).ToImmutableArray(), budget.CancellationToken)
             : null;
     }
 

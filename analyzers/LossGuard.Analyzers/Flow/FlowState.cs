@@ -133,6 +133,21 @@ internal sealed class FlowState
         return fields;
     }
 
+    /// <summary>Its values, and <paramref name="other"/>'s for the keys it does not hold.</summary>
+    public FlowState FilledFrom(FlowState other)
+    {
+        var filled = Clone();
+        foreach (var entry in other.values)
+        {
+            if (!filled.values.ContainsKey(entry.Key))
+            {
+                filled.values[entry.Key] = entry.Value;
+            }
+        }
+
+        return filled;
+    }
+
     /// <summary>The state that holds after either: keys both know, with the joined value.</summary>
     public static FlowState Join(FlowState left, FlowState right)
     {
