@@ -19,16 +19,34 @@ internal static class Construction
     /// keep fields, since a callee that assigns one counts as assigning it elsewhere), keeping only fields of the type
     /// that no other member assigns, and lists only their constructors fill (<see cref="Collections.OnlyFilledByConstructors"/>).
     /// </summary>
-    public static FlowState Fields(INamedTypeSymbol type, List<(SyntaxNode? Constructor, MemberValues.MemberRun Run)> runs, CancellationToken cancellationToken) =>
-        Fields(type, runs.Select(run => run.Run.Exit).Aggregate(FlowState.Join), cancellationToken);
+    public static FlowState Fields(DataflowEngine engine, INamedTypeSymbol type, List<(SyntaxNode? Constructor, MemberValues.MemberRun Run)> runs, CancellationToken cancellationToken) =>
+        Fields(engine, type, runs.Select(run => run.Run.Exit).Aggregate(FlowState.Join), cancellationToken);
 
-    private static FlowState Fields(INamedTypeSymbol type, FlowState constructed, CancellationToken cancellationToken)
+    private static FlowState Fields(DataflowEngine engine, INamedTypeSymbol type, FlowState constructed, CancellationToken cancellationToken)
     {
         var others = FieldWrites.Members(type, constructors: false, isStatic: false, cancellationToken).ToList();
         var assignedElsewhere = FieldWrites.Assigned(others);
         return constructed.FieldsOnly(field => SymbolEqualityComparer.Default.Equals(field.ContainingType, type)
             && !assignedElsewhere.Contains(field.Name)
+            && !AssignedOutside(engine, field, cancellationToken)
             && !(field.Type is INamedTypeSymbol list && Collections.IsList(list) && !Collections.OnlyFilledByConstructors(field, cancellationToken)));
+    }
+
+    /// <summary>
+    /// Whether code outside the field's class assigns it or changes it in place (<c>model.Head = Linear(64, 4)</c>), which
+    /// only a field other classes can reach may have.
+    /// </summary>
+    private static bool AssignedOutside(DataflowEngine engine, IFieldSymbol field, CancellationToken cancellationToken)
+    {
+        if (field.DeclaredAccessibility == Accessibility.Private)
+        {
+            return false;
+        }
+
+        var declarations = field.ContainingType.DeclaringSyntaxReferences;
+        return engine.Mentions.Of(field, cancellationToken).WritesOf(field.OriginalDefinition, cancellationToken)
+            .Any(mention => mention.Write is not null
+                && !declarations.Any(declaration => declaration.SyntaxTree == mention.Name.SyntaxTree && declaration.Span.Contains(mention.Name.Span)));
     }
 
     /// <summary>
@@ -67,7 +85,7 @@ internal static class Construction
     /// <summary>
     /// What one constructor leaves in the fields of an object it makes from these arguments (allocation-site
     /// construction): the type's initialisers, then that constructor with its parameters bound. Only fields that
-    /// <see cref="Fields(INamedTypeSymbol, FlowState, CancellationToken)"/> keeps and that nothing outside the class can
+    /// <see cref="Fields(DataflowEngine, INamedTypeSymbol, FlowState, CancellationToken)"/> keeps and that nothing outside the class can
     /// assign (private or read-only); an array only when the class never changes it or hands it on
     /// (<see cref="Collections.OnlyFilledByConstructors"/>); the other fields hold what <paramref name="classFields"/>, the
     /// class's construction over all its constructors, says of every object. <c>null</c> for a constructor that calls another of its
@@ -89,7 +107,7 @@ internal static class Construction
         {
             var initialized = Initialized(engine, type, isStatic: false, budget, cancellationToken);
             var exit = engine.Run(body, constructor.Parameters, arguments, initialized, 0, budget).Exit;
-            var own = Fields(type, exit, cancellationToken).FieldsOnly(field =>
+            var own = Fields(engine, type, exit, cancellationToken).FieldsOnly(field =>
                 (field.DeclaredAccessibility == Accessibility.Private || field.IsReadOnly)
                 && (field.Type is not IArrayTypeSymbol || Collections.OnlyFilledByConstructors(field, cancellationToken, assignedFromArguments: true)));
             return new ConstructedObject(classFields is null ? own : own.FilledFrom(classFields));

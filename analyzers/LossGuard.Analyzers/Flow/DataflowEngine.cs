@@ -61,10 +61,14 @@ internal sealed class DataflowEngine
         implementations = new Implementations(compilation, ClosedWorld);
         ParameterDependence = new ParameterDependence(Models);
         ValueChanges = new ValueChanges(Models);
+        Mentions = new MemberMentions(this);
         memberValues = new MemberValues(this);
     }
 
     public LibraryKnowledge Knowledge { get; }
+
+    /// <summary>Where each member's name is mentioned and may be assigned, found once per name.</summary>
+    public MemberMentions Mentions { get; }
 
     /// <summary>What code outside the compilation can reach (call sites and assignments it may add).</summary>
     public ClosedWorld ClosedWorld { get; }
@@ -449,7 +453,7 @@ internal sealed class DataflowEngine
             return null;
         }
 
-        return constructedFields.GetOrAdd(model, type => runs is null ? null : Construction.Fields(type, runs, cancellationToken));
+        return constructedFields.GetOrAdd(model, type => runs is null ? null : Construction.Fields(this, type, runs, cancellationToken));
     }
 
     /// <summary>

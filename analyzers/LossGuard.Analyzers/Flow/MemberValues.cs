@@ -28,12 +28,9 @@ internal sealed class MemberValues
     /// <summary>The members whose value this thread is computing: a cycle between members gives up (unknown).</summary>
     private readonly ReentryGuard inProgress = new();
 
-    private readonly MemberMentions mentions;
-
     public MemberValues(DataflowEngine engine)
     {
         this.engine = engine;
-        mentions = new MemberMentions(engine);
     }
 
     /// <summary>The member's value read from an object of static type <paramref name="receiver"/> (none for a static member), or <c>null</c> when it is not known.</summary>
@@ -286,7 +283,7 @@ internal sealed class MemberValues
     /// </summary>
     private List<Write>? Writes(ISymbol member, CancellationToken cancellationToken)
     {
-        var named = mentions.Of(member, cancellationToken);
+        var named = engine.Mentions.Of(member, cancellationToken);
         if (member is IFieldSymbol { IsReadOnly: true } field && !named.AnyChangeOrEscape(cancellationToken))
         {
             return ConstructorWrites(field, named.All, cancellationToken);

@@ -252,4 +252,19 @@ public sealed class ConstructorFlagFlowTests
             }
         }
         """, Finding.At(Descriptors.WrongDomainForLoss));
+
+    [Theory]
+    [InlineData("new OpenNet(16, 4)")]
+    [InlineData("new OpenNet(16, 4, bias: false)")]
+    public Task A_public_field_reassigned_after_the_creation_is_silent(string creation) => Silent($$"""
+        public static class Local
+        {
+            public static Tensor Batch(Tensor x, Tensor y)
+            {
+                var model = {{creation}};
+                model.Head = Linear(64, 4);
+                return functional.cross_entropy(model.forward(x), y);
+            }
+        }
+        """);
 }
