@@ -32,7 +32,7 @@ internal sealed partial class Evaluator
             return value with { Module = Make(module, creation, arguments) };
         }
 
-        return creation is IObjectCreationOperation made && knowledge.IsModel(type)
+        return creation is IObjectCreationOperation made && knowledge.IsModuleClass(type)
             ? value with { Module = new ModuleValue(null, creation, Model: (INamedTypeSymbol)type!, Constructed: Constructed(made, arguments)) }
             : value;
     }

@@ -24,6 +24,13 @@ internal sealed record LibraryTable(
     /// <summary>Metadata names of the module base classes (user-defined models derive from them; applying one runs its forward method).</summary>
     public ImmutableArray<string> ModelBaseTypes { get; init; } = ImmutableArray<string>.Empty;
 
+    /// <summary>
+    /// Metadata names of module base classes whose user classes have no one forward method the library calls (TorchSharp's
+    /// non-generic <c>nn.Module</c>): their objects made where the engine sees them keep what their constructor set, and
+    /// their own methods run over it, but calling one is not applying a model.
+    /// </summary>
+    public ImmutableArray<string> ModuleClassBaseTypes { get; init; } = ImmutableArray<string>.Empty;
+
     /// <summary>Method names that apply a module to its input(s).</summary>
     public ImmutableArray<string> ApplyMethods { get; init; } = ImmutableArray<string>.Empty;
 

@@ -15,6 +15,7 @@ internal sealed class SymbolLookup
     private readonly Dictionary<INamedTypeSymbol, Dictionary<string, List<object>>> entries = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<INamedTypeSymbol, ModuleEntry> modules = new(SymbolEqualityComparer.Default);
     private readonly HashSet<INamedTypeSymbol> modelBases = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<INamedTypeSymbol> moduleClassBases = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<INamedTypeSymbol, DTypeEnumEntry> dtypeEnums = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<(INamedTypeSymbol Type, string Field), bool> dtypeFields = new();
     private readonly Dictionary<(INamedTypeSymbol Type, string Property), string> activationProperties = new();
@@ -138,6 +139,14 @@ internal sealed class SymbolLookup
             }
         }
 
+        foreach (var name in table.ModuleClassBaseTypes)
+        {
+            if (Type(name) is { } type)
+            {
+                moduleClassBases.Add(type);
+            }
+        }
+
         foreach (var dtype in table.DTypeEnums)
         {
             if (Type(dtype.Type) is { } type)
@@ -220,6 +229,9 @@ internal sealed class SymbolLookup
         type is INamedTypeSymbol named && modules.TryGetValue(named.OriginalDefinition, out var entry) ? entry : null;
 
     public bool DerivesFromModelBase(INamedTypeSymbol type) => AnyBaseType(type, modelBases);
+
+    /// <summary>A class deriving from a model base or from a module base whose classes are not models (<see cref="LibraryTable.ModuleClassBaseTypes"/>).</summary>
+    public bool DerivesFromModuleClassBase(INamedTypeSymbol type) => DerivesFromModelBase(type) || AnyBaseType(type, moduleClassBases);
 
     /// <summary>A module class, a module base, or a class deriving from one (where apply and training methods live).</summary>
     public bool IsModuleType(INamedTypeSymbol? type) =>

@@ -147,6 +147,7 @@ internal static class TorchSharpTable
                 LossInputs = ImmutableArray.Create("log_probs", "targets", "input_lengths", "target_lengths"),
             }),
         ModelBaseTypes = ImmutableArray.Create("TorchSharp.torch+nn+Module`2", "TorchSharp.torch+nn+Module`3"),
+        ModuleClassBaseTypes = ImmutableArray.Create("TorchSharp.torch+nn+Module"),
         ApplyMethods = ImmutableArray.Create("forward", "call"),
         ForwardMethods = ImmutableArray.Create("forward"),
         TensorTypes = ImmutableArray.Create(Tensor),
