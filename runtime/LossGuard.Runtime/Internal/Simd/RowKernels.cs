@@ -48,6 +48,80 @@ internal static class RowKernels<TVec>
     }
 
     /// <summary>
+    /// A dense row's first pass: the largest value of <paramref name="row"/> (as <see cref="Max"/>) and, from the same
+    /// reads, the sums of <paramref name="targets"/>, of the row times the targets and, when <paramref name="sumRow"/>, of
+    /// the row (float vectors over blocks of <see cref="Block"/> added up in double, as <see cref="Sum"/>), two vectors
+    /// a step with their own maxima and sums. <paramref name="rowSum"/> is 0 unless <paramref name="sumRow"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static float MaxAndTargetSums(
+        ReadOnlySpan<float> row, ReadOnlySpan<float> targets, bool sumRow, out double targetSum, out double productSum, out double rowSum)
+    {
+        var low = TVec.Broadcast(float.NegativeInfinity);
+        var low2 = low;
+        float max = float.NegativeInfinity;
+        targetSum = 0;
+        productSum = 0;
+        rowSum = 0;
+        int i = 0;
+        for (int blockEnd = Math.Min(Block, row.Length); i < row.Length; blockEnd = Math.Min(blockEnd + Block, row.Length))
+        {
+            var t = TVec.Broadcast(0f);
+            var t2 = t;
+            var p = t;
+            var p2 = t;
+            var z = t;
+            var z2 = t;
+            for (; i <= blockEnd - (2 * TVec.Count); i += 2 * TVec.Count)
+            {
+                var x = TVec.Load(row, i);
+                var x2 = TVec.Load(row, i + TVec.Count);
+                var w = TVec.Load(targets, i);
+                var w2 = TVec.Load(targets, i + TVec.Count);
+                low = TVec.Max(low, x);
+                low2 = TVec.Max(low2, x2);
+                t += w;
+                t2 += w2;
+                p = TVec.MultiplyAdd(x, w, p);
+                p2 = TVec.MultiplyAdd(x2, w2, p2);
+                if (sumRow)
+                {
+                    z += x;
+                    z2 += x2;
+                }
+            }
+
+            if (i <= blockEnd - TVec.Count)
+            {
+                var x = TVec.Load(row, i);
+                var w = TVec.Load(targets, i);
+                low = TVec.Max(low, x);
+                t += w;
+                p = TVec.MultiplyAdd(x, w, p);
+                z += x;
+                i += TVec.Count;
+            }
+
+            float tailTargets = 0;
+            float tailProducts = 0;
+            float tailRow = 0;
+            for (; i < blockEnd; i++)
+            {
+                max = MathF.Max(max, row[i]);
+                tailTargets += targets[i];
+                tailProducts += row[i] * targets[i];
+                tailRow += row[i];
+            }
+
+            targetSum += (t + t2).Sum() + tailTargets;
+            productSum += (p + p2).Sum() + tailProducts;
+            rowSum += sumRow ? (z + z2).Sum() + tailRow : 0;
+        }
+
+        return row.Length >= TVec.Count ? MathF.Max(TVec.Max(low, low2).MaxAcross(), max) : max;
+    }
+
+    /// <summary>
     /// The largest and the smallest value in one pass (for the spread of a group); NaN when any value is NaN or
     /// infinite (x - x is then NaN, and NaN survives the sum of those).
     /// </summary>
