@@ -9,8 +9,8 @@ namespace LossGuard.Runtime.Tests;
 
 /// <summary>
 /// The per-row sums the AVX2 short rows read as columns (<see cref="EightRowColumns"/>) against the gathers they replace
-/// and the float64 reference, and a dense long row's first pass (<see cref="RowKernels{TVec}.MaxAndTargetSums"/>) at both
-/// vector widths.
+/// and the float64 reference, and a long row's max pass (<see cref="RowKernels{TVec}.Max"/>) and a dense long row's
+/// first pass (<see cref="RowKernels{TVec}.MaxAndTargetSums"/>) at both vector widths, with NaN and infinite values.
 /// </summary>
 public sealed class RowSumKernelTests
 {
@@ -114,6 +114,67 @@ public sealed class RowSumKernelTests
                 Assert.Equal(RowKernels<Float256>.Max(row), RowKernels<Float256>.MaxAndTargetSums(row, targets, true, out _, out _, out _));
             }
         }
+    }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(16)]
+    [InlineData(40)]
+    [InlineData(1003)]
+    public void The_max_pass_gives_the_vector_maximum_of_dotnet_with_NaN_and_infinite_values_at_both_widths(int length)
+    {
+        var random = new Random(length);
+        Check<Float256>();
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Check<Float512>();
+        }
+
+        void Check<TVec>()
+            where TVec : struct, IFloatVector<TVec>
+        {
+            float[] row = Reference.RandomLogits(random, length, 50);
+            Assert.Equal(row.Max(), RowKernels<TVec>.Max(row));
+
+            // In the first vector, in the middle, in the scalar tail; alone and together.
+            foreach (int[] at in new[] { new[] { 0 }, new[] { length / 2 }, new[] { length - 1 }, new[] { 0, length - 1 } })
+            {
+                foreach (float first in new[] { float.NaN, float.PositiveInfinity, float.NegativeInfinity })
+                {
+                    foreach (float second in new[] { float.NaN, float.PositiveInfinity })
+                    {
+                        float[] special = (float[])row.Clone();
+                        special[at[0]] = first;
+                        special[at[^1]] = at.Length > 1 ? second : first;
+                        float expected = special.Aggregate(float.NegativeInfinity, MathF.Max);
+                        Assert.Equal(expected, RowKernels<TVec>.Max(special));
+                        Assert.Equal(expected, RowKernels<TVec>.MaxAndTargetSums(special, row, false, out _, out _, out _));
+                    }
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(300)]
+    [InlineData(1003)]
+    public void A_long_row_with_a_NaN_beside_an_infinity_gives_NaN(int classes)
+    {
+        float[] logits = Reference.RandomLogits(new Random(classes), 2 * classes);
+        logits[5] = float.NaN;
+        logits[classes - 1] = float.PositiveInfinity;
+        logits[classes + 2] = float.NaN;
+        logits[classes + 9] = float.PositiveInfinity;
+        float[] targets = Enumerable.Range(0, 2 * classes).Select(i => i % classes == 3 ? 1f : 0f).ToArray();
+        var sparseLosses = new float[2];
+        var denseLosses = new float[2];
+        var gradient = new float[logits.Length];
+        Losses.SparseSoftmaxCrossEntropyWithLogits(logits, new[] { 3, 3 }, classes, gradient, Reduction.None, rowLosses: sparseLosses);
+        Assert.All(sparseLosses, loss => Assert.True(float.IsNaN(loss)));
+        Assert.All(gradient, g => Assert.True(float.IsNaN(g)));
+        Losses.SoftmaxCrossEntropyWithLogits(logits, targets, classes, gradient, Reduction.None, rowLosses: denseLosses);
+        Assert.All(denseLosses, loss => Assert.True(float.IsNaN(loss)));
+        Assert.All(gradient, g => Assert.True(float.IsNaN(g)));
     }
 
     private static float[] Lanes(Float256 value)

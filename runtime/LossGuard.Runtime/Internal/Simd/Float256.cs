@@ -137,11 +137,9 @@ internal readonly struct Float256 : IFloatVector<Float256>
     public static Float256 Of(Vector256<float> lanes) => new(lanes);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Float256 Spread(ReadOnlySpan<float> source, int row, int column, int divisor)
+    public static Float256 Permute(ReadOnlySpan<float> source, int row, ReadOnlySpan<int> indices, int offset)
     {
-        // (column + i + 0.5) / divisor lies at least 0.5 / divisor from a whole number, far beyond the rounding error.
-        var position = Vector256.ConvertToSingle(Vector256.Create(column) + Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7)) + Vector256.Create(0.5f);
-        var index = Vector256.ConvertToInt32(Vector256.Floor(position * Vector256.Create(1f / divisor)));
+        var index = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(indices), (nuint)offset);
         var values = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)row);
         return new(Avx2.IsSupported ? Avx2.PermuteVar8x32(values, index) : Vector256.Shuffle(values, index));
     }

@@ -14,7 +14,11 @@ internal static class RowKernels<TVec>
 {
     private const int Block = 4096;
 
-    /// <summary>The largest value (NaN lanes are not chosen; the exp pass turns them into NaN sums).</summary>
+    /// <summary>
+    /// The largest value, as .NET's vector maximum gives it (<see cref="IeeeMax"/>; from .NET 9 a NaN is chosen, which
+    /// costs several instructions a vector at 256 bits): here by the hardware's max, one instruction, with a check that
+    /// every value is finite (x - x is then 0) beside it; a row with a NaN or an infinity takes <see cref="IeeeMax"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Max(ReadOnlySpan<float> row)
     {
@@ -24,19 +28,32 @@ internal static class RowKernels<TVec>
         {
             var a = TVec.Load(row, 0);
             var b = a;
+            var finite = a - a;
+            var finite2 = finite;
             for (i = TVec.Count; i <= row.Length - (2 * TVec.Count); i += 2 * TVec.Count)
             {
-                a = TVec.Max(a, TVec.Load(row, i));
-                b = TVec.Max(b, TVec.Load(row, i + TVec.Count));
+                var x = TVec.Load(row, i);
+                var y = TVec.Load(row, i + TVec.Count);
+                a = TVec.MaxOrRight(x, a);
+                b = TVec.MaxOrRight(y, b);
+                finite += x - x;
+                finite2 += y - y;
             }
 
             if (i <= row.Length - TVec.Count)
             {
-                a = TVec.Max(a, TVec.Load(row, i));
+                var x = TVec.Load(row, i);
+                a = TVec.MaxOrRight(x, a);
+                finite += x - x;
                 i += TVec.Count;
             }
 
-            max = TVec.Max(a, b).MaxAcross();
+            if ((finite + finite2).Sum() != 0)
+            {
+                return IeeeMax(row);
+            }
+
+            max = TVec.MaxOrRight(a, b).MaxAcross();
         }
 
         for (; i < row.Length; i++)
@@ -47,8 +64,29 @@ internal static class RowKernels<TVec>
         return max;
     }
 
+    /// <summary>The largest value by .NET's vector maximum (NaN chosen), for rows with a NaN or an infinity.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static float IeeeMax(ReadOnlySpan<float> row)
+    {
+        var a = TVec.Load(row, 0);
+        int i = TVec.Count;
+        for (; i <= row.Length - TVec.Count; i += TVec.Count)
+        {
+            a = TVec.Max(a, TVec.Load(row, i));
+        }
+
+        float max = a.MaxAcross();
+        for (; i < row.Length; i++)
+        {
+            max = MathF.Max(max, row[i]);
+        }
+
+        return max;
+    }
+
     /// <summary>
-    /// A dense row's first pass: the largest value of <paramref name="row"/> (as <see cref="Max"/>) and, from the same
+    /// A dense row's first pass: the largest value of <paramref name="row"/> (as <see cref="Max"/>: the hardware's max,
+    /// and <see cref="Max"/> itself when a value is not finite) and, from the same
     /// reads, the sums of <paramref name="targets"/>, of the row times the targets and, when <paramref name="sumRow"/>, of
     /// the row (float vectors over blocks of <see cref="Block"/> added up in double, as <see cref="Sum"/>), two vectors
     /// a step with their own maxima and sums. <paramref name="rowSum"/> is 0 unless <paramref name="sumRow"/>.
@@ -78,8 +116,8 @@ internal static class RowKernels<TVec>
                 var x2 = TVec.Load(row, i + TVec.Count);
                 var w = TVec.Load(targets, i);
                 var w2 = TVec.Load(targets, i + TVec.Count);
-                low = TVec.Max(low, x);
-                low2 = TVec.Max(low2, x2);
+                low = TVec.MaxOrRight(x, low);
+                low2 = TVec.MaxOrRight(x2, low2);
                 t += w;
                 t2 += w2;
                 p = TVec.MultiplyAdd(x, w, p);
@@ -95,7 +133,7 @@ internal static class RowKernels<TVec>
             {
                 var x = TVec.Load(row, i);
                 var w = TVec.Load(targets, i);
-                low = TVec.Max(low, x);
+                low = TVec.MaxOrRight(x, low);
                 t += w;
                 p = TVec.MultiplyAdd(x, w, p);
                 z += x;
@@ -118,7 +156,11 @@ internal static class RowKernels<TVec>
             rowSum += sumRow ? (z + z2).Sum() + tailRow : 0;
         }
 
-        return row.Length >= TVec.Count ? MathF.Max(TVec.Max(low, low2).MaxAcross(), max) : max;
+        // A NaN or infinite logit makes the products' sum NaN or infinite (x * t, with x - x beside it in no sum, would
+        // cost a vector a step): then the row's maximum as the max pass takes it.
+        return row.Length < TVec.Count ? max
+            : double.IsFinite(productSum) ? MathF.Max(TVec.MaxOrRight(low, low2).MaxAcross(), max)
+            : Max(row);
     }
 
     /// <summary>
