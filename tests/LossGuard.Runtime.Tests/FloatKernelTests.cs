@@ -163,8 +163,14 @@ public sealed class FloatKernelTests
 
     [Theory]
     [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
     [InlineData(8)]
     [InlineData(10)]
+    [InlineData(13)]
+    [InlineData(16)]
+    [InlineData(31)]
     [InlineData(32)]
     public void Short_row_groups_agree_with_the_reference_at_both_vector_widths(int classes)
     {

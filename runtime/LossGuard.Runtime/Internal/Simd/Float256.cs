@@ -123,18 +123,23 @@ internal readonly struct Float256 : IFloatVector<Float256>
         GatherAt(source, Vector256.Create(first) + (Vector256.Min(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(lanes - 1)) * Vector256.Create(stride))
             + Vector256.ConvertToInt32(columns.value));
 
-    public static Float256 RowSums(ReadOnlySpan<float> source, int first, int classes, int lanes) =>
-        GatheredRows<Float256>.Sum(source, first, classes, lanes);
+    /// <summary>Whole blocks of 4 or more classes read as columns (<see cref="EightRowColumns"/>), others gathered.</summary>
+    public static unsafe Float256 RowSums(ReadOnlySpan<float> source, int first, int classes, int lanes) =>
+        EightRowColumns.Handles(classes, lanes)
+            ? EightRowColumns.Sum(Block(source, first, classes), null, classes, out _)
+            : GatheredRows<Float256>.Sum(source, first, classes, lanes);
 
-    public static Float256 ProductAndWeightSums(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, int first, int classes, int lanes, out Float256 weightSums) =>
-        GatheredRows<Float256>.ProductAndWeightSums(source, weights, first, classes, lanes, out weightSums);
+    public static unsafe Float256 ProductAndWeightSums(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, int first, int classes, int lanes, out Float256 weightSums) =>
+        EightRowColumns.Handles(classes, lanes)
+            ? EightRowColumns.Sum(Block(source, first, classes), Block(weights, first, classes), classes, out weightSums)
+            : GatheredRows<Float256>.ProductAndWeightSums(source, weights, first, classes, lanes, out weightSums);
+
+    public static Float256 Of(Vector256<float> lanes) => new(lanes);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Float256 Spread(ReadOnlySpan<float> source, int row, int column, int divisor)
+    public static Float256 Permute(ReadOnlySpan<float> source, int row, ReadOnlySpan<int> indices, int offset)
     {
-        // (column + i + 0.5) / divisor lies at least 0.5 / divisor from a whole number, far beyond the rounding error.
-        var position = Vector256.ConvertToSingle(Vector256.Create(column) + Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7)) + Vector256.Create(0.5f);
-        var index = Vector256.ConvertToInt32(Vector256.Floor(position * Vector256.Create(1f / divisor)));
+        var index = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(indices), (nuint)offset);
         var values = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)row);
         return new(Avx2.IsSupported ? Avx2.PermuteVar8x32(values, index) : Vector256.Shuffle(values, index));
     }
@@ -148,6 +153,11 @@ internal readonly struct Float256 : IFloatVector<Float256>
         half = Vector128.Max(half, Vector128.Shuffle(half, Vector128.Create(1, 0, 3, 2)));
         return half.ToScalar();
     }
+
+    /// <summary>The block of rows from row <paramref name="first"/> (the callers' memory is pinned or on the stack).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe float* Block(ReadOnlySpan<float> source, int first, int classes) =>
+        (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(source)) + (first * classes);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe Float256 GatherAt(ReadOnlySpan<float> source, Vector256<int> index)

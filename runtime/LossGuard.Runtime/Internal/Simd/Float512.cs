@@ -113,11 +113,9 @@ internal readonly struct Float512 : IFloatVector<Float512>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Float512 Spread(ReadOnlySpan<float> source, int row, int column, int divisor)
+    public static Float512 Permute(ReadOnlySpan<float> source, int row, ReadOnlySpan<int> indices, int offset)
     {
-        // (column + i + 0.5) / divisor lies at least 0.5 / divisor from a whole number, far beyond the rounding error.
-        var position = Vector512.ConvertToSingle(Vector512.Create(column) + Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)) + Vector512.Create(0.5f);
-        var index = Vector512.ConvertToInt32(Vector512.Floor(position * Vector512.Create(1f / divisor)));
+        var index = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(indices), (nuint)offset);
         var values = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)row);
         return new(Avx512F.IsSupported ? Avx512F.PermuteVar16x32(values, index) : Vector512.Shuffle(values, index));
     }

@@ -76,11 +76,10 @@ internal interface IFloatVector<TSelf>
     static abstract TSelf ProductAndWeightSums(ReadOnlySpan<float> source, ReadOnlySpan<float> weights, int first, int classes, int lanes, out TSelf weightSums);
 
     /// <summary>
-    /// Lane i: <c>source[row + (column + i) / divisor]</c>, per-row values spread over the elements of rows of
-    /// <paramref name="divisor"/> elements, from element <paramref name="column"/> of <paramref name="row"/> on
-    /// (column below divisor); reads <c>Count</c> elements from <paramref name="row"/>.
+    /// Lane i: <c>source[row + indices[offset + i]]</c> (indices below <c>Count</c>; per-row values spread over the
+    /// elements of rows, one permute); reads <c>Count</c> elements from <paramref name="row"/>.
     /// </summary>
-    static abstract TSelf Spread(ReadOnlySpan<float> source, int row, int column, int divisor);
+    static abstract TSelf Permute(ReadOnlySpan<float> source, int row, ReadOnlySpan<int> indices, int offset);
 
     /// <summary>The first and the second elements of <c>Count</c> pairs at <paramref name="offset"/>.</summary>
     static abstract void SplitPairs(ReadOnlySpan<float> pairs, int offset, out TSelf firsts, out TSelf seconds);

@@ -129,6 +129,22 @@ internal readonly ref struct RowBlocks<TVec>
         return losses.Slice(0, rows);
     }
 
+    /// <summary>The most vectors <see cref="SpreadPeriod"/> gives: rows of up to 32 classes.</summary>
+    private const int MaxPeriod = ShortRows<TVec>.MaxClasses;
+
+    /// <summary>Vectors until a vector starts at a row's first element again: classes / gcd(classes, lanes).</summary>
+    private static int SpreadPeriod(int classes)
+    {
+        int a = classes;
+        int b = TVec.Count;
+        while (b != 0)
+        {
+            (a, b) = (b, a % b);
+        }
+
+        return classes / a;
+    }
+
     /// <summary>
     /// Sparse row losses with label smoothing, from lse - z_label: keep (lse - z_label) + spread times the sum over c of
     /// (lse - z_c) = classes (lse - z_label) + (classes z_label - sum of z).
@@ -179,7 +195,8 @@ internal readonly ref struct RowBlocks<TVec>
 
     /// <summary>
     /// Turns the exponentials into the gradient: e times the row's factor, minus <paramref name="offset"/>, minus
-    /// <paramref name="slope"/> times the target (dense) or at the label (sparse).
+    /// <paramref name="slope"/> times the target (dense) or at the label (sparse). The factors reach the elements by a
+    /// permute whose indices repeat every <see cref="SpreadPeriod"/> vectors, so they are worked out once per call.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ScaleGradient(Span<float> exps, ReadOnlySpan<float> targets, float offset, float slope)
@@ -188,26 +205,37 @@ internal readonly ref struct RowBlocks<TVec>
         var minusOffset = TVec.Broadcast(-offset);
         var minusSlope = TVec.Broadcast(-slope);
         int length = rows * classes;
-        int rowStep = TVec.Count / classes;
-        int columnStep = TVec.Count % classes;
+        int period = SpreadPeriod(classes);
+        Span<int> firstRows = stackalloc int[MaxPeriod];
+        Span<int> indices = stackalloc int[MaxPeriod * TVec.Count];
+        for (int k = 0; k < period; k++)
+        {
+            int start = k * TVec.Count;
+            firstRows[k] = start / classes;
+            for (int lane = 0; lane < TVec.Count; lane++)
+            {
+                indices[start + lane] = ((start + lane) / classes) - firstRows[k];
+            }
+        }
+
+        int periodRows = period * TVec.Count / classes;
         int i = 0;
-        int row = 0;
-        int column = 0;
+        int step = 0;
+        int rowBase = 0;
         for (; i <= length - TVec.Count; i += TVec.Count)
         {
-            var gradient = TVec.MultiplyAdd(TVec.Load(exps, i), TVec.Spread(factors, row, column, classes), minusOffset);
+            var factor = TVec.Permute(factors, rowBase + firstRows[step], indices, step * TVec.Count);
+            var gradient = TVec.MultiplyAdd(TVec.Load(exps, i), factor, minusOffset);
             if (dense)
             {
                 gradient = TVec.MultiplyAdd(TVec.Load(targets, i), minusSlope, gradient);
             }
 
             gradient.Store(exps, i);
-            row += rowStep;
-            column += columnStep;
-            if (column >= classes)
+            if (++step == period)
             {
-                column -= classes;
-                row++;
+                step = 0;
+                rowBase += periodRows;
             }
         }
 
@@ -216,7 +244,7 @@ internal readonly ref struct RowBlocks<TVec>
             exps[i] = (exps[i] * factors[i / classes]) - offset - (dense ? slope * targets[i] : 0f);
         }
 
-        for (row = 0; row < labels.Length; row++)
+        for (int row = 0; row < labels.Length; row++)
         {
             exps[(row * classes) + labels[row]] = MathF.FusedMultiplyAdd(chosen[row], factors[row], -offset) - slope;
         }

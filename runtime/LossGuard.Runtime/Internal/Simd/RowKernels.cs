@@ -14,7 +14,11 @@ internal static class RowKernels<TVec>
 {
     private const int Block = 4096;
 
-    /// <summary>The largest value (NaN lanes are not chosen; the exp pass turns them into NaN sums).</summary>
+    /// <summary>
+    /// The largest value, as .NET's vector maximum gives it (<see cref="IeeeMax"/>; from .NET 9 a NaN is chosen, which
+    /// costs several instructions a vector at 256 bits): here by the hardware's max, one instruction, with a check that
+    /// every value is finite (x - x is then 0) beside it; a row with a NaN or an infinity takes <see cref="IeeeMax"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Max(ReadOnlySpan<float> row)
     {
@@ -24,19 +28,32 @@ internal static class RowKernels<TVec>
         {
             var a = TVec.Load(row, 0);
             var b = a;
+            var finite = a - a;
+            var finite2 = finite;
             for (i = TVec.Count; i <= row.Length - (2 * TVec.Count); i += 2 * TVec.Count)
             {
-                a = TVec.Max(a, TVec.Load(row, i));
-                b = TVec.Max(b, TVec.Load(row, i + TVec.Count));
+                var x = TVec.Load(row, i);
+                var y = TVec.Load(row, i + TVec.Count);
+                a = TVec.MaxOrRight(x, a);
+                b = TVec.MaxOrRight(y, b);
+                finite += x - x;
+                finite2 += y - y;
             }
 
             if (i <= row.Length - TVec.Count)
             {
-                a = TVec.Max(a, TVec.Load(row, i));
+                var x = TVec.Load(row, i);
+                a = TVec.MaxOrRight(x, a);
+                finite += x - x;
                 i += TVec.Count;
             }
 
-            max = TVec.Max(a, b).MaxAcross();
+            if ((finite + finite2).Sum() != 0)
+            {
+                return IeeeMax(row);
+            }
+
+            max = TVec.MaxOrRight(a, b).MaxAcross();
         }
 
         for (; i < row.Length; i++)
@@ -45,6 +62,105 @@ internal static class RowKernels<TVec>
         }
 
         return max;
+    }
+
+    /// <summary>The largest value by .NET's vector maximum (NaN chosen), for rows with a NaN or an infinity.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static float IeeeMax(ReadOnlySpan<float> row)
+    {
+        var a = TVec.Load(row, 0);
+        int i = TVec.Count;
+        for (; i <= row.Length - TVec.Count; i += TVec.Count)
+        {
+            a = TVec.Max(a, TVec.Load(row, i));
+        }
+
+        float max = a.MaxAcross();
+        for (; i < row.Length; i++)
+        {
+            max = MathF.Max(max, row[i]);
+        }
+
+        return max;
+    }
+
+    /// <summary>
+    /// A dense row's first pass: the largest value of <paramref name="row"/> (as <see cref="Max"/>: the hardware's max,
+    /// and <see cref="Max"/> itself when a value is not finite) and, from the same
+    /// reads, the sums of <paramref name="targets"/>, of the row times the targets and, when <paramref name="sumRow"/>, of
+    /// the row (float vectors over blocks of <see cref="Block"/> added up in double, as <see cref="Sum"/>), two vectors
+    /// a step with their own maxima and sums. <paramref name="rowSum"/> is 0 unless <paramref name="sumRow"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static float MaxAndTargetSums(
+        ReadOnlySpan<float> row, ReadOnlySpan<float> targets, bool sumRow, out double targetSum, out double productSum, out double rowSum)
+    {
+        var low = TVec.Broadcast(float.NegativeInfinity);
+        var low2 = low;
+        float max = float.NegativeInfinity;
+        targetSum = 0;
+        productSum = 0;
+        rowSum = 0;
+        int i = 0;
+        for (int blockEnd = Math.Min(Block, row.Length); i < row.Length; blockEnd = Math.Min(blockEnd + Block, row.Length))
+        {
+            var t = TVec.Broadcast(0f);
+            var t2 = t;
+            var p = t;
+            var p2 = t;
+            var z = t;
+            var z2 = t;
+            for (; i <= blockEnd - (2 * TVec.Count); i += 2 * TVec.Count)
+            {
+                var x = TVec.Load(row, i);
+                var x2 = TVec.Load(row, i + TVec.Count);
+                var w = TVec.Load(targets, i);
+                var w2 = TVec.Load(targets, i + TVec.Count);
+                low = TVec.MaxOrRight(x, low);
+                low2 = TVec.MaxOrRight(x2, low2);
+                t += w;
+                t2 += w2;
+                p = TVec.MultiplyAdd(x, w, p);
+                p2 = TVec.MultiplyAdd(x2, w2, p2);
+                if (sumRow)
+                {
+                    z += x;
+                    z2 += x2;
+                }
+            }
+
+            if (i <= blockEnd - TVec.Count)
+            {
+                var x = TVec.Load(row, i);
+                var w = TVec.Load(targets, i);
+                low = TVec.MaxOrRight(x, low);
+                t += w;
+                p = TVec.MultiplyAdd(x, w, p);
+                z += x;
+                i += TVec.Count;
+            }
+
+            float tailTargets = 0;
+            float tailProducts = 0;
+            float tailRow = 0;
+            for (; i < blockEnd; i++)
+            {
+                max = MathF.Max(max, row[i]);
+                tailTargets += targets[i];
+                tailProducts += row[i] * targets[i];
+                tailRow += row[i];
+            }
+
+            targetSum += (t + t2).Sum() + tailTargets;
+            productSum += (p + p2).Sum() + tailProducts;
+            rowSum += sumRow ? (z + z2).Sum() + tailRow : 0;
+        }
+
+        // A NaN or infinite logit makes the products' sum NaN or infinite (x * t, with x - x beside it in no sum, would
+        // cost a vector a step): then the row's maximum as the max pass takes it.
+        return row.Length < TVec.Count ? max
+            : double.IsFinite(productSum) ? MathF.Max(TVec.MaxOrRight(low, low2).MaxAcross(), max)
+            : Max(row);
     }
 
     /// <summary>

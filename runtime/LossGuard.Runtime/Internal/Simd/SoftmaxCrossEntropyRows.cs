@@ -50,15 +50,15 @@ internal readonly ref struct SoftmaxCrossEntropyRows<TVec>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Dense(ReadOnlySpan<float> z, ReadOnlySpan<float> t, Span<float> gradient, ReadOnlySpan<float> next = default, ReadOnlySpan<float> nextGradient = default)
     {
-        float max = RowKernels<TVec>.Max(z);
+        float max = RowKernels<TVec>.MaxAndTargetSums(z, t, spread != 0, out double targetSum, out double productSum, out double logitSum);
         if (float.IsInfinity(max))
         {
             using var limit = new LimitRow<float>(z, max);
             return Dense(limit.Row, t, gradient);
         }
 
-        double mass = (keep * RowKernels<TVec>.Sum(t, default)) + (spread * z.Length);
-        double weighted = (keep * RowKernels<TVec>.Sum(z, t)) + (spread != 0 ? spread * RowKernels<TVec>.Sum(z, default) : 0);
+        double mass = (keep * targetSum) + (spread * z.Length);
+        double weighted = (keep * productSum) + (spread * logitSum);
         double total = RowKernels<TVec>.SumExp(z, max, gradient, next, nextGradient);
         if (!gradient.IsEmpty)
         {
