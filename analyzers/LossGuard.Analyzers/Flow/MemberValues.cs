@@ -52,7 +52,11 @@ internal sealed class MemberValues
         {
             var value = Agreement(member, key.Item2 as INamedTypeSymbol, cancellationToken);
             value = AsRead(value, member);
-            values.TryAdd(key, DataflowEngine.IsInformative(value) ? value : AbstractValue.Unknown);
+            if (!engine.LacksConstruction(member.ContainingType))
+            {
+                values.TryAdd(key, DataflowEngine.IsInformative(value) ? value : AbstractValue.Unknown);
+            }
+
             return DataflowEngine.IsInformative(value) ? value : null;
         }
         finally
