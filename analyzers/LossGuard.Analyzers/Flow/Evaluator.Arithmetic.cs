@@ -18,11 +18,6 @@ internal sealed partial class Evaluator
             return AbstractValue.OfConstant(folded);
         }
 
-        if (binary is { OperatorMethod: null, OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } && ComparedWithNull(left, right) is { } isNull)
-        {
-            return AbstractValue.OfConstant(isNull == (binary.OperatorKind == BinaryOperatorKind.Equals));
-        }
-
         return binary.OperatorKind switch
         {
             BinaryOperatorKind.Add or BinaryOperatorKind.Subtract when IsEpsilon(right.Constant) && IsProbability(left) => Scalar(left),
@@ -33,12 +28,6 @@ internal sealed partial class Evaluator
             _ => AbstractValue.Unknown,
         };
     }
-
-    /// <summary>Whether a value compared with <c>null</c> is null, when one side is the null constant and the other's nullness is known.</summary>
-    private static bool? ComparedWithNull(AbstractValue left, AbstractValue right) =>
-        right.IsNull ? NullnessOf(left) : left.IsNull ? NullnessOf(right) : null;
-
-    private static bool? NullnessOf(AbstractValue value) => value.IsNull ? true : value.IsNotNull ? false : null;
 
     private AbstractValue Unary(IUnaryOperation unary)
     {

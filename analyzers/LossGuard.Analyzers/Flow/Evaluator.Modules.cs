@@ -29,11 +29,11 @@ internal sealed partial class Evaluator
         var knowledge = engine.Knowledge;
         if ((factory?.Known.ModuleFactory ?? knowledge.FindModule(type)) is { } module)
         {
-            return value with { Module = Make(module, creation, arguments), Made = true };
+            return value with { Module = Make(module, creation, arguments) };
         }
 
         return creation is IObjectCreationOperation made && knowledge.IsModuleClass(type)
-            ? value with { Module = new ModuleValue(null, creation, Model: (INamedTypeSymbol)type!, Constructed: Constructed(made, arguments)), Made = true }
+            ? value with { Module = new ModuleValue(null, creation, Model: (INamedTypeSymbol)type!, Constructed: Constructed(made, arguments)) }
             : value;
     }
 

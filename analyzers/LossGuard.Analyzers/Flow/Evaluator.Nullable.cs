@@ -47,7 +47,6 @@ internal sealed partial class Evaluator
     {
         IConstantPatternOperation constant when value.IsNotNull && Evaluate(constant.Value).Constant is { } expected && !(expected is NullConstant) =>
             Equals(value.Constant, expected),
-        IConstantPatternOperation constant when Evaluate(constant.Value).IsNull => NullnessOf(value),
         INegatedPatternOperation negated => !Matches(value, negated.Pattern),
         _ => null,
     };

@@ -124,7 +124,8 @@ internal sealed partial class Evaluator
     /// <summary>A graph's null check (of <c>??</c>, <c>??=</c>, <c>?.</c>): decided when the operand is known to be null or not.</summary>
     private AbstractValue IsNull(IIsNullOperation check)
     {
-        return NullnessOf(Evaluate(check.Operand)) is { } isNull ? AbstractValue.OfConstant(isNull) : AbstractValue.Unknown;
+        var operand = Evaluate(check.Operand);
+        return operand.IsNull ? AbstractValue.OfConstant(true) : operand.IsNotNull ? AbstractValue.OfConstant(false) : AbstractValue.Unknown;
     }
 
     /// <summary>A compile-time constant; an element-type enum constant (<c>ScalarType.Int64</c>) also says whether it is an integer type.</summary>
