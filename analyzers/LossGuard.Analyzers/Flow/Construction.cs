@@ -27,6 +27,7 @@ internal static class Construction
         var others = FieldWrites.Members(type, constructors: false, isStatic: false, cancellationToken).ToList();
         var assignedElsewhere = FieldWrites.Assigned(others);
         return constructed.FieldsOnly(field => SymbolEqualityComparer.Default.Equals(field.ContainingType, type)
+            && !field.IsStatic
             && !assignedElsewhere.Contains(field.Name)
             && !AssignedOutside(engine, field, cancellationToken)
             && !(field.Type is INamedTypeSymbol list && Collections.IsList(list) && !Collections.OnlyFilledByConstructors(field, cancellationToken)));
@@ -38,15 +39,35 @@ internal static class Construction
     /// </summary>
     private static bool AssignedOutside(DataflowEngine engine, IFieldSymbol field, CancellationToken cancellationToken)
     {
-        if (field.DeclaredAccessibility == Accessibility.Private)
+        var declarations = field.ContainingType.DeclaringSyntaxReferences;
+        return engine.Mentions.Of(field, cancellationToken).WritesOf(field.OriginalDefinition, cancellationToken)
+            .Any(mention => mention.Write is not null && !InOwnMember(mention.Name, declarations));
+    }
+
+    /// <summary>
+    /// Whether the name is written in a member of the field's own class (not a nested type), and in a constructor not
+    /// inside a lambda or local function that may run later.
+    /// </summary>
+    private static bool InOwnMember(SyntaxNode name, ImmutableArray<SyntaxReference> declarations)
+    {
+        var type = name.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault();
+        if (type is null || !declarations.Any(declaration => declaration.SyntaxTree == type.SyntaxTree && declaration.Span == type.Span))
         {
             return false;
         }
 
-        var declarations = field.ContainingType.DeclaringSyntaxReferences;
-        return engine.Mentions.Of(field, cancellationToken).WritesOf(field.OriginalDefinition, cancellationToken)
-            .Any(mention => mention.Write is not null
-                && !declarations.Any(declaration => declaration.SyntaxTree == mention.Name.SyntaxTree && declaration.Span.Contains(mention.Name.Span)));
+        foreach (var ancestor in name.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                    return ancestor.Ancestors().OfType<MemberDeclarationSyntax>().FirstOrDefault() is not ConstructorDeclarationSyntax;
+                case MemberDeclarationSyntax:
+                    return true;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

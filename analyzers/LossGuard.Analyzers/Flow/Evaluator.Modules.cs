@@ -155,7 +155,7 @@ internal sealed partial class Evaluator
             return AbstractValue.Unknown;
         }
 
-        return module.Model is { } model ? ApplyModel(model, module.Constructed, arguments, call) : Apply(module, arguments[0], call);
+        return module.Model is { } model ? ApplyModel(model, module.Constructed, arguments, call, call.TargetMethod) : Apply(module, arguments[0], call);
     }
 
     private void Train(IInvocationOperation call, AbstractValue instance, ModuleValue model, TrainingEntry training, ImmutableArray<ArgumentFact> arguments)
@@ -251,9 +251,9 @@ internal sealed partial class Evaluator
     /// A user-defined model: its forward method, over the fields its constructor set (this object's constructor, when
     /// <paramref name="constructed"/>), given the apply call's arguments.
     /// </summary>
-    private AbstractValue ApplyModel(INamedTypeSymbol model, ConstructedObject? constructed, ImmutableArray<ArgumentFact> arguments, IInvocationOperation call)
+    private AbstractValue ApplyModel(INamedTypeSymbol model, ConstructedObject? constructed, ImmutableArray<ArgumentFact> arguments, IInvocationOperation call, IMethodSymbol? called = null)
     {
-        if (Forward(model) is not { } forward)
+        if ((called is not null && called.Locations.Any(location => location.IsInSource) ? Overriding(model, called) : Forward(model)) is not { } forward)
         {
             return AbstractValue.Unknown;
         }
@@ -266,6 +266,26 @@ internal sealed partial class Evaluator
         }
 
         return Returned(engine.Summarize(forward, values, fields, depth, budget, knownTarget: true, constructed), call);
+    }
+
+    /// <summary>The method of <paramref name="model"/> that a call of <paramref name="called"/> (declared in source) runs.</summary>
+    private static IMethodSymbol? Overriding(INamedTypeSymbol model, IMethodSymbol called)
+    {
+        for (var type = model; type is not null; type = type.BaseType)
+        {
+            foreach (var method in type.GetMembers(called.Name).OfType<IMethodSymbol>())
+            {
+                for (var overridden = method; overridden is not null; overridden = overridden.OverriddenMethod)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, called.OriginalDefinition))
+                    {
+                        return method.IsAbstract ? null : method;
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     private IMethodSymbol? Forward(INamedTypeSymbol model)
