@@ -21,8 +21,18 @@ namespace LossGuard.Analyzers.Benchmarks;
 /// </summary>
 internal static class PairedComparison
 {
+    /// <summary>The title and the head of the table <see cref="RunAsync"/> writes a row of.</summary>
+    public static void WriteHeader(string title)
+    {
+        Console.WriteLine(title);
+        Console.WriteLine();
+        Console.WriteLine("| project | this build, total (ms) | other build, total (ms) | ratio | this build first, median (ms) | other build first, median (ms) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+    }
+
     /// <param name="rounds">Counted rounds; made even, so that each build goes first as often.</param>
-    public static async Task RunAsync(string project, IReadOnlyList<string> files, ImmutableArray<MetadataReference> references, string otherAssembly, int warmUps, int rounds)
+    /// <param name="compile">Makes a fresh compilation of the project, one for each round.</param>
+    public static async Task RunAsync(string project, Func<CSharpCompilation> compile, string otherAssembly, int warmUps, int rounds)
     {
         rounds += rounds % 2;
         var other = new IsolatedContext(otherAssembly).LoadFromAssemblyPath(otherAssembly);
@@ -32,11 +42,7 @@ internal static class PairedComparison
             var mine = new Rules.ValueDomainAnalyzer();
             var theirs = (DiagnosticAnalyzer)Activator.CreateInstance(other.GetType("LossGuard.Analyzers.Rules.ValueDomainAnalyzer", throwOnError: true)!)!;
             var order = round % 2 == 0 ? ImmutableArray.Create<DiagnosticAnalyzer>(mine, theirs) : ImmutableArray.Create<DiagnosticAnalyzer>(theirs, mine);
-            var compilation = CSharpCompilation.Create(
-                project,
-                files.Select((text, index) => CSharpSyntaxTree.ParseText(text, path: $"File{index}.cs")),
-                references,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
+            var compilation = compile();
             _ = compilation.Assembly;
             var withAnalyzers = compilation.WithAnalyzers(
                 order,

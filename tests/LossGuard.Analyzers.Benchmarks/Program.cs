@@ -7,6 +7,7 @@ using System.Linq;
 using LossGuard.Analyzers.Benchmarks;
 using LossGuard.Analyzers.Tests.Robustness;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 // The analyzers' own execution time as a share of compile time, on generated ML projects (the four libraries), on
 // TorchSharp projects shaped like real ones ("model zoo", "RL agents", "model library": ProjectShapeGenerator) and on
@@ -17,6 +18,9 @@ using Microsoft.CodeAnalysis;
 //        (--only=zoo, --only=agents, --only="model library" select one realistic shape; --only=training, application, plain the others)
 //        dotnet run -c Release [files] [rounds] --compare=<another build's LossGuard.Analyzers.dll> (see PairedComparison)
 //        dotnet run -c Release [files] --phases
+//        dotnet run -c Release [files] [rounds] --start[=plain] (the per-compilation start: StartCost)
+//        dotnet run -c Release [files] [rounds] --project=<directory of .cs files> --references=<directory of reference assemblies>
+//            [--implicit-usings] [--per-file] [--compare=<dll>] (a real project kept outside the repository: RealProject)
 var numbers = args.Where(argument => !argument.StartsWith("--", StringComparison.Ordinal)).ToList();
 var files = numbers.Count > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 300;
 var rounds = numbers.Count > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 5;
@@ -38,6 +42,36 @@ var mlReferences = plainReferences.AddRange(libraries);
 var concurrent = args.Contains("--concurrent");
 var warmUps = int.Parse(Option("--warm-up=") ?? "3", CultureInfo.InvariantCulture);
 var only = Option("--only=");
+
+if (args.Any(argument => argument.StartsWith("--start", StringComparison.Ordinal)))
+{
+    Console.WriteLine("| references | first in this process, ms (allocated) | warm median, ms | warm minimum, ms | warm allocated |");
+    Console.WriteLine("|---|---:|---:|---:|---:|");
+    if (Option("--start=") != "plain")
+    {
+        StartCost.Run("the four ML libraries", mlReferences, rounds);
+    }
+
+    StartCost.Run("no ML library", plainReferences, rounds);
+    return;
+}
+
+if (Option("--project=") is { } projectDirectory)
+{
+    var project = RealProject.Load(
+        projectDirectory, Option("--references=") ?? throw new ArgumentException("--project needs --references=<directory of reference assemblies>"), plainReferences, args.Contains("--implicit-usings"));
+    if (Option("--compare=") is { } otherAnalyzer)
+    {
+        PairedComparison.WriteHeader($"This build's LossGuard against {otherAnalyzer} on {project.Name}, in the same driver runs: {rounds} rounds after {warmUps} warm-up rounds");
+        await PairedComparison.RunAsync(project.Name, project.Compile, Path.GetFullPath(otherAnalyzer), warmUps, rounds);
+    }
+    else
+    {
+        await RealProject.RunAsync(project, warmUps, rounds, args.Contains("--per-file"));
+    }
+
+    return;
+}
 
 if (args.Contains("--phases"))
 {
@@ -61,13 +95,15 @@ var projects = new (string Name, Func<IReadOnlyList<string>> Files, ImmutableArr
 
 if (Option("--compare=") is { } otherBuild)
 {
-    Console.WriteLine($"This build's LossGuard against {otherBuild}, in the same driver runs: median of {rounds} rounds after {warmUps} warm-up rounds");
-    Console.WriteLine();
-    Console.WriteLine("| project | this build, total (ms) | other build, total (ms) | ratio | this build first, median (ms) | other build first, median (ms) |");
-    Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+    PairedComparison.WriteHeader($"This build's LossGuard against {otherBuild}, in the same driver runs: median of {rounds} rounds after {warmUps} warm-up rounds");
     foreach (var (name, projectFiles, references) in Selected())
     {
-        await PairedComparison.RunAsync(name, projectFiles(), references, Path.GetFullPath(otherBuild), warmUps, rounds);
+        var texts = projectFiles();
+        await PairedComparison.RunAsync(name, () => CSharpCompilation.Create(
+            name,
+            texts.Select((text, index) => CSharpSyntaxTree.ParseText(text, path: $"File{index}.cs")),
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false)), Path.GetFullPath(otherBuild), warmUps, rounds);
     }
 
     return;

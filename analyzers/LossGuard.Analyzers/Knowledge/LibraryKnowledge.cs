@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -9,63 +10,80 @@ namespace LossGuard.Analyzers.Knowledge;
 /// <summary>The library tables resolved against one compilation: symbol lookups for everything the tables describe.</summary>
 internal sealed class LibraryKnowledge
 {
-    public static ImmutableArray<LibraryTable> Tables { get; } = ImmutableArray.Create(
-        RuntimeTable.Create(),
-        TensorPrimitivesTable.Create(),
-        TorchSharpTable.Create(),
-        TensorFlowTable.Create(),
-        MathTable.Create());
+    /// <summary>Every library LossGuard knows, in the order their tables are registered.</summary>
+    private static readonly ImmutableArray<LibrarySource> Sources = ImmutableArray.Create(
+        RuntimeTable.Source,
+        TensorPrimitivesTable.Source,
+        TorchSharpTable.Source,
+        TensorFlowTable.Source,
+        MathTable.Source);
+
+    /// <summary>What the tables of each set of referenced libraries (a bit per source) say together, made once per process.</summary>
+    private static readonly TableSet?[] Sets = new TableSet?[1 << Sources.Length];
+
+    /// <summary>A compilation's knowledge, shared by its analyzers' start and the code fixes offered on it.</summary>
+    private static readonly ConditionalWeakTable<Compilation, LibraryKnowledge> Resolved = new();
 
     private readonly SymbolLookup lookup;
-    private readonly ImmutableArray<LibraryTable> tables;
-    private readonly Dictionary<(string Type, string Method), ImmutableArray<LossInputEntry>> lossFunctions;
-    private readonly Dictionary<string, TrainingEntry> training;
+    private readonly TableSet set;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, MethodKnowledge> methods = new(SymbolEqualityComparer.Default);
 
-    private LibraryKnowledge(ImmutableArray<string> referencedLibraries, ImmutableArray<LibraryTable> tables, SymbolLookup lookup)
+    private LibraryKnowledge(TableSet set, SymbolLookup lookup)
     {
-        ReferencedLibraries = referencedLibraries;
-        this.tables = tables;
-        ForwardMethods = tables.SelectMany(table => table.ForwardMethods).ToImmutableHashSet();
+        this.set = set;
         this.lookup = lookup;
-        lossFunctions = tables.SelectMany(table => table.LossInputs)
-            .GroupBy(input => (input.Type, input.Method))
-            .ToDictionary(group => group.Key, group => group.ToImmutableArray());
-        training = new Dictionary<string, TrainingEntry>();
-        foreach (var entry in tables.SelectMany(table => table.TrainingMethods))
-        {
-            training[entry.Method] = training.TryGetValue(entry.Method, out var first) ? first : entry;
-        }
     }
 
+    /// <summary>Every table (each is built on first use).</summary>
+    public static IEnumerable<LibraryTable> Tables => Sources.Select(source => source.Table);
+
     /// <summary>The names of the tables whose marker types this compilation can see.</summary>
-    public ImmutableArray<string> ReferencedLibraries { get; }
+    public ImmutableArray<string> ReferencedLibraries => set.ReferencedLibraries;
 
     public bool IsEmpty => ReferencedLibraries.IsEmpty;
 
-    public static LibraryKnowledge Resolve(Compilation compilation)
+    /// <summary>
+    /// The tables resolved against <paramref name="compilation"/>, once per compilation. A compilation that references
+    /// none of the libraries looks up their marker types and nothing else; no table is built or registered for it.
+    /// </summary>
+    public static LibraryKnowledge Resolve(Compilation compilation) =>
+        Resolved.TryGetValue(compilation, out var known) ? known : Resolved.GetValue(compilation, Create);
+
+    private static LibraryKnowledge Create(Compilation compilation)
     {
         var lookup = new SymbolLookup(compilation);
-        var referenced = ImmutableArray.CreateBuilder<string>();
-        var active = ImmutableArray.CreateBuilder<LibraryTable>();
-        foreach (var table in Tables)
+        var referenced = 0;
+        for (var index = 0; index < Sources.Length; index++)
         {
-            lookup.Enter(table);
-            if (!table.MarkerTypes.IsEmpty)
+            var source = Sources[index];
+            lookup.Enter(source.AssemblyNames);
+            if (!source.MarkerTypes.IsEmpty && lookup.FindsAny(source.MarkerTypes))
             {
-                if (!lookup.FindsAny(table.MarkerTypes))
-                {
-                    continue;
-                }
-
-                referenced.Add(table.Name);
+                referenced |= 1 << index;
             }
-
-            active.Add(table);
-            lookup.Register(table);
         }
 
-        return new LibraryKnowledge(referenced.ToImmutable(), active.ToImmutable(), lookup);
+        var set = Sets[referenced] ??= new TableSet(referenced);
+        if (referenced == 0)
+        {
+            return new LibraryKnowledge(set, lookup);
+        }
+
+        for (var index = 0; index < Sources.Length; index++)
+        {
+            var source = Sources[index];
+            if (!source.MarkerTypes.IsEmpty && (referenced & (1 << index)) == 0)
+            {
+                continue;
+            }
+
+            // Looked up again (answered from the lookup's cache) to search this library's assemblies first.
+            lookup.Enter(source.AssemblyNames);
+            lookup.FindsAny(source.MarkerTypes);
+            lookup.Register(source.Table);
+        }
+
+        return new LibraryKnowledge(set, lookup);
     }
 
     /// <summary>Everything the tables say about one method, looked up once per method (every call of it asks again).</summary>
@@ -156,20 +174,20 @@ internal sealed class LibraryKnowledge
 
     /// <summary>A call that applies a module (<c>forward</c>, <c>call</c>, <c>Apply</c>) to its inputs.</summary>
     public bool IsApply(IMethodSymbol method) =>
-        tables.Any(table => table.ApplyMethods.Contains(method.Name)) && lookup.IsModuleType(method.ContainingType);
+        set.ApplyMethods.Contains(method.Name) && lookup.IsModuleType(method.ContainingType);
 
     /// <summary>The names of the method a user-defined model overrides to compute its output.</summary>
-    public ImmutableHashSet<string> ForwardMethods { get; }
+    public ImmutableHashSet<string> ForwardMethods => set.ForwardMethods;
 
     /// <summary>A training-API call on a module or model (<c>compile</c>, <c>fit</c>, <c>add</c>).</summary>
     public TrainingEntry? FindTraining(IMethodSymbol method) =>
-        lookup.IsModuleType(method.ContainingType) && training.TryGetValue(method.Name, out var entry) ? entry : null;
+        lookup.IsModuleType(method.ContainingType) && set.Training.TryGetValue(method.Name, out var entry) ? entry : null;
 
     /// <summary>The loss inputs of the function a loss module applies (for a Keras loss, the variant its <c>from_logits</c> picks).</summary>
     public ImmutableArray<LossInputEntry> LossInputsOf(ModuleEntry module, bool? fromLogits)
     {
         var method = module.FromLogits is null || fromLogits == true ? module.LossMethod : fromLogits == false ? module.ProbabilityLossMethod : null;
-        return module.LossType is { } type && method is not null && lossFunctions.TryGetValue((type, method), out var inputs)
+        return module.LossType is { } type && method is not null && set.LossFunctions.TryGetValue((type, method), out var inputs)
             ? inputs
             : ImmutableArray<LossInputEntry>.Empty;
     }
@@ -189,7 +207,7 @@ internal sealed class LibraryKnowledge
     /// <summary>The named activation that produces <paramref name="domain"/> (<c>"sigmoid"</c>), if a table has one.</summary>
     public ActivationNameEntry? ActivationFor(ValueDomain domain) => ActivationNames.FirstOrDefault(entry => entry.Domain == domain);
 
-    private IEnumerable<ActivationNameEntry> ActivationNames => tables.SelectMany(table => table.ActivationNames);
+    private ImmutableArray<ActivationNameEntry> ActivationNames => set.ActivationNames;
 
     /// <summary>
     /// A type whose values the engine follows from a call site into a method: modules, models and losses, tensors,
@@ -218,4 +236,51 @@ internal sealed class LibraryKnowledge
         name is null
         || name == ProducerEntry.Receiver && !method.IsStatic
         || method.Parameters.Any(parameter => parameter.Name == name);
+
+    /// <summary>The tables of one set of referenced libraries (and the BCL's math), merged once per process.</summary>
+    private sealed class TableSet
+    {
+        public TableSet(int referenced)
+        {
+            var tables = ImmutableArray.CreateBuilder<LibraryTable>();
+            var names = ImmutableArray.CreateBuilder<string>();
+            for (var index = 0; index < Sources.Length; index++)
+            {
+                var source = Sources[index];
+                if ((referenced & (1 << index)) != 0)
+                {
+                    names.Add(source.Name);
+                }
+
+                if (referenced != 0 && ((referenced & (1 << index)) != 0 || source.MarkerTypes.IsEmpty))
+                {
+                    tables.Add(source.Table);
+                }
+            }
+
+            ReferencedLibraries = names.ToImmutable();
+            ForwardMethods = tables.SelectMany(table => table.ForwardMethods).ToImmutableHashSet();
+            ApplyMethods = tables.SelectMany(table => table.ApplyMethods).ToImmutableHashSet();
+            ActivationNames = tables.SelectMany(table => table.ActivationNames).ToImmutableArray();
+            LossFunctions = tables.SelectMany(table => table.LossInputs)
+                .GroupBy(input => (input.Type, input.Method))
+                .ToDictionary(group => group.Key, group => group.ToImmutableArray());
+            foreach (var entry in tables.SelectMany(table => table.TrainingMethods))
+            {
+                Training[entry.Method] = Training.TryGetValue(entry.Method, out var first) ? first : entry;
+            }
+        }
+
+        public ImmutableArray<string> ReferencedLibraries { get; }
+
+        public ImmutableHashSet<string> ForwardMethods { get; }
+
+        public ImmutableHashSet<string> ApplyMethods { get; }
+
+        public ImmutableArray<ActivationNameEntry> ActivationNames { get; }
+
+        public Dictionary<(string Type, string Method), ImmutableArray<LossInputEntry>> LossFunctions { get; }
+
+        public Dictionary<string, TrainingEntry> Training { get; } = new();
+    }
 }

@@ -66,3 +66,22 @@ internal sealed record LibraryTable(
     /// <summary>Tensor types whose conversion from an array of integers makes class-index labels.</summary>
     public ImmutableArray<string> LabelTensorTypes { get; init; } = ImmutableArray<string>.Empty;
 }
+
+/// <summary>
+/// What reveals a library before its table exists (its name, marker types and assemblies): a compilation start looks
+/// for the markers of every library, and the table, plain data, is built the first time one is found, once per process.
+/// </summary>
+internal sealed class LibrarySource(string name, ImmutableArray<string> markerTypes, ImmutableArray<string> assemblyNames, System.Func<LibraryTable> create)
+{
+    private LibraryTable? table;
+
+    public string Name { get; } = name;
+
+    /// <summary>The types whose presence says the library is referenced; none: the table never opens the gate on its own.</summary>
+    public ImmutableArray<string> MarkerTypes { get; } = markerTypes;
+
+    public ImmutableArray<string> AssemblyNames { get; } = assemblyNames;
+
+    /// <summary>Two threads may both build it the first time; the tables are plain data, so either copy serves.</summary>
+    public LibraryTable Table => System.Threading.LazyInitializer.EnsureInitialized(ref table, create)!;
+}

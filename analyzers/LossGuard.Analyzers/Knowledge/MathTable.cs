@@ -8,9 +8,16 @@ internal static class MathTable
     private const string Math = "System.Math";
     private const string MathF = "System.MathF";
 
-    public static LibraryTable Create() => new(
+    /// <summary>The table, built once per process and only when a compilation references a library.</summary>
+    public static LibrarySource Source { get; } = new(
         "System.Math",
         ImmutableArray<string>.Empty,
+        ImmutableArray.Create("System.Runtime", "System.Private.CoreLib", "netstandard", "mscorlib"),
+        Create);
+
+    private static LibraryTable Create() => new(
+        Source.Name,
+        Source.MarkerTypes,
         ImmutableArray<ProducerEntry>.Empty,
         ImmutableArray<LossInputEntry>.Empty,
         ImmutableArray.Create(
@@ -22,6 +29,6 @@ internal static class MathTable
             new TransformEntry(Math, "Min", TransformKind.Clip, null),
             new TransformEntry(MathF, "Min", TransformKind.Clip, null)))
     {
-        AssemblyNames = ImmutableArray.Create("System.Runtime", "System.Private.CoreLib", "netstandard", "mscorlib"),
+        AssemblyNames = Source.AssemblyNames,
     };
 }

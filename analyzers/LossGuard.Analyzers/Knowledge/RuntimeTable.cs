@@ -9,9 +9,16 @@ internal static class RuntimeTable
     private const string Losses = "LossGuard.Losses";
     private const string Labels = "LossGuard.Labels";
 
-    public static LibraryTable Create() => new(
+    /// <summary>The table, built once per process and only when a compilation references a library.</summary>
+    public static LibrarySource Source { get; } = new(
         "LossGuard.Runtime",
         ImmutableArray.Create(Activations, Losses),
+        ImmutableArray.Create("LossGuard.Runtime"),
+        Create);
+
+    private static LibraryTable Create() => new(
+        Source.Name,
+        Source.MarkerTypes,
         ImmutableArray.Create(
             new ProducerEntry(Activations, "Softmax", ValueDomain.Probabilities, "logits", "destination", "classes", FusedLog: "LogSoftmax", SigmoidVariant: "Sigmoid"),
             new ProducerEntry(Activations, "LogSoftmax", ValueDomain.LogProbabilities, "logits", "destination", "classes"),
@@ -34,6 +41,6 @@ internal static class RuntimeTable
             new LossInputEntry(Losses, "NegativeLogLikelihood", "labels", ValueDomain.ClassIndices, "classes")),
         ImmutableArray<TransformEntry>.Empty)
     {
-        AssemblyNames = ImmutableArray.Create("LossGuard.Runtime"),
+        AssemblyNames = Source.AssemblyNames,
     };
 }

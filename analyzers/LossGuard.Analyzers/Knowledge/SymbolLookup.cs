@@ -43,10 +43,10 @@ internal sealed class SymbolLookup
     /// lookup searches every reference of the compilation, for each name); another library's are not, so a copy of a
     /// type one library carries for itself cannot stand for the real one.
     /// </summary>
-    public void Enter(LibraryTable table)
+    public void Enter(ImmutableArray<string> assemblyNames)
     {
         libraryAssemblies.Clear();
-        foreach (var name in table.AssemblyNames)
+        foreach (var name in assemblyNames)
         {
             if (Referenced(name) is { } referenced)
             {
@@ -76,9 +76,18 @@ internal sealed class SymbolLookup
 
     private IAssemblySymbol? Referenced(string assemblyName)
     {
-        referencedByName ??= compilation.SourceModule.ReferencedAssemblySymbols
-            .GroupBy(assembly => assembly.Identity.Name)
-            .ToDictionary(group => group.Key, group => group.First());
+        if (referencedByName is null)
+        {
+            referencedByName = new Dictionary<string, IAssemblySymbol>();
+            foreach (var reference in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (!referencedByName.ContainsKey(reference.Identity.Name))
+                {
+                    referencedByName.Add(reference.Identity.Name, reference);
+                }
+            }
+        }
+
         return referencedByName.TryGetValue(assemblyName, out var assembly) ? assembly : null;
     }
 

@@ -17,9 +17,16 @@ internal static class TensorFlowTable
     private const string Keras = "global::Tensorflow.KerasApi.keras.";
     private const string SparseSoftmax = "sparse_softmax_cross_entropy_with_logits";
 
-    public static LibraryTable Create() => new(
+    /// <summary>The table, built once per process and only when a compilation references a library.</summary>
+    public static LibrarySource Source { get; } = new(
         "TensorFlow.NET",
         ImmutableArray.Create(Tf, "Tensorflow.KerasApi"),
+        ImmutableArray.Create("Tensorflow.Binding", "Tensorflow.Keras"),
+        Create);
+
+    private static LibraryTable Create() => new(
+        Source.Name,
+        Source.MarkerTypes,
         ImmutableArray.Create(
             new ProducerEntry(Nn, "softmax", ValueDomain.Probabilities, "logits", FusedLog: FusedSoftmax, SigmoidVariant: "sigmoid"),
             new ProducerEntry(Nn, "sigmoid", ValueDomain.IndependentProbabilities, "x", FusedLog: FusedSigmoid),
@@ -58,7 +65,7 @@ internal static class TensorFlowTable
             new TransformEntry("Tensorflow.NumPy.np", "array", TransformKind.Preserve, "data"),
             new TransformEntry("Tensorflow.Keras.IActivationsApi", "GetActivationFromName", TransformKind.ActivationByName, "name")))
     {
-        AssemblyNames = ImmutableArray.Create("Tensorflow.Binding", "Tensorflow.Keras"),
+        AssemblyNames = Source.AssemblyNames,
         Modules = ImmutableArray.Create(
             new ModuleEntry("Tensorflow.Keras.Layers.Dense", ModuleKind.Linear, ValueDomain.Logits, OutFeatures: "units", Activation: "activation",
                 FactoryType: LayersApi, FactoryMethod: "Dense"),

@@ -8,9 +8,16 @@ internal static class TensorPrimitivesTable
     private const string Primitives = "System.Numerics.Tensors.TensorPrimitives";
     private const string RuntimeActivations = "LossGuard.Activations";
 
-    public static LibraryTable Create() => new(
+    /// <summary>The table, built once per process and only when a compilation references a library.</summary>
+    public static LibrarySource Source { get; } = new(
         "System.Numerics.Tensors",
         ImmutableArray.Create(Primitives),
+        ImmutableArray.Create("System.Numerics.Tensors"),
+        Create);
+
+    private static LibraryTable Create() => new(
+        Source.Name,
+        Source.MarkerTypes,
         ImmutableArray.Create(
             new ProducerEntry(Primitives, "SoftMax", ValueDomain.Probabilities, "x", "destination", FusedLog: "LogSoftmax", FusedLogType: RuntimeActivations, NeedsMaxSubtractedInput: true),
             new ProducerEntry(Primitives, "Sigmoid", ValueDomain.IndependentProbabilities, "x", "destination", FusedLog: "LogSigmoid", FusedLogType: RuntimeActivations)),
@@ -24,6 +31,6 @@ internal static class TensorPrimitivesTable
             new TransformEntry(Primitives, "Add", TransformKind.Clip, "x", "destination"),
             new TransformEntry(Primitives, "Subtract", TransformKind.SubtractScalar, "x", "destination", "y")))
     {
-        AssemblyNames = ImmutableArray.Create("System.Numerics.Tensors"),
+        AssemblyNames = Source.AssemblyNames,
     };
 }

@@ -13,9 +13,16 @@ internal static class TorchSharpTable
     private const string ModuleExtensions = "TorchSharp.ModuleExtensionMethods";
     private const string This = ProducerEntry.Receiver;
 
-    public static LibraryTable Create() => new(
+    /// <summary>The table, built once per process and only when a compilation references a library.</summary>
+    public static LibrarySource Source { get; } = new(
         "TorchSharp",
         ImmutableArray.Create(Torch),
+        ImmutableArray.Create("TorchSharp"),
+        Create);
+
+    private static LibraryTable Create() => new(
+        Source.Name,
+        Source.MarkerTypes,
         ImmutableArray.Create(
             new ProducerEntry(Functional, "softmax", ValueDomain.Probabilities, "input", FusedLog: "log_softmax", Axis: "dim", SigmoidVariant: "sigmoid"),
             new ProducerEntry(Functional, "log_softmax", ValueDomain.LogProbabilities, "x", Axis: "dim"),
@@ -125,7 +132,7 @@ internal static class TorchSharpTable
             new TransformEntry(Torch, "ones", TransformKind.Shape, null),
             new TransformEntry(Torch, "empty", TransformKind.Shape, null)))
     {
-        AssemblyNames = ImmutableArray.Create("TorchSharp"),
+        AssemblyNames = Source.AssemblyNames,
         Modules = ImmutableArray.Create(
             new ModuleEntry(Modules + "Softmax", ModuleKind.Activation, ValueDomain.Probabilities, Dim: "dim", FusedLog: "LogSoftmax", SigmoidVariant: "Sigmoid"),
             new ModuleEntry(Modules + "LogSoftmax", ModuleKind.Activation, ValueDomain.LogProbabilities, Dim: "dim"),
