@@ -31,24 +31,17 @@ internal sealed class DataflowEngine
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Levels), FlowState> parameterStates = new(MethodLevelsComparer.Instance);
     private readonly ConcurrentDictionary<SyntaxNode, BodyFacts> plainFacts = new();
     private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<(FlowState Entry, BodyFacts Facts)>> entryFacts = new();
-    private readonly ConcurrentDictionary<SyntaxNode, List<(IObjectCreationOperation Creation, ImmutableArray<AbstractValue> Arguments)>> creationArguments = new();
-    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<AbstractValue>?> constructorArguments = new(SymbolEqualityComparer.Default);
     /// <summary>The locals and parameters each callee's lambdas assign, once per callee: summaries run the same body many times.</summary>
     private readonly ConcurrentDictionary<IOperation, ISet<ISymbol>> capturedWrites = new();
     private readonly ConcurrentDictionary<IPropertySymbol, bool> autoProperties = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> assignsMembers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IOperation, ISet<ISymbol>> structsChangedInPlace = new();
     private readonly CallSites callSites;
-    private readonly ConstructorSites constructorSites;
     private readonly Implementations implementations;
     private readonly MemberValues memberValues;
     private readonly ReentryGuard constructing = new();
 
     private readonly TotalWork totalWork;
-
-    /// <summary>How many bodies this thread is reading for their creations' arguments (<see cref="CreationArguments"/>).</summary>
-    [System.ThreadStatic]
-    private static int readingCreations;
 
     public DataflowEngine(Compilation compilation, LibraryKnowledge knowledge)
         : this(compilation, knowledge, new TotalWork())
@@ -65,7 +58,6 @@ internal sealed class DataflowEngine
         ClosedWorld = new ClosedWorld(compilation);
         Names = new NameIndex(compilation);
         callSites = new CallSites(Models, ClosedWorld, Names);
-        constructorSites = new ConstructorSites(compilation, Models, ClosedWorld, Names);
         implementations = new Implementations(compilation, ClosedWorld);
         ParameterDependence = new ParameterDependence(Models);
         ValueChanges = new ValueChanges(Models);
@@ -166,11 +158,9 @@ internal sealed class DataflowEngine
         return computed;
     }
 
-    private BodyFacts Facts(FlowBody body, FlowState entry, int maxCallDepth, CancellationToken cancellationToken) =>
-        Facts(body, entry, new EngineBudget(maxCallDepth, cancellationToken));
-
-    private BodyFacts Facts(FlowBody body, FlowState entry, EngineBudget budget)
+    private BodyFacts Facts(FlowBody body, FlowState entry, int maxCallDepth, CancellationToken cancellationToken)
     {
+        var budget = new EngineBudget(maxCallDepth, cancellationToken);
         var calls = ImmutableArray.CreateBuilder<CallFact>();
         var returns = ImmutableArray.CreateBuilder<ReturnFact>();
         try
@@ -219,52 +209,6 @@ internal sealed class DataflowEngine
 
         return EntryFacts(member, null, entry, cancellationToken).Calls;
     }
-
-    /// <summary>
-    /// What a constructor's parameters hold when its class's construction runs: what every creation in the compilation
-    /// passes (<see cref="ConstructorAgreement"/>), once per constructor; <c>null</c> when nothing is known. Asked only
-    /// for constructors taking a value the engine follows.
-    /// </summary>
-    internal ImmutableArray<AbstractValue>? ConstructorArguments(IMethodSymbol constructor, CancellationToken cancellationToken) =>
-        !constructor.Parameters.Any(parameter => Knowledge.CarriesValues(parameter.Type))
-            ? null
-            : constructorArguments.TryGetValue(constructor.OriginalDefinition, out var known)
-                ? known
-                : constructorArguments.GetOrAdd(constructor.OriginalDefinition, c => ConstructorAgreement.Of(this, c, constructorSites, cancellationToken));
-
-    /// <summary>
-    /// The object creations of a body analysed on its own (parameters unknown), with their arguments, once per body: a
-    /// run of its own, since the constructors it creates may be under construction while it is read.
-    /// </summary>
-    internal List<(IObjectCreationOperation Creation, ImmutableArray<AbstractValue> Arguments)> CreationArguments(SyntaxNode member, CancellationToken cancellationToken) =>
-        creationArguments.TryGetValue(member, out var known)
-            ? known
-            : creationArguments.GetOrAdd(member, syntax =>
-            {
-                var creations = new List<(IObjectCreationOperation Creation, ImmutableArray<AbstractValue> Arguments)>();
-                readingCreations++;
-                try
-                {
-                    // Past the budget, what was recorded may not hold on every path: nothing is read.
-                    if (SourceBodies.OfMember(Models, syntax, cancellationToken) is not { } body
-                        || ReferenceEquals(Facts(body, new FlowState(), new EngineBudget(EngineBudget.DefaultMaxCallDepth, cancellationToken) { Creations = creations }), BodyFacts.Empty))
-                    {
-                        creations.Clear();
-                    }
-                }
-                finally
-                {
-                    readingCreations--;
-                }
-
-                return creations;
-            });
-
-    /// <summary>
-    /// Whether a value of a member of <paramref name="type"/> computed now lacks what the type's construction says: this
-    /// thread is reading a body for its creations' arguments while it constructs the type. Such a value is not kept.
-    /// </summary>
-    internal bool LacksConstruction(INamedTypeSymbol type) => readingCreations > 0 && constructing.IsActive(type.OriginalDefinition);
 
     /// <summary>Whether a body's calls read on their own are known already (reading them costs nothing more).</summary>
     internal bool HasPlainFacts(SyntaxNode member) => plainFacts.ContainsKey(member);

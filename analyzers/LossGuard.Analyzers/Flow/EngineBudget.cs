@@ -1,9 +1,6 @@
 using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace LossGuard.Analyzers.Flow;
 
@@ -37,12 +34,6 @@ internal sealed class EngineBudget
     /// not forget them, since a callee that assigns one is a writer of its own.
     /// </summary>
     public bool KeepsFields { get; init; }
-
-    /// <summary>
-    /// In a run that reads what a body passes to constructors (<see cref="ConstructorAgreement"/>): each object creation
-    /// of the analysed body (and of the lambdas it records facts for), with its arguments by parameter ordinal.
-    /// </summary>
-    public List<(IObjectCreationOperation Creation, ImmutableArray<AbstractValue> Arguments)>? Creations { get; init; }
 
     /// <summary>
     /// In a run that keeps fields: what each field or auto-property held at a call, where the callee (or code it calls

@@ -65,11 +65,6 @@ internal sealed partial class Evaluator
     private AbstractValue Create(IObjectCreationOperation creation)
     {
         var arguments = Arguments(creation.Arguments);
-        if (calls is not null && budget.Creations is { } creations && creation.Constructor is { } made)
-        {
-            creations.Add((creation, ByOrdinal(made.Parameters.Length, arguments)));
-        }
-
         if (creation.Initializer is null && creation.Constructor is { } constructor
             && engine.ConstructedStruct(constructor, ByOrdinal(constructor.Parameters.Length, arguments), depth, budget) is { } fields)
         {

@@ -52,11 +52,7 @@ internal sealed class MemberValues
         {
             var value = Agreement(member, key.Item2 as INamedTypeSymbol, cancellationToken);
             value = value.Storage is null ? value : value with { Storage = new ExternalStorage(member) };
-            if (!engine.LacksConstruction(member.ContainingType))
-            {
-                values.TryAdd(key, DataflowEngine.IsInformative(value) ? value : AbstractValue.Unknown);
-            }
-
+            values.TryAdd(key, DataflowEngine.IsInformative(value) ? value : AbstractValue.Unknown);
             return DataflowEngine.IsInformative(value) ? value : null;
         }
         finally

@@ -17,7 +17,4 @@ internal sealed class ReentryGuard
     public bool TryEnter(ISymbol symbol) => active.Value!.Add(symbol);
 
     public void Exit(ISymbol symbol) => active.Value!.Remove(symbol);
-
-    /// <summary>Whether the work for <paramref name="symbol"/> is under way on this thread.</summary>
-    public bool IsActive(ISymbol symbol) => active.Value!.Contains(symbol);
 }
