@@ -34,8 +34,9 @@ internal static class Construction
     }
 
     /// <summary>
-    /// Whether code outside the field's class assigns it or changes it in place (<c>model.Head = Linear(64, 4)</c>), which
-    /// only a field other classes can reach may have.
+    /// Whether code other than its class's own members assigns the field or changes it in place: another class
+    /// (<c>model.Head = Linear(64, 4)</c>), a nested type, or a lambda or local function of a constructor, which may run
+    /// after the construction. Writes in the class's other members are <see cref="FieldWrites.Assigned"/>'s.
     /// </summary>
     private static bool AssignedOutside(DataflowEngine engine, IFieldSymbol field, CancellationToken cancellationToken)
     {

@@ -157,20 +157,17 @@ internal sealed class LibraryKnowledge
 
     /// <summary>A user-defined model: a class declared in source that derives from a library's module base.</summary>
     public bool IsModel(ITypeSymbol? type) =>
-        IsSourceClass(type, out var named) && lookup.DerivesFromModelBase(named);
+        SourceClass(type) is { } named && lookup.DerivesFromModelBase(named);
 
     /// <summary>
     /// A user-defined model or module class (also on TorchSharp's non-generic <c>nn.Module</c>): an object of it made
     /// where the engine sees it keeps what its constructor set.
     /// </summary>
     public bool IsModuleClass(ITypeSymbol? type) =>
-        IsSourceClass(type, out var named) && lookup.DerivesFromModuleClassBase(named);
+        SourceClass(type) is { } named && lookup.DerivesFromModuleClassBase(named);
 
-    private static bool IsSourceClass(ITypeSymbol? type, out INamedTypeSymbol named)
-    {
-        named = (type as INamedTypeSymbol)!;
-        return type is INamedTypeSymbol { TypeKind: TypeKind.Class } && named.Locations.Any(location => location.IsInSource);
-    }
+    private static INamedTypeSymbol? SourceClass(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Class } named && named.Locations.Any(location => location.IsInSource) ? named : null;
 
     /// <summary>A call that applies a module (<c>forward</c>, <c>call</c>, <c>Apply</c>) to its inputs.</summary>
     public bool IsApply(IMethodSymbol method) =>
