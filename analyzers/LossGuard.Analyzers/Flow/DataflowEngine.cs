@@ -589,24 +589,41 @@ internal sealed class DataflowEngine
             return null;
         }
 
+        if (CarrierClasses.PrimaryConstructorFields(constructor, arguments) is { } positional)
+        {
+            return new ValueList<AbstractValue>(positional);
+        }
+
         foreach (var reference in constructor.DeclaringSyntaxReferences)
         {
             if (SourceBodies.OfSyntax(Models, reference.GetSyntax(budget.CancellationToken), budget.CancellationToken) is { } body)
             {
                 // A constructor that does more with this than reading and writing its fields (this = ..., a method
-                // of the struct, another constructor) may change them in ways the run does not keep.
-                if (!body.Root.Descendants().OfType<IInstanceReferenceOperation>().All(instance => instance.Parent is IFieldReferenceOperation field && field.Instance == instance))
+                // of the type, another constructor) may change them in ways the run does not keep.
+                if (!body.Root.Descendants().OfType<IInstanceReferenceOperation>().All(IsFieldAccess))
                 {
                     return null;
                 }
 
                 var exit = Run(body, constructor.Parameters, arguments, null, depth + 1, budget).Exit;
-                return new ValueList<AbstractValue>(StructFields.Fields(constructor.ContainingType).Select(field => exit.Get(field) ?? AbstractValue.Unknown));
+                return new ValueList<AbstractValue>(StructFields.Fields(constructor.ContainingType).Select(field => exit.Get(CarrierClasses.StateKey(field)) ?? AbstractValue.Unknown));
             }
         }
 
         return null;
     }
+
+    /// <summary>
+    /// <c>this</c> reading or writing one of its fields or auto-properties, or calling <c>object</c>'s constructor (a
+    /// class's implicit <c>: base()</c>).
+    /// </summary>
+    private bool IsFieldAccess(IInstanceReferenceOperation instance) => instance.Parent switch
+    {
+        IFieldReferenceOperation field => field.Instance == instance,
+        IPropertyReferenceOperation property => property.Instance == instance && IsAutoProperty(property.Property),
+        IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Constructor, ContainingType.SpecialType: SpecialType.System_Object } } => true,
+        _ => false,
+    };
 
     /// <summary>The struct variables the member holding <paramref name="operation"/> may change in place (<see cref="StructFields.ChangedInPlace"/>), once per member.</summary>
     public ISet<ISymbol> StructsChangedInPlace(IOperation operation)

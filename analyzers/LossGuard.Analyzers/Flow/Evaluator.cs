@@ -233,16 +233,20 @@ internal sealed partial class Evaluator
     /// A field of a followed struct (<see cref="StructFields"/>) or an element of a tuple (<c>o.Item1</c>, a named
     /// element) read from a value that knows its fields: a call's or a creation's result, or a variable.
     /// </summary>
-    private AbstractValue? StructField(IFieldReferenceOperation reference, AbstractValue? holder)
+    private AbstractValue? StructField(IFieldReferenceOperation reference, AbstractValue? holder) =>
+        HeldElement(reference.Instance, reference.Field, holder);
+
+    /// <summary>A field of a followed type read from <paramref name="instance"/>, whose value is <paramref name="holder"/>.</summary>
+    private AbstractValue? HeldElement(IOperation? instance, IFieldSymbol field, AbstractValue? holder)
     {
         if (holder?.Elements is not { } elements
-            || StructFields.ElementIndex(reference.Field, engine.Compilation) is var index && (index < 0 || index >= elements.Items.Length))
+            || StructFields.ElementIndex(field, engine.Compilation) is var index && (index < 0 || index >= elements.Items.Length))
         {
             return null;
         }
 
         // A variable's value has no fields when the member changes it in place (Read); a field's value may be stale.
-        return reference.Instance is IInvocationOperation or IObjectCreationOperation or ILocalReferenceOperation or IParameterReferenceOperation
+        return instance is IInvocationOperation or IObjectCreationOperation or ILocalReferenceOperation or IParameterReferenceOperation
             ? elements.Items[index]
             : null;
     }
@@ -622,6 +626,12 @@ internal sealed partial class Evaluator
     private AbstractValue Property(IPropertyReferenceOperation property)
     {
         var instance = property.Instance is null ? null : Evaluate(property.Instance);
+        if (instance?.Elements is not null && CarrierClasses.BackingField(property.Property) is { } backing
+            && HeldElement(property.Instance, backing, instance) is { } carried)
+        {
+            return carried;
+        }
+
         if (!property.Property.IsIndexer && engine.IsAutoProperty(property.Property))
         {
             return (IsOwnAutoProperty(property) ? state.Get(property.Property) : null)

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace LossGuard.Analyzers.Flow;
 
 /// <summary>
-/// Structs of the compilation that carry several results (a policy and a value head) keep what their constructor
+/// Structs (and result-carrying classes, <see cref="CarrierClasses"/>) of the compilation that carry several results (a policy and a value head) keep what their constructor
 /// stored in each instance field, as <see cref="AbstractValue.Elements"/> in field order. A struct is copied by value,
 /// so a variable holding one changes only where the body changes it: a variable whose fields the body only reads,
 /// passes by <c>ref</c> to a call (forgotten after it) or copies is followed; one that the body changes in place
@@ -17,16 +17,23 @@ internal static class StructFields
 {
     public const int MaxFields = 8;
 
-    /// <summary>A struct declared in the compilation (not a tuple, not a <c>ref struct</c>) with a few instance fields and no field initialisers.</summary>
+    /// <summary>
+    /// A type declared in the compilation that is followed: a struct (not a tuple, not a <c>ref struct</c>) with a few
+    /// instance fields and no field initialisers, or a class that only carries results (<see cref="CarrierClasses"/>).
+    /// </summary>
     public static bool IsFollowed(ITypeSymbol? type, Compilation compilation) =>
-        type is INamedTypeSymbol { TypeKind: TypeKind.Struct, IsTupleType: false, IsRefLikeType: false } named
+        type is INamedTypeSymbol named
         && named.Locations.Any(location => location.IsInSource && compilation.ContainsSyntaxTree(location.SourceTree!))
-        && Fields(named) is { Count: > 0 and <= MaxFields } fields
-        && fields.All(field => field.DeclaringSyntaxReferences.All(reference => reference.GetSyntax() is not VariableDeclaratorSyntax { Initializer: not null }));
+        && (named is { TypeKind: TypeKind.Struct, IsTupleType: false, IsRefLikeType: false }
+                && Fields(named) is { Count: > 0 and <= MaxFields } fields
+                && fields.All(field => field.DeclaringSyntaxReferences.All(reference => reference.GetSyntax() is not VariableDeclaratorSyntax { Initializer: not null }))
+            || CarrierClasses.IsCarrier(named));
 
     /// <summary>The instance fields, in declaration order: the order of the value's elements.</summary>
     public static List<IFieldSymbol> Fields(INamedTypeSymbol type) =>
-        type.GetMembers().OfType<IFieldSymbol>().Where(field => !field.IsStatic && !field.IsConst && !field.IsImplicitlyDeclared).ToList();
+        type.TypeKind == TypeKind.Class
+            ? CarrierClasses.Fields(type)
+            : type.GetMembers().OfType<IFieldSymbol>().Where(field => !field.IsStatic && !field.IsConst && !field.IsImplicitlyDeclared).ToList();
 
     /// <summary>
     /// The position of a followed struct's field among its value's elements, or of a tuple's element (by name or
