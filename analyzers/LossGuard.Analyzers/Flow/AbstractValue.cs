@@ -27,6 +27,10 @@ namespace LossGuard.Analyzers.Flow;
 /// <param name="Integer">Whether the elements are integers (a tensor's dtype), when known.</param>
 /// <param name="Module">For a module object (layers, models, loss modules): what it computes.</param>
 /// <param name="Elements">For an array built from an initializer, or a tuple: its elements.</param>
+/// <param name="Made">
+/// The object was made on every path by a creation or a library factory the analysed code called (a module, a model), so it
+/// is not null; never for a member's value (<see cref="MemberValues"/>), which is null before its first assignment.
+/// </param>
 internal sealed record AbstractValue(
     ValueDomain Domain,
     IOperation? Origin = null,
@@ -41,7 +45,8 @@ internal sealed record AbstractValue(
     int? Rank = null,
     bool? Integer = null,
     ModuleValue? Module = null,
-    ValueList<AbstractValue>? Elements = null)
+    ValueList<AbstractValue>? Elements = null,
+    bool Made = false)
 {
     public static AbstractValue Unknown { get; } = new(ValueDomain.Unknown);
 
@@ -77,10 +82,11 @@ internal sealed record AbstractValue(
     public bool IsNull => Constant is NullConstant;
 
     /// <summary>
-    /// Whether the value is surely not null: a buffer made here, a lambda, a constant other than null. Not a module or a
-    /// domain: a field's value is what its assignments leave, and it is null before the first.
+    /// Whether the value is surely not null: a buffer made here, a lambda, a constant other than null, an object made on
+    /// every path (<see cref="Made"/>). Not a domain: a field's value is what its assignments leave, and it is null
+    /// before the first.
     /// </summary>
-    public bool IsNotNull => Storage is IOperation || Function is not null || Constant is not (null or NullConstant);
+    public bool IsNotNull => Storage is IOperation || Function is not null || Constant is not (null or NullConstant) || Made;
 
     /// <summary>A constant, or unknown for <c>null</c> (which only <see cref="OfConstantOrNull"/> keeps).</summary>
     public static AbstractValue OfConstant(object? constant) => constant switch
@@ -134,7 +140,8 @@ internal sealed record AbstractValue(
             Same(left.Rank, right.Rank),
             left.Integer == right.Integer ? left.Integer : null,
             ModuleValue.Join(left.Module, right.Module),
-            Equals(left.Elements, right.Elements) ? left.Elements : null);
+            Equals(left.Elements, right.Elements) ? left.Elements : null,
+            left.Made && right.Made);
     }
 
     /// <summary>Two different buffers joined: the value may be either, so a write through it may touch any buffer.</summary>

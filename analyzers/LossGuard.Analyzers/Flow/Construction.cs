@@ -27,11 +27,23 @@ internal static class Construction
         var others = FieldWrites.Members(type, constructors: false, isStatic: false, cancellationToken).ToList();
         var assignedElsewhere = FieldWrites.Assigned(others);
         return constructed.FieldsOnly(field => SymbolEqualityComparer.Default.Equals(field.ContainingType, type)
-            && !field.IsStatic
-            && !assignedElsewhere.Contains(field.Name)
-            && !AssignedOutside(engine, field, cancellationToken)
+            && AssignedInConstructionOnly(engine, field, assignedElsewhere.Contains, cancellationToken)
             && !(field.Type is INamedTypeSymbol list && Collections.IsList(list) && !Collections.OnlyFilledByConstructors(field, cancellationToken)));
     }
+
+    /// <summary>
+    /// Whether only the construction of its object sets the field: an instance field, private or read-only, that no
+    /// other member of its class assigns (nor passes by reference) and no code outside its class does.
+    /// </summary>
+    public static bool SetOnlyByConstruction(DataflowEngine engine, IFieldSymbol field, CancellationToken cancellationToken)
+    {
+        var others = FieldWrites.Members(field.ContainingType, constructors: false, isStatic: false, cancellationToken);
+        return (field.DeclaredAccessibility == Accessibility.Private || field.IsReadOnly)
+            && AssignedInConstructionOnly(engine, field, name => FieldWrites.AnyAssigns(others, name, cancellationToken), cancellationToken);
+    }
+
+    private static bool AssignedInConstructionOnly(DataflowEngine engine, IFieldSymbol field, System.Func<string, bool> assignedElsewhere, CancellationToken cancellationToken) =>
+        !field.IsStatic && !assignedElsewhere(field.Name) && !AssignedOutside(engine, field, cancellationToken);
 
     /// <summary>
     /// Whether code other than its class's own members assigns the field or changes it in place: another class
