@@ -28,8 +28,10 @@ namespace LossGuard.Analyzers.Flow;
 /// <param name="Module">For a module object (layers, models, loss modules): what it computes.</param>
 /// <param name="Elements">For an array built from an initializer, or a tuple: its elements.</param>
 /// <param name="Made">
-/// The object was made on every path by a creation or a library factory the analysed code called (a module, a model), so it
-/// is not null; never for a member's value (<see cref="MemberValues"/>), which is null before its first assignment.
+/// The object (a module, a model) was made on every path by a creation or a library's static factory, so it is not null:
+/// kept in locals and in fields only their object's construction sets, dropped wherever the value may have been replaced
+/// unseen or converted to null (<c>as</c>), and never for a member's value read elsewhere (<see cref="MemberValues"/>),
+/// which is null before its first assignment.
 /// </param>
 internal sealed record AbstractValue(
     ValueDomain Domain,
