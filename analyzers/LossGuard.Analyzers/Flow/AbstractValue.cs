@@ -27,6 +27,12 @@ namespace LossGuard.Analyzers.Flow;
 /// <param name="Integer">Whether the elements are integers (a tensor's dtype), when known.</param>
 /// <param name="Module">For a module object (layers, models, loss modules): what it computes.</param>
 /// <param name="Elements">For an array built from an initializer, or a tuple: its elements.</param>
+/// <param name="Made">
+/// The object (a module, a model) was made on every path by a creation or a library's static factory, so it is not null:
+/// kept in locals and in fields only their object's construction sets, dropped wherever the value may have been replaced
+/// unseen or converted to null (<c>as</c>), and never for a member's value read elsewhere (<see cref="MemberValues"/>),
+/// which is null before its first assignment.
+/// </param>
 internal sealed record AbstractValue(
     ValueDomain Domain,
     IOperation? Origin = null,
@@ -41,7 +47,8 @@ internal sealed record AbstractValue(
     int? Rank = null,
     bool? Integer = null,
     ModuleValue? Module = null,
-    ValueList<AbstractValue>? Elements = null)
+    ValueList<AbstractValue>? Elements = null,
+    bool Made = false)
 {
     public static AbstractValue Unknown { get; } = new(ValueDomain.Unknown);
 
@@ -77,10 +84,11 @@ internal sealed record AbstractValue(
     public bool IsNull => Constant is NullConstant;
 
     /// <summary>
-    /// Whether the value is surely not null: a buffer made here, a lambda, a constant other than null. Not a module or a
-    /// domain: a field's value is what its assignments leave, and it is null before the first.
+    /// Whether the value is surely not null: a buffer made here, a lambda, a constant other than null, an object made on
+    /// every path (<see cref="Made"/>). Not a domain: a field's value is what its assignments leave, and it is null
+    /// before the first.
     /// </summary>
-    public bool IsNotNull => Storage is IOperation || Function is not null || Constant is not (null or NullConstant);
+    public bool IsNotNull => Storage is IOperation || Function is not null || Constant is not (null or NullConstant) || Made;
 
     /// <summary>A constant, or unknown for <c>null</c> (which only <see cref="OfConstantOrNull"/> keeps).</summary>
     public static AbstractValue OfConstant(object? constant) => constant switch
@@ -134,7 +142,8 @@ internal sealed record AbstractValue(
             Same(left.Rank, right.Rank),
             left.Integer == right.Integer ? left.Integer : null,
             ModuleValue.Join(left.Module, right.Module),
-            Equals(left.Elements, right.Elements) ? left.Elements : null);
+            Equals(left.Elements, right.Elements) ? left.Elements : null,
+            left.Made && right.Made);
     }
 
     /// <summary>Two different buffers joined: the value may be either, so a write through it may touch any buffer.</summary>

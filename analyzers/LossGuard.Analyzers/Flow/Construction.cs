@@ -27,11 +27,25 @@ internal static class Construction
         var others = FieldWrites.Members(type, constructors: false, isStatic: false, cancellationToken).ToList();
         var assignedElsewhere = FieldWrites.Assigned(others);
         return constructed.FieldsOnly(field => SymbolEqualityComparer.Default.Equals(field.ContainingType, type)
-            && !field.IsStatic
-            && !assignedElsewhere.Contains(field.Name)
-            && !AssignedOutside(engine, field, cancellationToken)
+            && AssignedInConstructionOnly(engine, field, assignedElsewhere.Contains, cancellationToken)
             && !(field.Type is INamedTypeSymbol list && Collections.IsList(list) && !Collections.OnlyFilledByConstructors(field, cancellationToken)));
     }
+
+    /// <summary>
+    /// Whether only the construction of its object sets the field: an instance field, private or read-only, that no
+    /// other member of its class assigns or passes to a call (by reference or not) and no code outside its class assigns.
+    /// </summary>
+    public static bool SetOnlyByConstruction(DataflowEngine engine, IFieldSymbol field, CancellationToken cancellationToken)
+    {
+        var others = FieldWrites.Members(field.ContainingType, constructors: false, isStatic: false, cancellationToken).ToList();
+        return (field.DeclaredAccessibility == Accessibility.Private || field.IsReadOnly)
+            && AssignedInConstructionOnly(engine, field, name => FieldWrites.AnyAssigns(others, name, cancellationToken), cancellationToken)
+            && !FieldWrites.AnyPassesAsArgument(others, field.Name, cancellationToken);
+    }
+
+    private static bool AssignedInConstructionOnly(DataflowEngine engine, IFieldSymbol field, System.Func<string, bool> assignedElsewhere, CancellationToken cancellationToken) =>
+        !field.IsStatic && !assignedElsewhere(field.Name) && !AssignedOutside(engine, field, cancellationToken)
+        && !FieldWrites.AnyAssignsOnOther(FieldWrites.Members(field.ContainingType, constructors: true, isStatic: false, cancellationToken), field.Name, cancellationToken);
 
     /// <summary>
     /// Whether code other than its class's own members assigns the field or changes it in place: another class
@@ -46,8 +60,8 @@ internal static class Construction
     }
 
     /// <summary>
-    /// Whether the name is written in a member of the field's own class (not a nested type), and in a constructor not
-    /// inside a lambda or local function that may run later.
+    /// Whether the name is written in a member of the field's own class (not a nested type), and not inside a lambda or
+    /// local function of a constructor or of a member's initialiser, which may run later.
     /// </summary>
     private static bool InOwnMember(SyntaxNode name, ImmutableArray<SyntaxReference> declarations)
     {
@@ -62,13 +76,34 @@ internal static class Construction
             switch (ancestor)
             {
                 case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
-                    return ancestor.Ancestors().OfType<MemberDeclarationSyntax>().FirstOrDefault() is not ConstructorDeclarationSyntax;
+                    return InMethodBody(ancestor);
                 case MemberDeclarationSyntax:
                     return true;
             }
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether a lambda or local function sits in a method or accessor (whose writes <see cref="FieldWrites.Assigned"/>
+    /// counts), not in a constructor or a member's initialiser, from where it may run at any time.
+    /// </summary>
+    private static bool InMethodBody(SyntaxNode function)
+    {
+        foreach (var ancestor in function.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax }:
+                case ConstructorDeclarationSyntax or BaseFieldDeclarationSyntax:
+                    return false;
+                case MemberDeclarationSyntax:
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -36,6 +36,8 @@ internal sealed class DataflowEngine
     private readonly ConcurrentDictionary<IPropertySymbol, bool> autoProperties = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> assignsMembers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IOperation, ISet<ISymbol>> structsChangedInPlace = new();
+    private readonly ConcurrentDictionary<IFieldSymbol, bool> setOnlyByConstruction = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IOperation, ISet<ISymbol>> refAliases = new();
     private readonly CallSites callSites;
     private readonly Implementations implementations;
     private readonly MemberValues memberValues;
@@ -626,7 +628,12 @@ internal sealed class DataflowEngine
     };
 
     /// <summary>The struct variables the member holding <paramref name="operation"/> may change in place (<see cref="StructFields.ChangedInPlace"/>), once per member.</summary>
-    public ISet<ISymbol> StructsChangedInPlace(IOperation operation)
+    public ISet<ISymbol> StructsChangedInPlace(IOperation operation) => OfRoot(structsChangedInPlace, operation, StructFields.ChangedInPlace);
+
+    /// <summary>The locals and parameters that the body holding <paramref name="operation"/> takes a reference to (<see cref="RefAliases"/>).</summary>
+    public ISet<ISymbol> RefAliased(IOperation operation) => OfRoot(refAliases, operation, RefAliases.Of);
+
+    private static ISet<ISymbol> OfRoot(ConcurrentDictionary<IOperation, ISet<ISymbol>> cache, IOperation operation, System.Func<IOperation, ISet<ISymbol>> compute)
     {
         var root = operation;
         while (root.Parent is { } parent)
@@ -634,8 +641,14 @@ internal sealed class DataflowEngine
             root = parent;
         }
 
-        return structsChangedInPlace.TryGetValue(root, out var known) ? known : structsChangedInPlace.GetOrAdd(root, StructFields.ChangedInPlace);
+        return cache.TryGetValue(root, out var known) ? known : cache.GetOrAdd(root, compute);
     }
+
+    /// <summary>Whether only its object's construction sets the field (<see cref="Construction.SetOnlyByConstruction"/>), once per field.</summary>
+    public bool SetOnlyByConstruction(IFieldSymbol field, CancellationToken cancellationToken) =>
+        setOnlyByConstruction.TryGetValue(field, out var known)
+            ? known
+            : setOnlyByConstruction.GetOrAdd(field, Construction.SetOnlyByConstruction(this, field, cancellationToken));
 
     /// <summary>The constant a <c>readonly</c> field is initialised with, if its initialiser is a constant.</summary>
     public object? ConstantOf(IFieldSymbol field, CancellationToken cancellationToken) =>

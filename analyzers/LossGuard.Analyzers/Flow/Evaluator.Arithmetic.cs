@@ -18,6 +18,12 @@ internal sealed partial class Evaluator
             return AbstractValue.OfConstant(folded);
         }
 
+        if (binary is { OperatorMethod: null, OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }
+            && (left.IsNull && right.Made || right.IsNull && left.Made))
+        {
+            return AbstractValue.OfConstant(binary.OperatorKind == BinaryOperatorKind.NotEquals);
+        }
+
         return binary.OperatorKind switch
         {
             BinaryOperatorKind.Add or BinaryOperatorKind.Subtract when IsEpsilon(right.Constant) && IsProbability(left) => Scalar(left),
@@ -28,6 +34,7 @@ internal sealed partial class Evaluator
             _ => AbstractValue.Unknown,
         };
     }
+
 
     private AbstractValue Unary(IUnaryOperation unary)
     {

@@ -29,13 +29,24 @@ internal sealed partial class Evaluator
         var knowledge = engine.Knowledge;
         if ((factory?.Known.ModuleFactory ?? knowledge.FindModule(type)) is { } module)
         {
-            return value with { Module = Make(module, creation, arguments) };
+            return value with { Module = Make(module, creation, arguments), Made = SurelyMade(creation, factory) };
         }
 
         return creation is IObjectCreationOperation made && knowledge.IsModuleClass(type)
-            ? value with { Module = new ModuleValue(null, creation, Model: (INamedTypeSymbol)type!, Constructed: Constructed(made, arguments)) }
+            ? value with { Module = new ModuleValue(null, creation, Model: (INamedTypeSymbol)type!, Constructed: Constructed(made, arguments)), Made = true }
             : value;
     }
+
+    /// <summary>
+    /// Whether the module surely exists: a creation, or a static factory of the library that declares the module
+    /// (<c>nn.Softmax(1)</c>); any other call typed as a module (<c>Volatile.Read</c>, <c>List.Find</c>) may return null.
+    /// </summary>
+    private static bool SurelyMade(IOperation creation, CallTarget? factory) =>
+        creation is IObjectCreationOperation
+        || factory?.Known.ModuleFactory is not null
+        || creation is IInvocationOperation { TargetMethod: { IsStatic: true } method } call
+            && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, call.Type?.ContainingAssembly)
+            && !method.Locations.Any(location => location.IsInSource);
 
     /// <summary>
     /// A model made here from arguments a constructor may keep (a delegate, a module, an array written out in the call, a

@@ -47,6 +47,7 @@ internal sealed partial class Evaluator
     {
         IConstantPatternOperation constant when value.IsNotNull && Evaluate(constant.Value).Constant is { } expected && !(expected is NullConstant) =>
             Equals(value.Constant, expected),
+        IConstantPatternOperation constant when value.Made && Evaluate(constant.Value).IsNull => false,
         INegatedPatternOperation negated => !Matches(value, negated.Pattern),
         _ => null,
     };

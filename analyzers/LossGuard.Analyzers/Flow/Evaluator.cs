@@ -152,6 +152,12 @@ internal sealed partial class Evaluator
             return Labels(conversion);
         }
 
+        // 'as' gives null where the type differs, and a conversion operator may too.
+        if (value.Made && (conversion.IsTryCast || conversion.OperatorMethod is not null))
+        {
+            value = value with { Made = false };
+        }
+
         // A struct's fields and a tuple's elements are known by position: they carry over only to the same type (a
         // tuple's element names aside), never through a conversion operator, which may build the value anew.
         return value.Elements is not null && conversion.Type is { TypeKind: TypeKind.Struct }
@@ -183,12 +189,16 @@ internal sealed partial class Evaluator
 
     private AbstractValue Read(ISymbol symbol, IParameterSymbol? external)
     {
-        if (untracked.Contains(symbol))
+        if (untracked.Contains(symbol) || engine.RefAliased(body.Root).Contains(symbol))
         {
             return AbstractValue.AnyBuffer;
         }
 
         var value = state.Get(symbol) ?? (external is null ? AbstractValue.AnyBuffer : engine.External(external));
+        if (value.Made && symbol is IParameterSymbol { RefKind: not RefKind.None })
+        {
+            value = value with { Made = false };
+        }
 
         // A struct variable that the member changes in place may no longer hold what its fields were (StructFields).
         // So may one passed by reference, whose storage the caller or another alias may change meanwhile.
@@ -223,8 +233,14 @@ internal sealed partial class Evaluator
                 ?? engine.External(field);
         }
 
-        return state.Get(field)
-            ?? (engine.ConstantOf(field, budget.CancellationToken) is { } constant ? AbstractValue.OfConstant(constant) : null)
+        // Only a field that its constructors alone set keeps being made: any other may be cleared by code the engine does not
+        // see run between (a method, a write through a reference, another task across an await).
+        if (state.Get(field) is { } held)
+        {
+            return held.Made && !engine.SetOnlyByConstruction(field, budget.CancellationToken) ? held with { Made = false } : held;
+        }
+
+        return (engine.ConstantOf(field, budget.CancellationToken) is { } constant ? AbstractValue.OfConstant(constant) : null)
             ?? engine.MemberValue(field, reference.Instance?.Type, budget.CancellationToken)
             ?? engine.External(field);
     }
@@ -634,7 +650,7 @@ internal sealed partial class Evaluator
 
         if (!property.Property.IsIndexer && engine.IsAutoProperty(property.Property))
         {
-            return (IsOwnAutoProperty(property) ? state.Get(property.Property) : null)
+            return (IsOwnAutoProperty(property) ? state.Get(property.Property) is { } held ? held with { Made = false } : null : null)
                 ?? engine.MemberValue(property.Property, property.Instance?.Type, budget.CancellationToken)
                 ?? AbstractValue.Unknown;
         }
@@ -652,7 +668,7 @@ internal sealed partial class Evaluator
 
         if (Collections.Read(property.Property, instance, index) is { } listed)
         {
-            return listed;
+            return listed with { Made = false };
         }
 
         if (engine.Knowledge.ActivationNameOf(property.Property) is { } activation)

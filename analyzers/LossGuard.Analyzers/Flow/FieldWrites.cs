@@ -17,6 +17,25 @@ internal static class FieldWrites
     public static bool AnyAssigns(IEnumerable<SyntaxNode> members, string name, CancellationToken cancellationToken) =>
         members.Any(member => NameText.Find(member, name, cancellationToken).Any(simple => WriteOf(simple) is not null));
 
+    /// <summary>Whether any of the members assigns the name on another object than <c>this</c> (<c>previous.head = null</c>).</summary>
+    public static bool AnyAssignsOnOther(IEnumerable<SyntaxNode> members, string name, CancellationToken cancellationToken) =>
+        members.Any(member => NameText.Find(member, name, cancellationToken).Any(simple => WriteOf(simple) is not null && !OnThis(simple)));
+
+    /// <summary>
+    /// Whether any of the members passes the name as an argument without a keyword (an <c>in</c> parameter takes it by
+    /// reference unseen, and <c>Unsafe.AsRef</c> can write through one).
+    /// </summary>
+    public static bool AnyPassesAsArgument(IEnumerable<SyntaxNode> members, string name, CancellationToken cancellationToken) =>
+        members.Any(member => NameText.Find(member, name, cancellationToken).Any(simple =>
+            (simple.Parent is MemberAccessExpressionSyntax access && access.Name == simple ? access : (ExpressionSyntax)simple).Parent is ArgumentSyntax));
+
+    private static bool OnThis(SimpleNameSyntax name) => name.Parent switch
+    {
+        MemberAccessExpressionSyntax access when access.Name == name => access.Expression is ThisExpressionSyntax,
+        MemberBindingExpressionSyntax => false,
+        _ => true,
+    };
+
     /// <summary>Every name the members assign as <see cref="AnyAssigns"/> counts it, in one walk (for many names at once).</summary>
     public static HashSet<string> Assigned(IEnumerable<SyntaxNode> members)
     {
@@ -84,12 +103,14 @@ internal static class FieldWrites
         "Add", "AddRange", "Insert", "InsertRange", "Clear", "Remove", "RemoveAt", "RemoveAll", "RemoveRange",
     };
 
-    /// <summary>The declarations of the type's constructors (<paramref name="constructors"/>) or of its other members.</summary>
+    /// <summary>
+    /// The declarations of the type's constructors of that kind (instance or static) (<paramref name="constructors"/>),
+    /// or of its other methods, accessors and constructors of the other kind.
+    /// </summary>
     public static IEnumerable<SyntaxNode> Members(INamedTypeSymbol type, bool constructors, bool isStatic, CancellationToken cancellationToken) =>
         type.GetMembers()
             .Where(member => member is IMethodSymbol method
-                && (method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor) == constructors
-                && (!constructors || method.IsStatic == isStatic))
+                && (method.MethodKind == (isStatic ? MethodKind.StaticConstructor : MethodKind.Constructor)) == constructors)
             .SelectMany(member => member.DeclaringSyntaxReferences)
             .Select(reference => reference.GetSyntax(cancellationToken));
 

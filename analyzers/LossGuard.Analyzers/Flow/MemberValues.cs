@@ -51,7 +51,7 @@ internal sealed class MemberValues
         try
         {
             var value = Agreement(member, key.Item2 as INamedTypeSymbol, cancellationToken);
-            value = value.Storage is null ? value : value with { Storage = new ExternalStorage(member) };
+            value = AsRead(value, member);
             values.TryAdd(key, DataflowEngine.IsInformative(value) ? value : AbstractValue.Unknown);
             return DataflowEngine.IsInformative(value) ? value : null;
         }
@@ -60,6 +60,13 @@ internal sealed class MemberValues
             inProgress.Exit(member);
         }
     }
+
+    /// <summary>
+    /// A member's value as a reader sees it: its buffer is the member's own, and it may be null (before the first
+    /// assignment, or from a constructor that does not assign it).
+    /// </summary>
+    private static AbstractValue AsRead(AbstractValue value, ISymbol member) =>
+        (value.Storage is null ? value : value with { Storage = new ExternalStorage(member) }) with { Made = false };
 
     /// <summary>An auto-property declared in the compilation that no override can replace (its value is kept in the engine's state like a field's).</summary>
     public static bool IsAutoProperty(IPropertySymbol property) =>
@@ -181,7 +188,7 @@ internal sealed class MemberValues
         try
         {
             var fields = new FlowState();
-            fields.Set(member, entry.Storage is null ? entry : entry with { Storage = new ExternalStorage(member) });
+            fields.Set(member, AsRead(entry, member));
             var budget = new EngineBudget(EngineBudget.DefaultMaxCallDepth, cancellationToken) { KeepsFields = true };
             var exit = engine.Run(body, ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty, fields, 0, budget).Exit;
             return new MemberRun(exit, budget.Observed);
