@@ -7,9 +7,9 @@ namespace LossGuard.Analyzers.Flow;
 
 /// <summary>
 /// Locals and parameters holding a carrier class (<see cref="CarrierClasses"/>) that a body uses otherwise than
-/// reading its members into a call, a variable, a return or an operator: stored, put in a collection, converted,
-/// passed on, captured by a lambda, taken by reference, or a member changed or viewed in place
-/// (<c>o.Policy.copy_(x)</c>). The object's fields never change, but the tensors in them may, through such an alias;
+/// reading its members into a library loss, softmax or log, a variable, a return or an operator: stored, put in a
+/// collection, converted, passed on, captured by a lambda, taken by reference, a member handed to another call or
+/// changed or viewed in place (<c>o.Policy.copy_(x)</c>). The object's fields never change, but the tensors in them may, through such an alias;
 /// the engine then forgets what they hold. An allow-list: any use not named here counts.
 /// </summary>
 internal static class CarrierMentions
@@ -17,7 +17,8 @@ internal static class CarrierMentions
     private static readonly HashSet<string> PureMethods = new() { "mean", "sum", "item", "size", "dim", "numel", "max", "min", "argmax", "ToString" };
     private static readonly HashSet<string> PureProperties = new() { "shape", "dtype", "device", "Dimensions", "NumberOfElements" };
 
-    public static ISet<ISymbol> Escaping(IOperation root, Compilation compilation)
+    /// <param name="readsOnly">Whether a library call only reads its tensor arguments and returns new ones (a loss, a softmax, a log).</param>
+    public static ISet<ISymbol> Escaping(IOperation root, Compilation compilation, System.Func<IMethodSymbol, bool> readsOnly)
     {
         var escaping = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (var operation in root.DescendantsAndSelf())
@@ -29,7 +30,7 @@ internal static class CarrierMentions
                 _ => null,
             };
             if (symbol is not null && operation.Type is INamedTypeSymbol { TypeKind: TypeKind.Class } type
-                && StructFields.IsFollowed(type, compilation) && !IsKept(operation, root))
+                && StructFields.IsFollowed(type, compilation) && !IsKept(operation, root, readsOnly))
             {
                 escaping.Add(symbol);
             }
@@ -38,7 +39,7 @@ internal static class CarrierMentions
         return escaping;
     }
 
-    private static bool IsKept(IOperation reference, IOperation root)
+    private static bool IsKept(IOperation reference, IOperation root, System.Func<IMethodSymbol, bool> readsOnly)
     {
         if (InNestedFunction(reference, root))
         {
@@ -48,14 +49,14 @@ internal static class CarrierMentions
         return reference.Parent switch
         {
             ISimpleAssignmentOperation { IsRef: false } assignment => assignment.Target == reference,
-            IPropertyReferenceOperation property when property.Instance == reference => IsPlainRead(property),
-            IFieldReferenceOperation field when field.Instance == reference => IsPlainRead(field),
+            IPropertyReferenceOperation property when property.Instance == reference => IsPlainRead(property, readsOnly),
+            IFieldReferenceOperation field when field.Instance == reference => IsPlainRead(field, readsOnly),
             _ => false,
         };
     }
 
     /// <summary>A member's value used where it cannot be changed in place or aliased unseen.</summary>
-    private static bool IsPlainRead(IOperation member)
+    private static bool IsPlainRead(IOperation member, System.Func<IMethodSymbol, bool> readsOnly)
     {
         var use = member;
         while (use.Parent is IConversionOperation { OperatorMethod: null } conversion)
@@ -65,7 +66,7 @@ internal static class CarrierMentions
 
         return use.Parent switch
         {
-            IArgumentOperation argument => argument.Parameter?.RefKind is null or RefKind.None,
+            IArgumentOperation { Parameter.RefKind: RefKind.None, Parent: IInvocationOperation call } => readsOnly(call.TargetMethod),
             IVariableInitializerOperation initializer => initializer.Parent is IVariableDeclaratorOperation { Symbol.RefKind: RefKind.None },
             ISimpleAssignmentOperation { IsRef: false } assignment => assignment.Value == use,
             IReturnOperation or IBinaryOperation or ICoalesceOperation => true,

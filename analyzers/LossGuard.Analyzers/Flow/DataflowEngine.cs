@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using LossGuard.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -38,6 +39,7 @@ internal sealed class DataflowEngine
     private readonly ConcurrentDictionary<IOperation, ISet<ISymbol>> structsChangedInPlace = new();
     private readonly ConcurrentDictionary<IFieldSymbol, bool> setOnlyByConstruction = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IOperation, ISet<ISymbol>> refAliases = new();
+    private readonly ConcurrentDictionary<IOperation, ISet<ISymbol>> escapingCarriers = new();
     private readonly CallSites callSites;
     private readonly Implementations implementations;
     private readonly MemberValues memberValues;
@@ -602,7 +604,8 @@ internal sealed class DataflowEngine
             {
                 // A constructor that does more with this than reading and writing its fields (this = ..., a method
                 // of the type, another constructor) may change them in ways the run does not keep.
-                if (!body.Root.Descendants().OfType<IInstanceReferenceOperation>().All(IsFieldAccess))
+                if (!body.Root.Descendants().OfType<IInstanceReferenceOperation>().All(IsFieldAccess)
+                    || body.Root.Syntax.DescendantNodes().Any(node => node is RefExpressionSyntax or MakeRefExpressionSyntax))
                 {
                     return null;
                 }
@@ -632,6 +635,9 @@ internal sealed class DataflowEngine
 
     /// <summary>The locals and parameters that the body holding <paramref name="operation"/> takes a reference to (<see cref="RefAliases"/>).</summary>
     public ISet<ISymbol> RefAliased(IOperation operation) => OfRoot(refAliases, operation, RefAliases.Of);
+
+    /// <summary>The carrier variables the body holding <paramref name="operation"/> lets escape (<see cref="CarrierMentions"/>).</summary>
+    public ISet<ISymbol> EscapingCarriers(IOperation operation) => OfRoot(escapingCarriers, operation, root => CarrierMentions.Escaping(root, compilation, method => Target(method) is { IsInSource: false, Known.IsSink: true }));
 
     private static ISet<ISymbol> OfRoot(ConcurrentDictionary<IOperation, ISet<ISymbol>> cache, IOperation operation, System.Func<IOperation, ISet<ISymbol>> compute)
     {

@@ -201,8 +201,14 @@ internal sealed partial class Evaluator
         }
 
         // A struct variable that the member changes in place may no longer hold what its fields were (StructFields).
-        // So may one passed by reference, whose storage the caller or another alias may change meanwhile.
+        // So may one passed by reference, whose storage the caller or another alias may change meanwhile, and a
+        // carrier whose tensors an alias may change (CarrierMentions).
         var type = (symbol as ILocalSymbol)?.Type ?? (symbol as IParameterSymbol)?.Type;
+        if (value.Elements is not null && type is { TypeKind: TypeKind.Class } && engine.EscapingCarriers(body.Root).Contains(symbol))
+        {
+            return value with { Elements = null };
+        }
+
         return value.Elements is not null && type is { TypeKind: TypeKind.Struct }
             && (symbol is IParameterSymbol { RefKind: not RefKind.None } || engine.StructsChangedInPlace(body.Root).Contains(symbol))
                 ? value with { Elements = null }
