@@ -12,7 +12,9 @@ namespace LossGuard.Analyzers.Flow;
 /// Every creation in the compilation that runs a constructor: <c>new Trainer(...)</c> (also qualified or generic),
 /// found where the class's name is spelled, and target-typed <c>new(...)</c>, found once per compilation. They are all
 /// the ways to run it only for a constructor outside code cannot call (<see cref="ClosedWorld"/>) of a plain class (no
-/// base class but <c>object</c>; not abstract, static or a record; no <c>: this(...)</c> chain) whose name the
+/// base class but <c>object</c>; no interface but <c>IDisposable</c>, since a container may resolve it through one; not
+/// abstract, static or a record; no <c>: this(...)</c> chain) in a compilation that does not spell a reflection call
+/// creating objects (<see cref="ReflectionNames"/>), whose name the
 /// compilation spells only where nothing can create it unseen: the type of a creation, of a variable, parameter,
 /// property or method, or before a static member (<c>Trainer.Create()</c>). Anything else (a base list, a <c>using</c>
 /// alias, <c>typeof</c>, a type argument, a cast, <c>nameof</c>) gives none.
@@ -24,6 +26,12 @@ internal sealed class ConstructorSites
     private readonly ClosedWorld closedWorld;
     private readonly NameIndex names;
     private TargetTyped? targetTyped;
+
+    /// <summary>
+    /// Names that create objects of a class without spelling it (<c>Activator.CreateInstance(t.GetType(), ...)</c>, a
+    /// constructor found by reflection): where the compilation spells one, no creation list is complete.
+    /// </summary>
+    private static readonly string[] ReflectionNames = { "CreateInstance", "CreateInstanceFrom", "GetConstructor", "GetConstructors", "DeclaredConstructors", "InvokeMember" };
 
     public ConstructorSites(Compilation compilation, SourceModels models, ClosedWorld closedWorld, NameIndex names)
     {
@@ -41,7 +49,9 @@ internal sealed class ConstructorSites
         if (constructor.MethodKind != MethodKind.Constructor || constructor.IsStatic
             || type.TypeKind != TypeKind.Class || type.IsRecord || type.IsAbstract || type.IsStatic
             || type.BaseType is not { SpecialType: SpecialType.System_Object }
+            || type.AllInterfaces.Any(implemented => implemented.SpecialType != SpecialType.System_IDisposable)
             || closedWorld.IsReachableFromOutside(constructor)
+            || ReflectionNames.Any(name => names.TreesSpelling(name, cancellationToken).Any())
             || constructor.DeclaringSyntaxReferences.Length != 1
             || constructor.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not ConstructorDeclarationSyntax
             || type.InstanceConstructors.Any(other => other.DeclaringSyntaxReferences.Any(reference =>
@@ -56,6 +66,12 @@ internal sealed class ConstructorSites
             var root = tree.GetRoot(cancellationToken);
             foreach (var name in NameText.Find(root, type.Name, names.IsPlain(tree, cancellationToken), cancellationToken))
             {
+                if (name.Ancestors().Any(ancestor => ancestor is CrefSyntax))
+                {
+                    // A documentation comment's reference (<see cref="Trainer"/>) creates nothing.
+                    continue;
+                }
+
                 if (models.Of(name)?.GetSymbolInfo(name, cancellationToken) is not { } info)
                 {
                     return null;

@@ -643,4 +643,75 @@ public sealed class ConstructorArgumentFlowTests
             """;
         return Verify.AnalyzerAsync(source);
     }
+
+    [Fact]
+    public Task A_trainer_created_again_by_reflection_from_its_runtime_type_stays_silent()
+    {
+        const string source = SilentTrainer + """
+            static class Entry
+            {
+                static Tensor Run(Tensor x, Tensor y)
+                {
+                    var t = new Trainer(Sequential(Linear(4, 3), Softmax(1)));
+                    var u = (Trainer)System.Activator.CreateInstance(t.GetType(), Sequential(Linear(4, 3)))!;
+                    return u.Step(x, y);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_trainer_behind_an_interface_a_container_may_create_stays_silent()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            internal interface IStep
+            {
+                Tensor Step(Tensor x, Tensor y);
+            }
+
+            internal sealed class Trainer : IStep
+            {
+                private readonly Module<Tensor, Tensor> model;
+                public Trainer(Module<Tensor, Tensor> model) { this.model = model; }
+                public Tensor Step(Tensor x, Tensor y) => functional.cross_entropy(model.call(x), y);
+            }
+
+            static class Entry
+            {
+                static Tensor Run(Tensor x, Tensor y) => new Trainer(Sequential(Linear(4, 3), Softmax(1))).Step(x, y);
+            }
+            """;
+        return Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_disposable_trainer_is_LG0001()
+    {
+        const string source = """
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            internal sealed class Trainer : System.IDisposable
+            {
+                private readonly Module<Tensor, Tensor> model;
+                public Trainer(Module<Tensor, Tensor> model) { this.model = model; }
+                public Tensor Step(Tensor x, Tensor y) => functional.cross_entropy({|#0:model.call(x)|}, y);
+                public void Dispose() { }
+            }
+
+            static class Entry
+            {
+                static Tensor Run(Tensor x, Tensor y)
+                {
+                    using var t = new Trainer(Sequential(Linear(4, 3), Softmax(1)));
+                    return t.Step(x, y);
+                }
+            }
+            """;
+        return Verify.AnalyzerAsync(source, Finding.At(Descriptors.SoftmaxIntoLogitsLoss));
+    }
 }
