@@ -28,10 +28,17 @@ internal sealed class ConstructorSites
     private TargetTyped? targetTyped;
 
     /// <summary>
-    /// Names that create objects of a class without spelling it (<c>Activator.CreateInstance(t.GetType(), ...)</c>, a
-    /// constructor found by reflection): where the compilation spells one, no creation list is complete.
+    /// Names that create objects of a class or write its fields without spelling either
+    /// (<c>Activator.CreateInstance(t.GetType(), ...)</c>, a constructor or field found by reflection, an expression tree,
+    /// <c>Unsafe.As</c>, overlapping fields): where the compilation spells one, no creation list is complete.
     /// </summary>
-    private static readonly string[] ReflectionNames = { "CreateInstance", "CreateInstanceFrom", "GetConstructor", "GetConstructors", "DeclaredConstructors", "InvokeMember" };
+    private static readonly string[] ReflectionNames =
+    {
+        "CreateInstance", "CreateInstanceFrom", "CreateInstanceAndUnwrap", "GetConstructor", "GetConstructors", "DeclaredConstructors",
+        "InvokeMember", "GetMember", "GetMembers", "FindMembers", "DeclaredMembers", "GetMethod", "GetMethods", "DeclaredMethods",
+        "GetField", "GetFields", "DeclaredFields", "GetProperty", "GetProperties", "SetValue", "SetValueDirect", "GetUninitializedObject",
+        "ConstructorInfo", "MethodBase", "Expression", "Unsafe", "FieldOffset", "Emit", "ILGenerator",
+    };
 
     public ConstructorSites(Compilation compilation, SourceModels models, ClosedWorld closedWorld, NameIndex names)
     {
