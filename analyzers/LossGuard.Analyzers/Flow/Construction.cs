@@ -108,7 +108,8 @@ internal static class Construction
 
     /// <summary>
     /// What each constructor of the type leaves in its members (<c>null</c> for a type without one: its initialisers'
-    /// state), with calls keeping fields (<see cref="EngineBudget.KeepsFields"/>) and what members held at calls that
+    /// state), its parameters holding what every creation passes where the object keeps that unchanged
+    /// (<see cref="ConstructorAgreement"/>), with calls keeping fields (<see cref="EngineBudget.KeepsFields"/>) and what members held at calls that
     /// may read them, over the whole construction; <c>null</c> past the budget.
     /// </summary>
     public static List<(SyntaxNode? Constructor, MemberValues.MemberRun Run)>? Exits(DataflowEngine engine, INamedTypeSymbol type, bool isStatic, CancellationToken cancellationToken)
@@ -122,7 +123,13 @@ internal static class Construction
             {
                 if (SourceBodies.OfSyntax(engine.Models, constructor, cancellationToken) is { } body)
                 {
-                    exits.Add((constructor, engine.Run(body, ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty, state, 0, budget).Exit));
+                    // An instance constructor runs with what every creation of it passes for parameters it keeps unchanged (ConstructorAgreement).
+                    var (parameters, arguments) = !isStatic
+                        && engine.Models.Of(constructor)?.GetDeclaredSymbol(constructor, cancellationToken) is IMethodSymbol symbol
+                        && engine.ConstructorArguments(symbol, cancellationToken) is { } passed
+                            ? (symbol.Parameters, passed)
+                            : (ImmutableArray<IParameterSymbol>.Empty, ImmutableArray<AbstractValue>.Empty);
+                    exits.Add((constructor, engine.Run(body, parameters, arguments, state, 0, budget).Exit));
                 }
             }
 

@@ -40,7 +40,9 @@ internal sealed class DataflowEngine
     private readonly ConcurrentDictionary<IFieldSymbol, bool> setOnlyByConstruction = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IOperation, ISet<ISymbol>> refAliases = new();
     private readonly ConcurrentDictionary<IOperation, ISet<ISymbol>> escapingCarriers = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<AbstractValue>?> constructorArguments = new(SymbolEqualityComparer.Default);
     private readonly CallSites callSites;
+    private readonly ConstructorSites constructorSites;
     private readonly Implementations implementations;
     private readonly MemberValues memberValues;
     private readonly ReentryGuard constructing = new();
@@ -62,6 +64,7 @@ internal sealed class DataflowEngine
         ClosedWorld = new ClosedWorld(compilation);
         Names = new NameIndex(compilation);
         callSites = new CallSites(Models, ClosedWorld, Names);
+        constructorSites = new ConstructorSites(compilation, Models, ClosedWorld, Names);
         implementations = new Implementations(compilation, ClosedWorld);
         ParameterDependence = new ParameterDependence(Models);
         ValueChanges = new ValueChanges(Models);
@@ -213,6 +216,18 @@ internal sealed class DataflowEngine
 
         return EntryFacts(member, null, entry, cancellationToken).Calls;
     }
+
+    /// <summary>
+    /// What a constructor's parameters hold when its class's construction runs: for one the object keeps unchanged, what
+    /// every creation in the compilation passes (<see cref="ConstructorAgreement"/>), once per constructor; <c>null</c>
+    /// when nothing is known. Asked only for constructors taking a value the engine follows.
+    /// </summary>
+    internal ImmutableArray<AbstractValue>? ConstructorArguments(IMethodSymbol constructor, CancellationToken cancellationToken) =>
+        !constructor.Parameters.Any(parameter => Knowledge.CarriesValues(parameter.Type))
+            ? null
+            : constructorArguments.TryGetValue(constructor.OriginalDefinition, out var known)
+                ? known
+                : constructorArguments.GetOrAdd(constructor.OriginalDefinition, c => ConstructorAgreement.Of(this, c, constructorSites, cancellationToken));
 
     /// <summary>Whether a body's calls read on their own are known already (reading them costs nothing more).</summary>
     internal bool HasPlainFacts(SyntaxNode member) => plainFacts.ContainsKey(member);
