@@ -25,7 +25,8 @@ INHERITED = ("drop-ref", "drop-package", "package")  # options that also hold fo
 KEPT_PROPS = ["OutputType", "AssemblyName", "RootNamespace", "ImplicitUsings", "Nullable", "LangVersion",
               "AllowUnsafeBlocks", "DefineConstants", "UseWindowsForms", "UseWPF", "GenerateAssemblyInfo",
               "EnableDefaultCompileItems", "StartupObject"]
-DROPPED_PACKAGE = re.compile(r"^(TorchSharp|libtorch|TorchAudio$|TorchText$)", re.I)  # TorchAudio, TorchText: not served
+# TorchSharp itself (replaced by 0.107.0), its native and flash-attention packages; TorchAudio, TorchText: not served
+DROPPED_PACKAGE = re.compile(r"^(TorchSharp(-.*|\.FlashAttention.*)?|libtorch.*|TorchAudio|TorchText)$", re.I)
 COMPANION = re.compile(r"^TorchVision$", re.I)  # released with TorchSharp, same version
 
 
@@ -189,6 +190,9 @@ def generate(out, key, repo_dir, csproj, sdk, props, items, central, refs, opts)
              f"    <TargetFramework>net10.0{'-windows' if windows else ''}</TargetFramework>"]
     if windows:
         lines.append("    <EnableWindowsTargeting>true</EnableWindowsTargeting>")
+    versions = sorted((int(a), int(b)) for a, b in re.findall(r"net(\d+)\.(\d+)", tfm))
+    if versions and versions[-1] < (10, 0):  # the upstream's newest target's own symbol (NET8_0), which net10.0 lacks
+        lines.append(f"    <DefineConstants>$(DefineConstants);NET{versions[-1][0]}_{versions[-1][1]}</DefineConstants>")
     props.setdefault("AssemblyName", posixpath.basename(csproj)[:-len(".csproj")])
     for name in KEPT_PROPS:
         if name in props and props[name]:
