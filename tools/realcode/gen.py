@@ -237,6 +237,10 @@ def generate(out, key, repo_dir, csproj, sdk, props, items, central, refs, opts)
                     lines.append(f"    <Compile {verb}={quoteattr(attrib[verb])} />")
         elif kind == "Reference" and "HintPath" in children:
             pass  # a local binary: not available
+        elif kind == "Using" and inc:  # global usings declared in the project file
+            extra = "".join(f" {k}={quoteattr(v)}" for k, v in list(attrib.items()) + list(children.items())
+                            if k in ("Static", "Alias"))
+            lines.append(f"    <Using Include={quoteattr(inc)}{extra} />")
         elif kind == "FrameworkReference" and inc:
             lines.append(f"    <FrameworkReference Include={quoteattr(inc)} />")
     for glob in opts.get("exclude", []):
