@@ -21,7 +21,7 @@ import xml.etree.ElementTree as ET
 from xml.sax.saxutils import escape, quoteattr
 
 TORCHSHARP = "0.107.0"
-INHERITED = ("drop-ref", "drop-package", "package")  # options that also hold for the projects a listed one references
+INHERITED = ("drop-ref", "drop-package", "package", "project-ref")  # options that also hold for the projects a listed one references
 KEPT_PROPS = ["OutputType", "AssemblyName", "RootNamespace", "ImplicitUsings", "Nullable", "LangVersion",
               "AllowUnsafeBlocks", "DefineConstants", "UseWindowsForms", "UseWPF", "GenerateAssemblyInfo",
               "EnableDefaultCompileItems", "StartupObject"]
@@ -287,6 +287,7 @@ def main():
                 continue
             sdk, props, items, central = read_project(mirror, commit, path)
             refs = [r for r in o.get("ref", [])]
+            refs += [pair.split("|")[1] for pair in o.get("project-ref", []) if pair.split("|")[0] == path]
             todo.extend((r, {k: v for k, v in o.items() if k in INHERITED}) for r in refs)
             for kind, attrib, _ in items:
                 if kind == "ProjectReference" and "Include" in attrib:

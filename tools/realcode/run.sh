@@ -37,7 +37,7 @@ while read -r proj; do
   printf '%s\t%s\n' "$(cat "$log.status")" "$proj" >> "$out.builds"
   grep -oE '^ *[^ #].*\([0-9]+,[0-9]+\): (warning|error|info) (LG[0-9]+|AD0001)' "$log" >> "$out.raw" || true
 done < "$dir/projects.txt"
-sed -E 's/^ *//; s#^'"$dir"'/src/##; s#\(([0-9]+),([0-9]+)\): (warning|error|info) # :\1:\2 #; s# :#:#' "$out.raw" \
+sed -E 's/^ *//; s#^'"$dir"'/src/##; s#^'"$dir"'/##; s#\(([0-9]+),([0-9]+)\): (warning|error|info) # :\1:\2 #; s# :#:#' "$out.raw" \
   | sort -u > "$out"
 rm -f "$out.raw"
 echo "$(grep -c . "$out") finding lines in $out; $(grep -c '^built' "$out.builds") built, $(grep -c '^FAILED' "$out.builds") failed (compile errors still analyse the rest; see logs/)"
