@@ -55,8 +55,7 @@ internal static class Construction
     private static bool AssignedOutside(DataflowEngine engine, IFieldSymbol field, CancellationToken cancellationToken)
     {
         var declarations = field.ContainingType.DeclaringSyntaxReferences;
-        return engine.Mentions.Of(field, cancellationToken).WritesOf(field.OriginalDefinition, cancellationToken)
-            .Any(mention => mention.Write is not null && !InOwnMember(mention.Name, declarations));
+        return engine.Mentions.Of(field, cancellationToken).AnyWrite(field.OriginalDefinition, name => !InOwnMember(name, declarations), cancellationToken);
     }
 
     /// <summary>

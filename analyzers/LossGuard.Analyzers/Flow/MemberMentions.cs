@@ -36,12 +36,18 @@ internal sealed class MemberMentions
         return roots.SelectMany(root => NameText.Find(root, name, engine.Names.IsPlain(root.SyntaxTree, cancellationToken), cancellationToken)).ToList();
     }
 
-    /// <summary>One name's mentions; what is asked of them is worked out on first use.</summary>
+    /// <summary>
+    /// One name's mentions; what is asked of them is worked out on first use, per member asked about: only the mentions
+    /// that may write or hand on the value (by the syntax) and that can name that member are bound (an instance member
+    /// named alone or through <c>this</c> only inside its class, a subclass or a type nested in one), each once for the
+    /// name; whether one lets the value escape (<see cref="ValueChanges"/>, which follows callees) only for the member it names.
+    /// </summary>
     internal sealed class Mentions
     {
         private readonly DataflowEngine engine;
+        private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<Mention>> writes = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<SimpleNameSyntax, ISymbol?> named = new();
         private bool? anyChangeOrEscape;
-        private Dictionary<ISymbol, List<Mention>>? writesByMember;
 
         public Mentions(DataflowEngine engine, List<SimpleNameSyntax> all)
         {
@@ -56,13 +62,15 @@ internal sealed class MemberMentions
             anyChangeOrEscape ??= All.Any(name => FieldWrites.ChangesInPlace(name) || engine.ValueChanges.Escapes(name, cancellationToken));
 
         /// <summary>The mentions that assign <paramref name="member"/>, change it in place or let it escape.</summary>
-        public IReadOnlyList<Mention> WritesOf(ISymbol member, CancellationToken cancellationToken)
-        {
-            var byMember = Volatile.Read(ref writesByMember)
-                ?? Interlocked.CompareExchange(ref writesByMember, Bind(cancellationToken), null)
-                ?? writesByMember!;
-            return byMember.TryGetValue(member, out var writes) ? writes : System.Array.Empty<Mention>();
-        }
+        public IReadOnlyList<Mention> WritesOf(ISymbol member, CancellationToken cancellationToken) =>
+            writes.TryGetValue(member, out var known) ? known : writes.GetOrAdd(member, Decided(member, cancellationToken));
+
+        /// <summary>
+        /// Whether a mention that assigns <paramref name="member"/> or changes it in place, and that <paramref name="where"/>
+        /// accepts, exists: one of <see cref="WritesOf"/> with a write.
+        /// </summary>
+        public bool AnyWrite(ISymbol member, System.Func<SimpleNameSyntax, bool> where, CancellationToken cancellationToken) =>
+            All.Any(name => (FieldWrites.WriteOf(name) is not null || FieldWrites.ChangesInPlace(name)) && where(name) && Names(name, member, cancellationToken));
 
         /// <summary>
         /// Whether the name, alone or after <c>this.</c> (this object's member, not another object's), receives a call the
@@ -81,28 +89,77 @@ internal sealed class MemberMentions
                 && engine.Knowledge.FindTraining(method)?.Step == Knowledge.TrainingStep.Compile;
         }
 
-        private Dictionary<ISymbol, List<Mention>> Bind(CancellationToken cancellationToken)
+        /// <summary>The mentions of <paramref name="member"/> that write it or let it escape, in the order of <see cref="All"/>.</summary>
+        private List<Mention> Decided(ISymbol member, CancellationToken cancellationToken)
         {
-            var bound = new Dictionary<ISymbol, List<Mention>>(SymbolEqualityComparer.Default);
+            var decided = new List<Mention>();
             foreach (var name in All)
             {
                 var assigned = FieldWrites.WriteOf(name);
                 var write = assigned ?? (FieldWrites.ChangesInPlace(name) ? true : null);
-                var escapes = write is null && engine.ValueChanges.Escapes(name, cancellationToken);
-                if ((write is not null || escapes)
-                    && engine.Models.Of(name) is { } model
-                    && model.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition is { } member)
+                if ((write is not null || ValueChanges.MayEscape(name)) && Names(name, member, cancellationToken))
                 {
-                    if (!bound.TryGetValue(member, out var list))
+                    var escapes = write is null && engine.ValueChanges.Escapes(name, cancellationToken);
+                    if (write is not null || escapes)
                     {
-                        bound[member] = list = new List<Mention>();
+                        decided.Add(new Mention(name, write, escapes, assigned is null && write == true && Compiles(name, engine.Models.Of(name)!, cancellationToken)));
                     }
-
-                    list.Add(new Mention(name, write, escapes, assigned is null && write == true && Compiles(name, model, cancellationToken)));
                 }
             }
 
-            return bound;
+            return decided;
+        }
+
+        /// <summary>Whether the mention names <paramref name="member"/> (its original definition), bound once per mention unless it cannot.</summary>
+        private bool Names(SimpleNameSyntax name, ISymbol member, CancellationToken cancellationToken)
+        {
+            if (!member.IsStatic && member.ContainingType is { } type && IsLookedUp(name) && !InsideSubclass(name, type, cancellationToken))
+            {
+                return false;
+            }
+
+            var symbol = named.TryGetValue(name, out var known)
+                ? known
+                : named.GetOrAdd(name, engine.Models.Of(name)?.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition);
+            return SymbolEqualityComparer.Default.Equals(symbol, member);
+        }
+
+        /// <summary>
+        /// A name looked up from where it stands (alone, or after <c>this.</c>): not a member of another object, an object
+        /// initialiser's or a pattern's member, an argument's or an anonymous member's name, or part of a qualified name.
+        /// </summary>
+        private static bool IsLookedUp(SimpleNameSyntax name) =>
+            name.Parent switch
+            {
+                MemberAccessExpressionSyntax access when access.Name == name => access.Expression is ThisExpressionSyntax,
+                MemberAccessExpressionSyntax => true,
+                AssignmentExpressionSyntax assignment when assignment.Left == name => assignment.Parent is not InitializerExpressionSyntax,
+                MemberBindingExpressionSyntax or NameColonSyntax or NameEqualsSyntax or ExpressionColonSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax
+                    or CrefSyntax or XmlNameAttributeSyntax => false,
+                _ => true,
+            };
+
+        /// <summary>Whether a type declaration around the name (nested ones and those around them) is <paramref name="type"/> or derives from it.</summary>
+        private bool InsideSubclass(SimpleNameSyntax name, INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            var model = engine.Models.Of(name);
+            foreach (var declaration in name.Ancestors().OfType<BaseTypeDeclarationSyntax>())
+            {
+                if (model is null || model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol declared)
+                {
+                    return true;
+                }
+
+                for (var current = declared; current is not null; current = current.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, type.OriginalDefinition))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
     }
 

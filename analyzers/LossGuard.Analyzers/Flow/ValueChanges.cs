@@ -46,6 +46,19 @@ internal sealed class ValueChanges
         return depth == MaxDepth ? changedParameters.GetOrAdd(parameter, changed) : changed;
     }
 
+    /// <summary>
+    /// Whether the mention is where <see cref="Escapes(SimpleNameSyntax, CancellationToken)"/> can say yes, read from the
+    /// syntax alone (nothing bound): when not, it says no.
+    /// </summary>
+    public static bool MayEscape(SimpleNameSyntax mention)
+    {
+        var value = FluentSelf(mention.Parent is MemberAccessExpressionSyntax access && access.Name == mention ? access : mention);
+        return FieldWrites.ReceivesInPlaceCall(value)
+            || value.Parent is ArgumentSyntax or EqualsValueClauseSyntax or ReturnStatementSyntax or ArrowExpressionClauseSyntax or YieldStatementSyntax
+                or InitializerExpressionSyntax or TupleExpressionSyntax or ConditionalExpressionSyntax or SwitchExpressionArmSyntax or AnonymousObjectMemberDeclaratorSyntax
+            || value.Parent is AssignmentExpressionSyntax assignment && assignment.Right == value;
+    }
+
     private bool Escapes(SimpleNameSyntax mention, int depth, CancellationToken cancellationToken)
     {
         var value = FluentSelf(mention.Parent is MemberAccessExpressionSyntax access && access.Name == mention ? access : mention);
