@@ -40,7 +40,7 @@ done < "$dir/projects.txt"
 sed -E 's/^ *//; s#^'"$dir"'/src/##; s#^'"$dir"'/##; s#\(([0-9]+),([0-9]+)\): (warning|error|info) # :\1:\2 #; s# :#:#' "$out.raw" \
   | sort -u > "$out"
 rm -f "$out.raw"
-echo "$(grep -c . "$out") finding lines in $out; $(grep -c '^built' "$out.builds") built, $(grep -c '^FAILED' "$out.builds") failed (compile errors still analyse the rest; see logs/)"
+echo "$(grep -c . "$out") finding lines in $out; $(grep -c '^built' "$out.builds") built, $(grep -c '^FAILED' "$out.builds") failed (a failed project with errors only in method bodies is still analysed, one with declaration errors is not: README; see logs/)"
 [ "$stale" = 0 ] || echo "INCOMPLETE: some projects have no log from this analyzer" >&2
 if [ -f "$here/$corpus/expected.txt" ]; then
   if diff <(grep -v '^#' "$here/$corpus/expected.txt" | grep .) "$out" > "$out.diff"; then
