@@ -37,12 +37,12 @@ internal static class CapturedWrites
             {
                 if (operation is ILocalReferenceOperation or IParameterReferenceOperation && operation.Type is INamedTypeSymbol list && Collections.IsList(list))
                 {
-                    written.Add(Symbol(operation)!);
+                    written.Add(Variables.Of(operation)!);
                 }
 
                 foreach (var target in Targets(operation))
                 {
-                    if (Symbol(target) is { } symbol)
+                    if (Variables.Of(target) is { } symbol)
                     {
                         written.Add(symbol);
                     }
@@ -59,13 +59,6 @@ internal static class CapturedWrites
         IIncrementOrDecrementOperation increment => new[] { increment.Target },
         IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => new[] { argument.Value },
         _ => Enumerable.Empty<IOperation>(),
-    };
-
-    private static ISymbol? Symbol(IOperation target) => target switch
-    {
-        ILocalReferenceOperation local => local.Local,
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        _ => null,
     };
 
     /// <summary>Stops at the first lambda or local function.</summary>

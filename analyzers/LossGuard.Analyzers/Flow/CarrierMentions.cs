@@ -23,12 +23,7 @@ internal static class CarrierMentions
         var escaping = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (var operation in root.DescendantsAndSelf())
         {
-            var symbol = operation switch
-            {
-                ILocalReferenceOperation local => (ISymbol)local.Local,
-                IParameterReferenceOperation parameter => parameter.Parameter,
-                _ => null,
-            };
+            var symbol = Variables.Of(operation);
             if (symbol is not null && operation.Type is INamedTypeSymbol { TypeKind: TypeKind.Class } type
                 && StructFields.IsFollowed(type, compilation) && !IsKept(operation, root, readsOnly))
             {

@@ -67,12 +67,7 @@ internal static class RefAliases
 
     private static void AddVariable(HashSet<ISymbol> aliased, IOperation value)
     {
-        while (value is IConversionOperation conversion)
-        {
-            value = conversion.Operand;
-        }
-
-        if (value switch { ILocalReferenceOperation local => (ISymbol)local.Local, IParameterReferenceOperation parameter => parameter.Parameter, _ => null } is { } symbol)
+        if (Variables.Of(Evaluator.Unconverted(value)) is { } symbol)
         {
             aliased.Add(symbol);
         }

@@ -65,12 +65,7 @@ internal static class StructFields
         var changed = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (var operation in root.DescendantsAndSelf())
         {
-            var symbol = operation switch
-            {
-                ILocalReferenceOperation local => (ISymbol)local.Local,
-                IParameterReferenceOperation parameter => parameter.Parameter,
-                _ => null,
-            };
+            var symbol = Variables.Of(operation);
             if (symbol is not null && operation.Type?.TypeKind == TypeKind.Struct && !IsKeptUse(operation))
             {
                 changed.Add(symbol);
